@@ -1,0 +1,71 @@
+package dev.dataflow.runtime.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the runtime knows about one {@code @Model}: its table, columns, DDL and fixed-shape SQL. Generated
+ * {@code <Model>Schema} classes build one as a constant; nothing here is computed from the model class at run time.
+ *
+ * @param modelName the simple class name ({@code ConversationSession}); node types are this plus a suffix
+ * @param modelClassName the model's canonical class name
+ * @param table the table name
+ * @param columns the columns, in table order (key first, then fields, then {@code created_at}, {@code updated_at})
+ * @param primaryKey the key column's name
+ * @param referencedTables the tables this model's foreign keys point to (other than itself), for DDL ordering
+ * @param ddl the PostgreSQL statements that create the table, its constraints and its indexes, in order; each is
+ *     idempotent ({@code IF NOT EXISTS})
+ * @param statements the fixed-shape SQL
+ */
+public record ModelDescriptor(
+    String modelName,
+    String modelClassName,
+    String table,
+    List<ColumnDescriptor> columns,
+    String primaryKey,
+    List<String> referencedTables,
+    List<String> ddl,
+    Statements statements) {
+
+  public ModelDescriptor {
+    columns = List.copyOf(columns);
+    referencedTables = List.copyOf(referencedTables);
+    ddl = List.copyOf(ddl);
+  }
+
+  /** The column with this name, or null. */
+  public ColumnDescriptor column(String name) {
+    for (ColumnDescriptor c : columns) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The position of the named column in {@link #columns()}, or -1. */
+  public int columnIndex(String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The key column. */
+  public ColumnDescriptor keyColumn() {
+    return column(primaryKey);
+  }
+
+  /** The columns by name, in table order. */
+  public Map<String, ColumnDescriptor> columnsByName() {
+    Map<String, ColumnDescriptor> map = new LinkedHashMap<>();
+    for (ColumnDescriptor c : columns) {
+      map.put(c.name(), c);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.dataflow.runtime.node;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A unit of work in a workflow. The processor generates nine per {@code @Model}; applications may write their own.
+ * A node is stateless and thread-safe: one instance serves every workflow that uses its type.
+ */
+public interface Node {
+  /** The type name workflows refer to, for example {@code ConversationSessionCreateNode}. */
+  String type();
+
+  /** The parameters this node declares; workflows are validated against them before they run. */
+  List<ParamSpec> params();
+
+  /**
+   * Runs the node.
+   *
+   * @param context the run, the node id and database access
+   * @param params the node's parameters after connections and overrides are applied; keys are declared names
+   * @return the node's output, read by later nodes through connections and by the caller through the result
+   */
+  Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws Exception;
+}

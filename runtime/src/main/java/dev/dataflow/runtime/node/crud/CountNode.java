@@ -1,0 +1,25 @@
+package dev.dataflow.runtime.node.crud;
+
+import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.node.NodeContext;
+import dev.dataflow.runtime.node.NodeKind;
+import dev.dataflow.runtime.node.ParamSpec;
+import java.util.List;
+import java.util.Map;
+
+/** TODO */
+public abstract class CountNode extends CrudNode {
+  protected CountNode(ModelDescriptor model) {
+    super(model, NodeKind.COUNT);
+  }
+
+  @Override
+  public List<ParamSpec> params() {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws Exception {
+    throw new UnsupportedOperationException("not yet");
+  }
+}
