@@ -2,6 +2,7 @@ package dev.dataflow.runtime.node;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A unit of work in a workflow. The processor generates nine per {@code @Model}; applications may write their own.
@@ -22,4 +23,16 @@ public interface Node {
    * @return the node's output, read by later nodes through connections and by the caller through the result
    */
   Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws Exception;
+
+  /**
+   * Checks rules between parameters that {@link #params()} cannot express (for example "{@code id} or
+   * {@code filters}"), before the workflow runs. Each parameter's own type is already checked.
+   *
+   * @param params the literal parameters given in the workflow
+   * @param connected the parameters that a connection will fill at run time
+   * @return the problems found; empty when the parameters are acceptable
+   */
+  default List<ParamProblem> check(Map<String, Object> params, Set<String> connected) {
+    return List.of();
+  }
 }

@@ -1,25 +1,117 @@
 package dev.dataflow.runtime.node.crud;
 
 import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.NodeKind;
+import dev.dataflow.runtime.node.NotFoundException;
+import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
+import dev.dataflow.runtime.node.ParamType;
+import dev.dataflow.runtime.sql.DatabaseErrors;
+import dev.dataflow.runtime.sql.RenderedSql;
+import dev.dataflow.runtime.sql.SqlRenderer;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** TODO */
+/**
+ * Updates many rows, all or nothing. Either {@code filters} + {@code fields} (one UPDATE; empty filters need
+ * {@code confirm_all: true}), or {@code records}, each a map carrying the row's {@code id} and the columns to change
+ * (one transaction; a record whose id matches no row fails the whole call). Output: {@code {updated: n}}.
+ */
 public abstract class BulkUpdateNode extends CrudNode {
+  private final List<ParamSpec> params;
+  private final StatementCache<List<String>> shapes = new StatementCache<>();
+
   protected BulkUpdateNode(ModelDescriptor model) {
     super(model, NodeKind.BULK_UPDATE);
+    this.params = List.of(filtersParam(false),
+        ParamSpec.of(FIELDS, ParamType.FIELDS, false, "map of column names to new values (with filters)"),
+        ParamSpec.of(RECORDS, ParamType.ANY, false, "list of maps, each with the row's id and the columns to change"),
+        ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)"));
   }
 
   @Override
   public List<ParamSpec> params() {
-    throw new UnsupportedOperationException("not yet");
+    return params;
   }
 
   @Override
-  public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws Exception {
-    throw new UnsupportedOperationException("not yet");
+  public List<ParamProblem> check(Map<String, Object> params, Set<String> connected) {
+    boolean records = params.containsKey(RECORDS) || connected.contains(RECORDS);
+    boolean filters = params.containsKey(FILTERS) || connected.contains(FILTERS);
+    boolean fields = params.containsKey(FIELDS) || connected.contains(FIELDS);
+    List<ParamProblem> problems = new ArrayList<>();
+    if (records == filters) {
+      problems.add(new ParamProblem(RECORDS, "give either 'records' (each with its id) or 'filters' with 'fields'"));
+    } else if (filters && !fields) {
+      problems.add(new ParamProblem(FIELDS, "an update by filters needs 'fields', the new column values"));
+    } else if (records && fields) {
+      problems.add(new ParamProblem(FIELDS, "'fields' goes with 'filters'; with 'records' put the new values in each record"));
+    }
+    if (records && params.get(RECORDS) != null) {
+      try {
+        toUpdates(params.get(RECORDS));
+      } catch (InvalidParameterException e) {
+        problems.add(new ParamProblem(e.parameter(), e.getMessage().substring(e.parameter().length() + 2)));
+      }
+    }
+    problems.addAll(checkNotAllRows(params, connected, "update"));
+    return problems;
   }
+
+  @Override
+  public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (params.get(RECORDS) == null) {
+      refuseAllRowsUnlessConfirmed(params, "update");
+      Map<String, Object> fields = RowValues.forUpdate(model, RowValues.asMap(params.get(FIELDS), FIELDS), FIELDS);
+      RenderedSql update = SqlRenderer.updateWhere(model, fields, filters(params));
+      out.put("updated", context.transaction(connection -> {
+        try (PreparedStatement ps = update.prepare(connection)) {
+          return ps.executeUpdate();
+        } catch (SQLException e) {
+          throw DatabaseErrors.translate(e, "bulk update " + model.table());
+        }
+      }));
+      return out;
+    }
+    List<Update> updates = toUpdates(params.get(RECORDS));
+    out.put("updated", context.transaction(connection -> {
+      int n = 0;
+      for (Update u : updates) {
+        if (UpdateById.run(connection, model, shapes, u.fields(), u.key()) == null) {
+          throw new NotFoundException(model.table(), RECORDS + "." + u.index() + ": no " + model.modelName()
+              + " with the given id; nothing was updated");
+        }
+        n++;
+      }
+      return n;
+    }));
+    return out;
+  }
+
+  private List<Update> toUpdates(Object value) {
+    List<?> records = RowValues.asList(value, RECORDS);
+    List<Update> updates = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      String path = RECORDS + "." + i;
+      Map<String, ?> record = RowValues.asMap(records.get(i), path);
+      if (!record.containsKey(ID)) {
+        throw new InvalidParameterException(path, "each record needs its 'id' and the columns to change");
+      }
+      Object key = RowValues.key(model, record.get(ID), path + "." + ID);
+      Map<String, Object> fields = new LinkedHashMap<>(record);
+      fields.remove(ID);
+      updates.add(new Update(i, key, RowValues.forUpdate(model, fields, path)));
+    }
+    return updates;
+  }
+
+  private record Update(int index, Object key, Map<String, Object> fields) {}
 }

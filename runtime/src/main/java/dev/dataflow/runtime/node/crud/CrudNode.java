@@ -1,11 +1,34 @@
 package dev.dataflow.runtime.node.crud;
 
+import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NodeKind;
+import dev.dataflow.runtime.node.ParamProblem;
+import dev.dataflow.runtime.node.ParamSpec;
+import dev.dataflow.runtime.node.ParamType;
+import dev.dataflow.runtime.sql.FilterCompiler;
+import dev.dataflow.runtime.sql.RowReader;
+import dev.dataflow.runtime.sql.ValueConverter;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.Condition;
 
 /** The base of the nine generated node types: one model, one operation. */
 public abstract class CrudNode implements Node {
+  /** The key parameter's name, whatever the key column is called. */
+  public static final String ID = "id";
+  public static final String FILTERS = "filters";
+  public static final String FIELDS = "fields";
+  public static final String RECORDS = "records";
+  public static final String CONFIRM_ALL = "confirm_all";
+
   protected final ModelDescriptor model;
   private final NodeKind kind;
   private final String type;
@@ -34,5 +57,67 @@ public abstract class CrudNode implements Node {
   @Override
   public String toString() {
     return type;
+  }
+
+  protected final ParamSpec idParam(boolean required) {
+    ColumnDescriptor key = model.keyColumn();
+    return new ParamSpec(ID, ParamType.KEY, key, required, "the " + key.name() + " of the row (" + key.sqlType() + ")");
+  }
+
+  protected static ParamSpec filtersParam(boolean required) {
+    return ParamSpec.of(FILTERS, ParamType.FILTERS, required, "MongoDB-style filter map");
+  }
+
+  /** Problems for nodes that select rows by {@code id} or {@code filters} (exactly one of them). */
+  protected static List<ParamProblem> checkIdOrFilters(Map<String, Object> params, Set<String> connected) {
+    boolean id = params.containsKey(ID) || connected.contains(ID);
+    boolean filters = params.containsKey(FILTERS) || connected.contains(FILTERS);
+    List<ParamProblem> problems = new ArrayList<>();
+    if (!id && !filters) {
+      problems.add(new ParamProblem(ID, "give 'id' (one row by key) or 'filters' (rows matching a filter map)"));
+    } else if (id && filters) {
+      problems.add(new ParamProblem(ID, "give either 'id' or 'filters', not both"));
+    }
+    return problems;
+  }
+
+  /** Refuses empty filters on a write unless {@code confirm_all: true}: an empty map matches every row. */
+  protected static List<ParamProblem> checkNotAllRows(Map<String, Object> params, Set<String> connected,
+      String operation) {
+    Object filters = params.get(FILTERS);
+    if (filters instanceof Map<?, ?> m && m.isEmpty() && !connected.contains(FILTERS)
+        && !Boolean.TRUE.equals(params.get(CONFIRM_ALL))) {
+      return List.of(new ParamProblem(FILTERS, "empty filters match every row; to " + operation
+          + " all rows set confirm_all: true"));
+    }
+    return List.of();
+  }
+
+  protected final Condition filters(Map<String, Object> params) {
+    Object value = params.get(FILTERS);
+    return FilterCompiler.compile(model, value == null ? Map.of() : RowValues.asMap(value, FILTERS));
+  }
+
+  protected final void refuseAllRowsUnlessConfirmed(Map<String, Object> params, String operation) {
+    Object filters = params.get(FILTERS);
+    if (filters instanceof Map<?, ?> m && m.isEmpty() && !RowValues.bool(params.getOrDefault(CONFIRM_ALL, false),
+        CONFIRM_ALL)) {
+      throw new InvalidParameterException(FILTERS, "empty filters match every row; to " + operation
+          + " all rows set confirm_all: true");
+    }
+  }
+
+  /** Binds the key as the only placeholder of a fixed statement. */
+  protected final void bindKey(PreparedStatement ps, int index, Object key) throws SQLException {
+    ValueConverter.bind(ps, index, model.keyColumn(), key);
+  }
+
+  /** Reads every row of a result set of all model columns. */
+  protected final List<Map<String, Object>> readAll(ResultSet rs) throws SQLException {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    while (rs.next()) {
+      rows.add(RowReader.read(rs, model));
+    }
+    return rows;
   }
 }

@@ -3,23 +3,70 @@ package dev.dataflow.runtime.node.crud;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.NodeKind;
+import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
+import dev.dataflow.runtime.node.ParamType;
+import dev.dataflow.runtime.sql.DatabaseErrors;
+import dev.dataflow.runtime.sql.RenderedSql;
+import dev.dataflow.runtime.sql.SqlRenderer;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** TODO */
+/**
+ * Deletes rows by {@code id} (output {@code {deleted: 0|1, id}}) or by {@code filters} (output
+ * {@code {deleted: n}}). Empty filters would delete every row and are refused unless {@code confirm_all: true}.
+ */
 public abstract class DeleteNode extends CrudNode {
+  private final List<ParamSpec> params;
+
   protected DeleteNode(ModelDescriptor model) {
     super(model, NodeKind.DELETE);
+    this.params = List.of(idParam(false), filtersParam(false),
+        ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)"));
   }
 
   @Override
   public List<ParamSpec> params() {
-    throw new UnsupportedOperationException("not yet");
+    return params;
   }
 
   @Override
-  public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws Exception {
-    throw new UnsupportedOperationException("not yet");
+  public List<ParamProblem> check(Map<String, Object> params, Set<String> connected) {
+    List<ParamProblem> problems = new ArrayList<>(checkIdOrFilters(params, connected));
+    problems.addAll(checkNotAllRows(params, connected, "delete"));
+    return problems;
+  }
+
+  @Override
+  public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (params.get(ID) == null && params.containsKey(FILTERS)) {
+      refuseAllRowsUnlessConfirmed(params, "delete");
+      RenderedSql delete = SqlRenderer.delete(model, filters(params));
+      out.put("deleted", context.autoCommit(connection -> {
+        try (PreparedStatement ps = delete.prepare(connection)) {
+          return ps.executeUpdate();
+        } catch (SQLException e) {
+          throw DatabaseErrors.translate(e, "delete from " + model.table());
+        }
+      }));
+      return out;
+    }
+    Object key = RowValues.key(model, params.get(ID), ID);
+    out.put("deleted", context.autoCommit(connection -> {
+      try (PreparedStatement ps = connection.prepareStatement(model.statements().deleteById())) {
+        bindKey(ps, 1, key);
+        return ps.executeUpdate();
+      } catch (SQLException e) {
+        throw DatabaseErrors.translate(e, "delete from " + model.table());
+      }
+    }));
+    out.put(ID, key);
+    return out;
   }
 }

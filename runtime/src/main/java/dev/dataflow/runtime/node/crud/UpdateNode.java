@@ -3,23 +3,74 @@ package dev.dataflow.runtime.node.crud;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.NodeKind;
+import dev.dataflow.runtime.node.NotFoundException;
+import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
+import dev.dataflow.runtime.node.ParamType;
+import dev.dataflow.runtime.sql.DatabaseErrors;
+import dev.dataflow.runtime.sql.RenderedSql;
+import dev.dataflow.runtime.sql.SqlRenderer;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** TODO */
+/**
+ * Changes rows. Parameters: {@code id} or {@code filters}, and {@code fields} (column → new value);
+ * {@code updated_at} is set to now. By id: output is the updated row plus {@code updated: true}, and a missing row
+ * raises {@link NotFoundException}. By filters: output is {@code {updated: n}}; empty filters need
+ * {@code confirm_all: true}.
+ */
 public abstract class UpdateNode extends CrudNode {
+  private final List<ParamSpec> params;
+  private final StatementCache<List<String>> shapes = new StatementCache<>();
+
   protected UpdateNode(ModelDescriptor model) {
     super(model, NodeKind.UPDATE);
+    this.params = List.of(idParam(false), filtersParam(false),
+        ParamSpec.of(FIELDS, ParamType.FIELDS, true, "map of column names to new values"),
+        ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)"));
   }
 
   @Override
   public List<ParamSpec> params() {
-    throw new UnsupportedOperationException("not yet");
+    return params;
   }
 
   @Override
-  public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws Exception {
-    throw new UnsupportedOperationException("not yet");
+  public List<ParamProblem> check(Map<String, Object> params, Set<String> connected) {
+    List<ParamProblem> problems = new ArrayList<>(checkIdOrFilters(params, connected));
+    problems.addAll(checkNotAllRows(params, connected, "update"));
+    return problems;
+  }
+
+  @Override
+  public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
+    Map<String, Object> fields = RowValues.forUpdate(model, RowValues.asMap(params.get(FIELDS), FIELDS), FIELDS);
+    if (params.get(ID) == null && params.containsKey(FILTERS)) {
+      refuseAllRowsUnlessConfirmed(params, "update");
+      RenderedSql update = SqlRenderer.updateWhere(model, fields, filters(params));
+      int n = context.autoCommit(connection -> {
+        try (PreparedStatement ps = update.prepare(connection)) {
+          return ps.executeUpdate();
+        } catch (SQLException e) {
+          throw DatabaseErrors.translate(e, "update " + model.table());
+        }
+      });
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("updated", n);
+      return out;
+    }
+    Object key = RowValues.key(model, params.get(ID), ID);
+    Map<String, Object> row = context.autoCommit(connection -> UpdateById.run(connection, model, shapes, fields, key));
+    if (row == null) {
+      throw new NotFoundException(model.table(), "no " + model.modelName() + " with the given id to update");
+    }
+    Map<String, Object> out = new LinkedHashMap<>(row);
+    out.put("updated", true);
+    return out;
   }
 }

@@ -1,0 +1,32 @@
+package dev.dataflow.models;
+
+import dev.dataflow.annotations.Column;
+import dev.dataflow.annotations.Index;
+import dev.dataflow.annotations.Indexed;
+import dev.dataflow.annotations.Model;
+import java.time.Instant;
+
+/**
+ * One message of a conversation. Table {@code conversation_messages}: indexes on {@code session_id},
+ * {@code timestamp}, {@code role}, {@code intent}, {@code created_at}, and on ({@code session_id},
+ * {@code timestamp}) for reading a conversation's history in order.
+ *
+ * <p>Retention: 90 days ({@link ConversationRetention#MESSAGE_RETENTION}). {@code pii_scrubbed} records that
+ * {@code content} has had personal data removed.
+ */
+@Model
+@Index(columns = "created_at")
+@Index(columns = {"session_id", "timestamp"})
+public record ConversationMessage(
+    Long id,
+    /** The {@code session_id} of the {@link ConversationSession}. */
+    @Indexed @Column(nullable = false) java.util.UUID sessionId,
+    @Indexed @Column(nullable = false) MessageRole role,
+    /** The message text. Personal data until scrubbed. */
+    @Column(nullable = false) String content,
+    @Indexed @Column(nullable = false, defaultValue = "now()") Instant timestamp,
+    /** The classified intent, for example {@code order_placement}. */
+    @Indexed @Column(length = 64) String intent,
+    /** The classifier's confidence in {@code intent}, 0 to 1. */
+    Double confidence,
+    @Column(defaultValue = "false") boolean piiScrubbed) {}

@@ -1,0 +1,30 @@
+package dev.dataflow.models;
+
+import dev.dataflow.annotations.Column;
+import dev.dataflow.annotations.Index;
+import dev.dataflow.annotations.Indexed;
+import dev.dataflow.annotations.Json;
+import dev.dataflow.annotations.Model;
+import dev.dataflow.annotations.References;
+import dev.dataflow.annotations.References.OnDelete;
+import dev.dataflow.annotations.Unique;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Per-user analytics. Table {@code user_interaction_summaries}: unique {@code user_id}, indexes on
+ * {@code outlet_id}, {@code last_interaction}, {@code created_at}. Retention: 2 years
+ * ({@link ConversationRetention#SUMMARY_RETENTION}).
+ */
+@Model
+@Index(columns = "created_at")
+public record UserInteractionSummary(
+    Long id,
+    /** The user's id on the channel. Personal data. */
+    @Unique @Column(nullable = false, length = 64) String userId,
+    @Indexed @References(value = Outlet.class, onDelete = OnDelete.SET_NULL) Long outletId,
+    @Column(defaultValue = "0") int totalConversations,
+    @Column(defaultValue = "0") int totalMessages,
+    /** How often each intent occurred, for example {@code {"order_placement": 3}}. */
+    @Json Map<String, Object> intentFrequencies,
+    @Indexed Instant lastInteraction) {}

@@ -1,0 +1,72 @@
+package dev.dataflow.runtime;
+
+import dev.dataflow.runtime.workflow.Edge;
+import dev.dataflow.runtime.workflow.NodeInstance;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A validated, immutable workflow: nodes, connections and the order they run in. Made by
+ * {@link WorkflowBuilder#build()}; run by {@link LocalRuntime}. One workflow may run any number of times, from any
+ * number of threads.
+ */
+public final class Workflow {
+  private final Map<String, NodeInstance> nodes;
+  private final List<Edge> edges;
+  private final List<String> executionOrder;
+  private final Map<String, List<Edge>> edgesInto;
+
+  Workflow(Map<String, NodeInstance> nodes, List<Edge> edges, List<String> executionOrder) {
+    this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+    this.edges = List.copyOf(edges);
+    this.executionOrder = List.copyOf(executionOrder);
+    Map<String, List<Edge>> into = new LinkedHashMap<>();
+    for (String id : nodes.keySet()) {
+      into.put(id, new ArrayList<>());
+    }
+    for (Edge edge : edges) {
+      into.get(edge.toNode()).add(edge);
+    }
+    into.replaceAll((k, v) -> List.copyOf(v));
+    this.edgesInto = Collections.unmodifiableMap(into);
+  }
+
+  /** The nodes by id, in the order they were added. */
+  public Map<String, NodeInstance> nodes() {
+    return nodes;
+  }
+
+  /** The node with this id, or null. */
+  public NodeInstance node(String nodeId) {
+    return nodes.get(nodeId);
+  }
+
+  /** The node ids. */
+  public Set<String> nodeIds() {
+    return nodes.keySet();
+  }
+
+  /** The connections, in the order they were added. */
+  public List<Edge> edges() {
+    return edges;
+  }
+
+  /** The connections into one node. */
+  public List<Edge> edgesInto(String nodeId) {
+    return edgesInto.getOrDefault(nodeId, List.of());
+  }
+
+  /** Node ids in the order they run: every node after the nodes it takes input from, else in the order added. */
+  public List<String> executionOrder() {
+    return executionOrder;
+  }
+
+  @Override
+  public String toString() {
+    return "Workflow" + executionOrder;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.dataflow.runtime.node;
+
+import dev.dataflow.runtime.DataFlowException;
+
+/**
+ * PostgreSQL refused a statement. The message says which constraint, table and column, and the SQLSTATE, but not
+ * the server's detail text, which quotes row values; the driver's exception is deliberately not kept as the cause.
+ */
+public class DatabaseException extends DataFlowException {
+  private final String sqlState;
+  private final String constraint;
+
+  public DatabaseException(String message, String sqlState, String constraint) {
+    super(message);
+    this.sqlState = sqlState;
+    this.constraint = constraint;
+  }
+
+  /** The SQLSTATE code, for example {@code 23505} for a unique violation. */
+  public String sqlState() {
+    return sqlState;
+  }
+
+  /** The violated constraint's name, or null. */
+  public String constraint() {
+    return constraint;
+  }
+
+  /** Whether the connection to the database was lost (SQLSTATE class 08, or an I/O failure). */
+  public boolean connectionLost() {
+    return sqlState != null && sqlState.startsWith("08");
+  }
+}

@@ -1,0 +1,88 @@
+package dev.dataflow.runtime.sql;
+
+import dev.dataflow.runtime.node.DatabaseException;
+import java.sql.SQLException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Turns driver exceptions into {@link DatabaseException}s that name the constraint, table and column but never
+ * quote a value: PostgreSQL's detail ("Key (user_id)=(6591234567) already exists") and some primary messages
+ * ("invalid input syntax for type uuid: ...") carry row values, which may be personal data.
+ */
+public final class DatabaseErrors {
+  private DatabaseErrors() {}
+
+  /**
+   * @param operation what was being done, for the message ("insert into conversation_sessions")
+   */
+  public static DatabaseException translate(SQLException e, String operation) {
+    String state = e.getSQLState();
+    String constraint = null;
+    String table = null;
+    String column = null;
+    if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+      ServerErrorMessage m = p.getServerErrorMessage();
+      constraint = m.getConstraint();
+      table = m.getTable();
+      column = m.getColumn();
+    }
+    StringBuilder sb = new StringBuilder(operation).append(" failed: ").append(describe(state));
+    if (constraint != null) {
+      sb.append("; constraint ").append(constraint);
+    }
+    if (table != null) {
+      sb.append("; table ").append(table);
+    }
+    if (column != null) {
+      sb.append("; column ").append(column);
+    }
+    sb.append(" (SQLSTATE ").append(state == null ? "unknown" : state).append(')');
+    String hint = hint(state);
+    if (hint != null) {
+      sb.append(". ").append(hint);
+    }
+    DatabaseException translated = new DatabaseException(sb.toString(), state, constraint);
+    translated.setStackTrace(e.getStackTrace());
+    return translated;
+  }
+
+  private static String describe(String state) {
+    if (state == null) {
+      return "database error";
+    }
+    return switch (state) {
+      case "23505" -> "unique constraint violated: a row with the same value already exists";
+      case "23503" -> "foreign key violated: the referenced row does not exist, or other rows still reference this one";
+      case "23502" -> "NOT NULL violated: a required column got no value";
+      case "23514" -> "check constraint violated";
+      case "22001" -> "value too long for the column";
+      case "22003" -> "numeric value out of range for the column";
+      case "57014" -> "statement cancelled (statement timeout or cancel request)";
+      case "40001" -> "serialization failure: a concurrent transaction conflicted";
+      case "40P01" -> "deadlock detected";
+      case "42P01" -> "table does not exist";
+      case "42703" -> "column does not exist";
+      default -> {
+        if (state.startsWith("08")) {
+          yield "the connection to the database was lost";
+        }
+        if (state.startsWith("57P")) {
+          yield "the database server terminated the session";
+        }
+        yield "database error";
+      }
+    };
+  }
+
+  private static String hint(String state) {
+    if (state == null) {
+      return null;
+    }
+    return switch (state) {
+      case "42P01", "42703" -> "Create the tables: build DataFlow with autoMigrate(true), or apply the model's DDL";
+      case "23505" -> "Read or update the existing row instead, or use a different value";
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,105 @@
+package dev.dataflow.runtime.workflow;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Dotted paths into node outputs and parameters: {@code session_id}, {@code records.0.id},
+ * {@code filters.session_id}. A segment is a map key, or a list index when the value there is a list.
+ */
+public final class Paths {
+  private Paths() {}
+
+  /** The first segment of a path: the parameter or output name it starts with. */
+  public static String head(String path) {
+    int dot = path.indexOf('.');
+    return dot < 0 ? path : path.substring(0, dot);
+  }
+
+  /**
+   * The value at {@code path} in {@code root}.
+   *
+   * @throws IllegalArgumentException naming the segment that is missing (never a value)
+   */
+  public static Object get(Map<String, Object> root, String path) {
+    Object current = root;
+    String[] segments = path.split("\\.", -1);
+    StringBuilder walked = new StringBuilder();
+    for (String segment : segments) {
+      if (current instanceof Map<?, ?> map) {
+        if (!map.containsKey(segment)) {
+          throw new IllegalArgumentException("has no '" + walked + segment + "'"
+              + (walked.length() == 0 ? "; it has " + map.keySet() : ""));
+        }
+        current = map.get(segment);
+      } else if (current instanceof List<?> list) {
+        int index;
+        try {
+          index = Integer.parseInt(segment);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("'" + walked + "' is a list; '" + segment + "' is not an index");
+        }
+        if (index < 0 || index >= list.size()) {
+          throw new IllegalArgumentException("'" + walked + "' has " + list.size() + " element(s); index "
+              + index + " is out of range");
+        }
+        current = list.get(index);
+      } else {
+        throw new IllegalArgumentException("'" + walked + "' is "
+            + (current == null ? "null" : "a " + current.getClass().getSimpleName())
+            + ", not a map or list, so it has no '" + segment + "'");
+      }
+      walked.append(segment).append('.');
+    }
+    return current;
+  }
+
+  /** Sets {@code value} at {@code path} in a mutable map, creating (or copying to mutable) maps on the way. */
+  @SuppressWarnings("unchecked")
+  public static void put(Map<String, Object> root, String path, Object value) {
+    String[] segments = path.split("\\.", -1);
+    Map<String, Object> current = root;
+    for (int i = 0; i < segments.length - 1; i++) {
+      Object next = current.get(segments[i]);
+      Map<String, Object> child = next instanceof Map<?, ?> m
+          ? new LinkedHashMap<>((Map<String, Object>) m)
+          : new LinkedHashMap<>();
+      current.put(segments[i], child);
+      current = child;
+    }
+    current.put(segments[segments.length - 1], value);
+  }
+
+  /** A deep, unmodifiable copy of nested maps and lists; other values are kept as they are. */
+  public static Object freeze(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        copy.put(String.valueOf(e.getKey()), freeze(e.getValue()));
+      }
+      return Collections.unmodifiableMap(copy);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      for (Object o : list) {
+        copy.add(freeze(o));
+      }
+      return Collections.unmodifiableList(copy);
+    }
+    return value;
+  }
+
+  /** A deep, mutable copy of nested maps; lists and other values are shared. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> mutableCopy(Map<String, Object> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : map.entrySet()) {
+      Object v = e.getValue();
+      copy.put(e.getKey(), v instanceof Map<?, ?> m ? mutableCopy((Map<String, Object>) m) : v);
+    }
+    return copy;
+  }
+}
