@@ -1,0 +1,281 @@
+package dev.dataflow.runtime.sql;
+
+import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.model.JavaType;
+import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.node.InvalidParameterException;
+import dev.dataflow.runtime.node.Suggestions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * Compiles a MongoDB-style filter map into a jOOQ {@link Condition} over a model's columns.
+ *
+ * <pre>{@code
+ * Condition c = FilterCompiler.compile(model, Map.of(
+ *     "status", "ACTIVE",                                         // "status" = ?
+ *     "age", Map.of("$gte", 18, "$lt", 65),                       // "age" >= ? and "age" < ?
+ *     "$or", List.of(Map.of("email", Map.of("$ilike", "%@example.com")),
+ *                    Map.of("email", Map.of("$null", true)))));  // ("email" ilike ? or "email" is null)
+ * }</pre>
+ *
+ * <p>Entries of one map are ANDed, as are the operators of one field. Operators: {@code $eq $ne $gt $gte $lt $lte
+ * $in $nin $like $ilike $regex $exists $null $contains}; logical {@code $and $or} (lists of filter maps) and
+ * {@code $not} (a filter map), nestable. Null follows MongoDB: {@code {"x": null}} and {@code $eq null} match NULL,
+ * {@code $ne v} also matches rows where the column is NULL ({@code is distinct from}), {@code $nin [..]} also
+ * matches NULL unless the list contains null, and {@code $in [.., null]} matches NULL too. {@code $exists} and
+ * {@code $null} test for NULL (a column always exists). {@code $in []} is false, {@code $nin []} is true.
+ *
+ * <p>Every value is converted with {@link ValueConverter#toJava} (parameter paths such as
+ * {@code filters.created_at.$gte} or {@code filters.$or.1.user_id}) and becomes a bind value; column names are
+ * looked up in the model and never taken from the input, so an unknown or hostile name is refused.
+ */
+public final class FilterCompiler {
+  static {
+    Jooq.quiet();
+  }
+
+  /** The operators a field accepts. */
+  public static final List<String> FIELD_OPERATORS = List.of(
+      "$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$nin",
+      "$like", "$ilike", "$regex", "$exists", "$null", "$contains");
+
+  /** The operators that combine filter maps. */
+  public static final List<String> LOGICAL_OPERATORS = List.of("$and", "$or", "$not");
+
+  private static final String ROOT = "filters";
+
+  private FilterCompiler() {}
+
+  /**
+   * The condition {@code filters} describe; {@link DSL#noCondition()} for null or an empty map.
+   *
+   * @throws InvalidParameterException for an unknown field or operator, a value that does not convert, or a
+   *     filter of the wrong shape; the parameter is the path to the offending entry
+   */
+  public static Condition compile(ModelDescriptor model, Map<String, ?> filters) {
+    if (filters == null || filters.isEmpty()) {
+      return DSL.noCondition();
+    }
+    return compileMap(model, filters, ROOT);
+  }
+
+  private static Condition compileMap(ModelDescriptor model, Map<?, ?> filters, String path) {
+    List<Condition> parts = new ArrayList<>(filters.size());
+    for (Map.Entry<?, ?> entry : filters.entrySet()) {
+      if (!(entry.getKey() instanceof String key)) {
+        throw new InvalidParameterException(path, "filter keys are column names or " + LOGICAL_OPERATORS
+            + "; got a key of type " + className(entry.getKey()));
+      }
+      String keyPath = path + "." + key;
+      if (key.startsWith("$")) {
+        parts.add(logical(model, key, entry.getValue(), keyPath));
+      } else {
+        parts.add(field(model, key, entry.getValue(), keyPath));
+      }
+    }
+    return parts.size() == 1 ? parts.get(0) : DSL.and(parts);
+  }
+
+  private static Condition logical(ModelDescriptor model, String operator, Object value, String path) {
+    switch (operator) {
+      case "$and", "$or" -> {
+        if (!(value instanceof Collection<?> list) || list.isEmpty()) {
+          throw new InvalidParameterException(path, operator + " takes a non-empty list of filter maps, such as {\""
+              + operator + "\": [{\"a\": 1}, {\"b\": 2}]}; got " + describe(value));
+        }
+        List<Condition> parts = new ArrayList<>(list.size());
+        int i = 0;
+        for (Object element : list) {
+          String elementPath = path + "." + i++;
+          if (!(element instanceof Map<?, ?> map)) {
+            throw new InvalidParameterException(elementPath, operator + " takes a list of filter maps; element is "
+                + describe(element));
+          }
+          parts.add(compileMap(model, map, elementPath));
+        }
+        return operator.equals("$and") ? DSL.and(parts) : DSL.or(parts);
+      }
+      case "$not" -> {
+        if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
+          throw new InvalidParameterException(path, "$not takes a non-empty filter map, such as {\"$not\": {\"a\": 1}};"
+              + " got " + describe(value));
+        }
+        return DSL.not(compileMap(model, map, path));
+      }
+      default -> {
+        if (FIELD_OPERATORS.contains(operator)) {
+          throw new InvalidParameterException(path, "operator " + operator + " applies to a field; write it inside"
+              + " one, such as {\"age\": {\"" + operator + "\": …}}");
+        }
+        throw new InvalidParameterException(path, "unknown operator '" + operator + "'; at this level use a column"
+            + " name or one of " + LOGICAL_OPERATORS + "." + Suggestions.didYouMean(operator, LOGICAL_OPERATORS));
+      }
+    }
+  }
+
+  private static Condition field(ModelDescriptor model, String name, Object value, String path) {
+    ColumnDescriptor column = model.column(name);
+    if (column == null) {
+      List<String> names = new ArrayList<>(model.columnsByName().keySet());
+      throw new InvalidParameterException(path, "unknown field '" + name + "' of " + model.modelName()
+          + "; fields are " + names + "." + Suggestions.didYouMean(name, names));
+    }
+    if (value instanceof Map<?, ?> operators && isOperatorMap(column, operators)) {
+      if (operators.isEmpty()) {
+        throw new InvalidParameterException(path, "give a value or at least one operator of " + FIELD_OPERATORS);
+      }
+      List<Condition> parts = new ArrayList<>(operators.size());
+      for (Map.Entry<?, ?> entry : operators.entrySet()) {
+        String operator = entry.getKey() instanceof String s ? s : String.valueOf(entry.getKey());
+        parts.add(operator(column, operator, entry.getValue(), path + "." + operator));
+      }
+      return parts.size() == 1 ? parts.get(0) : DSL.and(parts);
+    }
+    return equal(column, value, path);
+  }
+
+  /**
+   * A map is a set of operators, except that for a JSON column a map without any {@code $} key is a JSON value to
+   * compare with.
+   */
+  private static boolean isOperatorMap(ColumnDescriptor column, Map<?, ?> map) {
+    if (column.javaType() != JavaType.JSON || map.isEmpty()) {
+      return true;
+    }
+    for (Object key : map.keySet()) {
+      if (key instanceof String s && s.startsWith("$")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Condition operator(ColumnDescriptor column, String operator, Object value, String path) {
+    Field<Object> field = SqlTypes.field(column);
+    return switch (operator) {
+      case "$eq" -> equal(column, value, path);
+      case "$ne" -> value == null
+          ? field.isNotNull()
+          : field.isDistinctFrom(convert(column, value, path));
+      case "$gt" -> field.gt(ordered(column, operator, value, path));
+      case "$gte" -> field.ge(ordered(column, operator, value, path));
+      case "$lt" -> field.lt(ordered(column, operator, value, path));
+      case "$lte" -> field.le(ordered(column, operator, value, path));
+      case "$in" -> in(column, value, path);
+      case "$nin" -> notIn(column, value, path);
+      case "$like" -> field.like(pattern(column, operator, value, path));
+      case "$ilike" -> field.likeIgnoreCase(pattern(column, operator, value, path));
+      case "$regex" -> field.likeRegex(pattern(column, operator, value, path));
+      case "$exists" -> flag(operator, value, path) ? field.isNotNull() : field.isNull();
+      case "$null" -> flag(operator, value, path) ? field.isNull() : field.isNotNull();
+      case "$contains" -> contains(column, value, path);
+      default -> throw new InvalidParameterException(path, "unknown operator '" + operator + "'; operators are "
+          + FIELD_OPERATORS + "." + Suggestions.didYouMean(operator, FIELD_OPERATORS));
+    };
+  }
+
+  private static Condition equal(ColumnDescriptor column, Object value, String path) {
+    Field<Object> field = SqlTypes.field(column);
+    return value == null ? field.isNull() : field.eq(convert(column, value, path));
+  }
+
+  private static Field<Object> ordered(ColumnDescriptor column, String operator, Object value, String path) {
+    JavaType type = column.javaType();
+    if (type == JavaType.JSON || type == JavaType.BYTES || type == JavaType.BOOLEAN) {
+      throw new InvalidParameterException(path, operator + " needs an ordered column; '" + column.name() + "' is "
+          + type + ", use $eq, $ne, $in or $nin" + (type == JavaType.JSON ? " or $contains" : ""));
+    }
+    if (value == null) {
+      throw new InvalidParameterException(path, operator + " needs a value; to test for NULL use {\"$null\": true}");
+    }
+    return convert(column, value, path);
+  }
+
+  private static Condition in(ColumnDescriptor column, Object value, String path) {
+    Field<Object> field = SqlTypes.field(column);
+    Values values = values(column, "$in", value, path);
+    Condition matches = values.nonNull.isEmpty() ? DSL.falseCondition() : field.in(values.nonNull);
+    return values.hasNull ? matches.or(field.isNull()) : matches;
+  }
+
+  private static Condition notIn(ColumnDescriptor column, Object value, String path) {
+    Field<Object> field = SqlTypes.field(column);
+    Values values = values(column, "$nin", value, path);
+    if (values.hasNull) {
+      return values.nonNull.isEmpty() ? field.isNotNull() : field.notIn(values.nonNull).and(field.isNotNull());
+    }
+    // SQL's NOT IN is unknown for NULL; MongoDB's $nin matches it.
+    return values.nonNull.isEmpty() ? DSL.trueCondition() : field.notIn(values.nonNull).or(field.isNull());
+  }
+
+  private record Values(List<Field<Object>> nonNull, boolean hasNull) {}
+
+  private static Values values(ColumnDescriptor column, String operator, Object value, String path) {
+    if (!(value instanceof Collection<?> list)) {
+      throw new InvalidParameterException(path, operator + " takes a list, such as {\"" + operator
+          + "\": [1, 2]}; got " + describe(value));
+    }
+    List<Field<Object>> nonNull = new ArrayList<>(list.size());
+    boolean hasNull = false;
+    int i = 0;
+    for (Object element : list) {
+      String elementPath = path + "." + i++;
+      if (element == null) {
+        hasNull = true;
+      } else {
+        nonNull.add(convert(column, element, elementPath));
+      }
+    }
+    return new Values(nonNull, hasNull);
+  }
+
+  private static String pattern(ColumnDescriptor column, String operator, Object value, String path) {
+    JavaType type = column.javaType();
+    if (type != JavaType.STRING && type != JavaType.ENUM) {
+      throw new InvalidParameterException(path, operator + " applies to text columns; '" + column.name() + "' is "
+          + type);
+    }
+    // Not through toJava: for an enum column the pattern is not a constant name.
+    if (!(value instanceof String pattern)) {
+      throw new InvalidParameterException(path, operator + " takes a pattern String; got " + describe(value));
+    }
+    return pattern;
+  }
+
+  private static boolean flag(String operator, Object value, String path) {
+    if (!(value instanceof Boolean b)) {
+      throw new InvalidParameterException(path, operator + " takes true or false; got " + describe(value));
+    }
+    return b;
+  }
+
+  private static Condition contains(ColumnDescriptor column, Object value, String path) {
+    if (column.javaType() != JavaType.JSON) {
+      throw new InvalidParameterException(path, "$contains applies to JSON columns; '" + column.name() + "' is "
+          + column.javaType() + (column.javaType() == JavaType.STRING ? "; for a substring use $like '%text%'" : ""));
+    }
+    if (value == null) {
+      throw new InvalidParameterException(path, "$contains needs a JSON value such as {\"tags\": [\"a\"]}");
+    }
+    // jsonb containment: the column holds value (objects: a superset of keys; arrays: a superset of elements).
+    return DSL.condition("{0} @> {1}", SqlTypes.field(column), convert(column, value, path));
+  }
+
+  private static Field<Object> convert(ColumnDescriptor column, Object value, String path) {
+    return SqlTypes.value(column, ValueConverter.toJava(column, value, path));
+  }
+
+  private static String describe(Object value) {
+    return value == null ? "null" : "a " + value.getClass().getName();
+  }
+
+  private static String className(Object value) {
+    return value == null ? "null" : value.getClass().getName();
+  }
+}

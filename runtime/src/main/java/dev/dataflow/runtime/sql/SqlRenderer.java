@@ -1,0 +1,257 @@
+package dev.dataflow.runtime.sql;
+
+import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.node.InvalidParameterException;
+import dev.dataflow.runtime.node.Suggestions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.SelectLimitStep;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * Renders the dynamic-shape statements of the CRUD nodes (the fixed-shape ones are in
+ * {@link dev.dataflow.runtime.model.Statements}, rendered at build time). Everything that selects or returns rows
+ * lists all model columns in {@link ModelDescriptor#columns()} order, so {@link RowReader} reads them by position.
+ *
+ * <pre>{@code
+ * RenderedSql sql = SqlRenderer.select(model, FilterCompiler.compile(model, filters), List.of("-created_at"), 20, 40);
+ * // select "id", …, "updated_at" from "users" where "age" >= ? order by "created_at" desc, "id"
+ * //   offset ? rows fetch next ? rows only
+ * }</pre>
+ *
+ * <p>Rendering only: one shared jOOQ context with no connection; execute with {@link RenderedSql#prepare}.
+ */
+public final class SqlRenderer {
+  static {
+    Jooq.quiet();
+  }
+
+  /** The {@code limit} of {@link #select} that means "all rows". */
+  public static final int NO_LIMIT = -1;
+
+  private static final String CREATED_AT = "created_at";
+  private static final String UPDATED_AT = "updated_at";
+
+  private SqlRenderer() {}
+
+  /**
+   * All columns of the rows matching {@code condition}.
+   *
+   * @param orderBy column names, each optionally prefixed with {@code -} for descending; the key is appended as a
+   *     last sort key (unless listed) so that pages of {@code limit}/{@code offset} are stable
+   * @param limit the most rows to return, or {@link #NO_LIMIT}
+   * @param offset how many rows to skip, 0 or more
+   * @throws InvalidParameterException ({@code order_by}, {@code limit}, {@code offset}) for an unknown column or a
+   *     negative number
+   */
+  public static RenderedSql select(
+      ModelDescriptor model, Condition condition, List<String> orderBy, int limit, int offset) {
+    if (limit < 0 && limit != NO_LIMIT) {
+      throw new InvalidParameterException("limit", "must be 0 or more");
+    }
+    if (offset < 0) {
+      throw new InvalidParameterException("offset", "must be 0 or more");
+    }
+    SelectLimitStep<Record> ordered = Jooq.RENDER.select(allFields(model))
+        .from(table(model))
+        .where(condition)
+        .orderBy(sortFields(model, orderBy));
+    Query query;
+    if (limit == NO_LIMIT) {
+      query = offset == 0 ? ordered : ordered.offset(offset);
+    } else {
+      query = offset == 0 ? ordered.limit(limit) : ordered.limit(limit).offset(offset);
+    }
+    return render(query);
+  }
+
+  /** {@code select count(*)} of the rows matching {@code condition}; read the count with {@code getLong(1)}. */
+  public static RenderedSql count(ModelDescriptor model, Condition condition) {
+    return render(Jooq.RENDER.selectCount().from(table(model)).where(condition));
+  }
+
+  /** {@code select exists (…)} of the rows matching {@code condition}; read it with {@code getBoolean(1)}. */
+  public static RenderedSql exists(ModelDescriptor model, Condition condition) {
+    return render(Jooq.RENDER.select(DSL.exists(DSL.selectOne().from(table(model)).where(condition))));
+  }
+
+  /**
+   * {@code delete} of the rows matching {@code condition}. With {@link DSL#noCondition()} that is every row: a node
+   * that must not delete everything checks for empty filters before it gets here.
+   */
+  public static RenderedSql delete(ModelDescriptor model, Condition condition) {
+    return render(Jooq.RENDER.deleteFrom(table(model)).where(condition));
+  }
+
+  /**
+   * {@code update} of the rows matching {@code condition}, setting the given columns and {@code updated_at = now()}
+   * (when the model has it); no result set, {@code executeUpdate()} gives the row count.
+   *
+   * @param javaValuesByColumn column name to value (as {@link ValueConverter#toJava} gives it; it is converted again,
+   *     which leaves converted values as they are)
+   * @throws InvalidParameterException ({@code fields…}) for no columns, an unknown column or a generated one
+   */
+  public static RenderedSql updateWhere(
+      ModelDescriptor model, Map<String, Object> javaValuesByColumn, Condition condition) {
+    return render(Jooq.RENDER.update(table(model)).set(assignments(model, javaValuesByColumn)).where(condition));
+  }
+
+  /**
+   * {@code update} of the row whose key is {@code keyValue}, like {@link #updateWhere}, returning all columns in
+   * order (no row when the key does not exist).
+   */
+  public static RenderedSql updateByIdReturning(
+      ModelDescriptor model, Map<String, Object> javaValuesByColumn, Object keyValue) {
+    ColumnDescriptor key = model.keyColumn();
+    if (keyValue == null) {
+      throw new InvalidParameterException(key.name(), "the key is required");
+    }
+    Condition byKey = SqlTypes.field(key).eq(SqlTypes.value(key, ValueConverter.toJava(key, keyValue, key.name())));
+    return render(Jooq.RENDER.update(table(model))
+        .set(assignments(model, javaValuesByColumn))
+        .where(byKey)
+        .returning(allFields(model)));
+  }
+
+  /**
+   * A multi-row {@code insert} of {@code columns} for {@code rows} rows, returning all columns in order. Every value
+   * is a plain {@code ?} that the caller binds with {@link ValueConverter#bind}, row after row, in the order of
+   * {@code columns} ({@code rows × columns.size()} placeholders; {@link RenderedSql#bindValues()} is empty).
+   * {@code created_at} and {@code updated_at}, when the model has them, are set to {@code now()}.
+   *
+   * <pre>{@code
+   * insert into "users" ("id", "name", "created_at", "updated_at")
+   *   values (?, ?, now(), now()), (?, ?, now(), now()) returning "id", "name", "created_at", "updated_at"
+   * }</pre>
+   *
+   * @throws InvalidParameterException ({@code records…}) for an unknown, repeated or generated column
+   */
+  public static RenderedSql insert(ModelDescriptor model, List<String> columns, int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("an insert needs at least one row; got " + rows);
+    }
+    List<Field<?>> fields = new ArrayList<>();
+    List<Field<?>> values = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String name : columns) {
+      ColumnDescriptor column = writableColumn(model, name, "records");
+      if (!seen.add(name)) {
+        throw new InvalidParameterException("records." + name, "column '" + name + "' is listed twice");
+      }
+      fields.add(SqlTypes.field(column));
+      values.add(placeholder());
+    }
+    for (ColumnDescriptor column : model.columns()) {
+      if (column.name().equals(CREATED_AT) || column.name().equals(UPDATED_AT)) {
+        fields.add(SqlTypes.field(column));
+        values.add(now());
+      }
+    }
+    if (fields.isEmpty()) {
+      throw new InvalidParameterException("records", "give at least one column to insert");
+    }
+    InsertValuesStepN<Record> insert = Jooq.RENDER.insertInto(table(model), fields);
+    for (int i = 0; i < rows; i++) {
+      insert = insert.values(values);
+    }
+    return render(insert.returning(allFields(model)));
+  }
+
+  // ----------------------------------------------------------------------------------------------------- parts
+
+  private static Table<Record> table(ModelDescriptor model) {
+    return DSL.table(DSL.name(model.table()));
+  }
+
+  private static List<Field<?>> allFields(ModelDescriptor model) {
+    List<Field<?>> fields = new ArrayList<>(model.columns().size());
+    for (ColumnDescriptor column : model.columns()) {
+      fields.add(SqlTypes.field(column));
+    }
+    return fields;
+  }
+
+  private static List<SortField<?>> sortFields(ModelDescriptor model, List<String> orderBy) {
+    List<SortField<?>> sort = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    if (orderBy != null) {
+      for (String item : orderBy) {
+        boolean descending = item != null && item.startsWith("-");
+        String name = item == null ? null : descending ? item.substring(1) : item;
+        ColumnDescriptor column = name == null ? null : model.column(name);
+        List<String> names = new ArrayList<>(model.columnsByName().keySet());
+        if (column == null) {
+          throw new InvalidParameterException("order_by", "unknown column '" + name + "' of " + model.modelName()
+              + "; columns are " + names + ", each optionally prefixed with '-' for descending order."
+              + (name == null ? "" : Suggestions.didYouMean(name, names)));
+        }
+        if (!seen.add(name)) {
+          throw new InvalidParameterException("order_by", "column '" + name + "' is listed twice");
+        }
+        Field<Object> field = SqlTypes.field(column);
+        sort.add(descending ? field.desc() : field.asc());
+      }
+    }
+    ColumnDescriptor key = model.keyColumn();
+    if (key != null && !seen.contains(key.name())) {
+      sort.add(SqlTypes.field(key).asc());
+    }
+    return sort;
+  }
+
+  private static Map<Field<?>, Field<?>> assignments(ModelDescriptor model, Map<String, Object> javaValuesByColumn) {
+    if (javaValuesByColumn == null || javaValuesByColumn.isEmpty()) {
+      throw new InvalidParameterException("fields", "give at least one column to set");
+    }
+    Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> entry : javaValuesByColumn.entrySet()) {
+      ColumnDescriptor column = writableColumn(model, entry.getKey(), "fields");
+      String path = "fields." + column.name();
+      set.put(SqlTypes.field(column), SqlTypes.value(column, ValueConverter.toJava(column, entry.getValue(), path)));
+    }
+    ColumnDescriptor updatedAt = model.column(UPDATED_AT);
+    if (updatedAt != null) {
+      set.put(SqlTypes.field(updatedAt), now());
+    }
+    return set;
+  }
+
+  private static ColumnDescriptor writableColumn(ModelDescriptor model, String name, String parameter) {
+    ColumnDescriptor column = name == null ? null : model.column(name);
+    if (column == null) {
+      List<String> names = new ArrayList<>(model.columnsByName().keySet());
+      throw new InvalidParameterException(parameter, "unknown column '" + name + "' of " + model.modelName()
+          + "; columns are " + names + "." + (name == null ? "" : Suggestions.didYouMean(name, names)));
+    }
+    if (!column.writable()) {
+      throw new InvalidParameterException(parameter + "." + name, "column '" + name
+          + "' is filled by the database or the runtime and cannot be set");
+    }
+    return column;
+  }
+
+  private static Field<Object> now() {
+    return DSL.field("now()");
+  }
+
+  /** A bare JDBC placeholder with no value: the caller binds it (see {@link #insert}). */
+  private static Field<Object> placeholder() {
+    return DSL.field("?");
+  }
+
+  private static RenderedSql render(Query query) {
+    return new RenderedSql(Jooq.RENDER.render(query), query.getBindValues());
+  }
+}

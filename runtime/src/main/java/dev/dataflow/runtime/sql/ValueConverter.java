@@ -1,0 +1,513 @@
+package dev.dataflow.runtime.sql;
+
+import dev.dataflow.runtime.DataFlowException;
+import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.node.InvalidParameterException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.postgresql.util.PGobject;
+
+/**
+ * Converts node inputs to a column's Java type, binds them to JDBC statements and reads result columns back, for
+ * every {@link dev.dataflow.runtime.model.JavaType}. No reflection: each type is one branch of a switch.
+ *
+ * <pre>{@code
+ * Object start = ValueConverter.toJava(column, "2024-05-01T09:30:00+08:00", "fields.start_time"); // Instant
+ * ValueConverter.bind(ps, 1, column, start);
+ * Instant read = (Instant) ValueConverter.read(rs, 1, column);
+ * }</pre>
+ *
+ * <p>Numbers convert between numeric types only when the value is kept: {@code 3.0} fits an INT, {@code 3.5} and
+ * {@code 2^40} do not. For FLOAT and DOUBLE "kept" means the shortest decimal form is the same, so a JSON
+ * {@code 0.1} (a {@code Double}) is accepted for a FLOAT column while {@code 0.123456789} is not.
+ *
+ * <p>Error messages name the parameter, the column, the expected type and the class of the given value, never the
+ * value: it may be personal data.
+ */
+public final class ValueConverter {
+  private ValueConverter() {}
+
+  // ---------------------------------------------------------------------------------------------------- toJava
+
+  /**
+   * Converts {@code input} to the Java type of {@code column}. Null stays null: nullability is the database's and
+   * the node's business.
+   *
+   * @param parameter the parameter path for messages, such as {@code fields.age} or {@code filters.age.$gte}; the
+   *     column name when null
+   * @throws InvalidParameterException when the value does not convert
+   */
+  public static Object toJava(ColumnDescriptor column, Object input, String parameter) {
+    if (input == null) {
+      return null;
+    }
+    String param = parameter == null ? column.name() : parameter;
+    return switch (column.javaType()) {
+      case STRING -> toStringValue(column, input, param);
+      case SHORT -> (short) toWhole(column, input, param, Short.MIN_VALUE, Short.MAX_VALUE, "a Short");
+      case INT -> (int) toWhole(column, input, param, Integer.MIN_VALUE, Integer.MAX_VALUE, "an Integer");
+      case LONG -> toWhole(column, input, param, Long.MIN_VALUE, Long.MAX_VALUE, "a Long");
+      case FLOAT -> toFloat(column, input, param);
+      case DOUBLE -> toDouble(column, input, param);
+      case BIG_DECIMAL -> toBigDecimal(column, input, param);
+      case BOOLEAN -> toBoolean(column, input, param);
+      case UUID -> toUuid(column, input, param);
+      case INSTANT -> toOffsetDateTime(column, input, param, "an Instant").toInstant();
+      case OFFSET_DATE_TIME -> toOffsetDateTime(column, input, param, "an OffsetDateTime");
+      case LOCAL_DATE_TIME -> toLocalDateTime(column, input, param);
+      case LOCAL_DATE -> toLocalDate(column, input, param);
+      case BYTES -> toBytes(column, input, param);
+      case ENUM -> toEnum(column, input, param);
+      case JSON -> toJson(column, input, param);
+    };
+  }
+
+  private static String toStringValue(ColumnDescriptor column, Object input, String param) {
+    if (input instanceof String s) {
+      return s;
+    }
+    if (input instanceof CharSequence || input instanceof Character) {
+      return input.toString();
+    }
+    throw mismatch(column, input, param, "a String", "");
+  }
+
+  private static long toWhole(ColumnDescriptor column, Object input, String param, long min, long max, String expected) {
+    if (input instanceof Integer i) {
+      // The common case: JSON and Java literals. Range-check for SHORT.
+      if (i >= min && i <= max) {
+        return i;
+      }
+    } else if (input instanceof Long l && l >= min && l <= max) {
+      return l;
+    } else if (input instanceof Short s) {
+      return s;
+    } else if (input instanceof Byte b) {
+      return b;
+    }
+    BigDecimal decimal = decimalOf(input);
+    String range = " (a whole number from " + min + " to " + max + ")";
+    if (decimal == null) {
+      throw mismatch(column, input, param, expected + range, "that is not a number");
+    }
+    try {
+      long whole = decimal.longValueExact();
+      if (whole >= min && whole <= max) {
+        return whole;
+      }
+    } catch (ArithmeticException notWholeOrTooLarge) {
+      // reported below
+    }
+    throw mismatch(column, input, param, expected + range, "that is not a whole number in range");
+  }
+
+  private static Float toFloat(ColumnDescriptor column, Object input, String param) {
+    if (input instanceof Float f) {
+      return f;
+    }
+    String expected = "a Float (REAL)";
+    Double special = specialFloatingPoint(input);
+    if (special != null) {
+      return special.floatValue();
+    }
+    BigDecimal decimal = decimalOf(input);
+    if (decimal == null) {
+      throw mismatch(column, input, param, expected, "that is not a number");
+    }
+    float f = decimal.floatValue();
+    if (Float.isInfinite(f) || new BigDecimal(Float.toString(f)).compareTo(decimal) != 0) {
+      throw mismatch(column, input, param, expected, "whose value a Float cannot hold exactly");
+    }
+    return f;
+  }
+
+  private static Double toDouble(ColumnDescriptor column, Object input, String param) {
+    if (input instanceof Double d) {
+      return d;
+    }
+    String expected = "a Double (DOUBLE PRECISION)";
+    Double special = specialFloatingPoint(input);
+    if (special != null) {
+      return special;
+    }
+    BigDecimal decimal = decimalOf(input);
+    if (decimal == null) {
+      throw mismatch(column, input, param, expected, "that is not a number");
+    }
+    double d = decimal.doubleValue();
+    if (Double.isInfinite(d) || BigDecimal.valueOf(d).compareTo(decimal) != 0) {
+      throw mismatch(column, input, param, expected, "whose value a Double cannot hold exactly");
+    }
+    return d;
+  }
+
+  private static BigDecimal toBigDecimal(ColumnDescriptor column, Object input, String param) {
+    if (input instanceof BigDecimal b) {
+      return b;
+    }
+    BigDecimal decimal = decimalOf(input);
+    if (decimal == null) {
+      throw mismatch(column, input, param, "a BigDecimal (NUMERIC)", "that is not a finite number");
+    }
+    return decimal;
+  }
+
+  /** NaN and the infinities, which have no BigDecimal form, from a Float, a Double or their names. */
+  private static Double specialFloatingPoint(Object input) {
+    double d;
+    if (input instanceof Double x) {
+      d = x;
+    } else if (input instanceof Float x) {
+      d = x;
+    } else if (input instanceof String s) {
+      switch (s) {
+        case "NaN" -> d = Double.NaN;
+        case "Infinity" -> d = Double.POSITIVE_INFINITY;
+        case "-Infinity" -> d = Double.NEGATIVE_INFINITY;
+        default -> {
+          return null;
+        }
+      }
+    } else {
+      return null;
+    }
+    return Double.isNaN(d) || Double.isInfinite(d) ? d : null;
+  }
+
+  /** The exact decimal value of a number or numeric string, or null when there is none (NaN, text, other types). */
+  private static BigDecimal decimalOf(Object input) {
+    if (input instanceof BigDecimal b) {
+      return b;
+    }
+    if (input instanceof Integer || input instanceof Long || input instanceof Short || input instanceof Byte) {
+      return BigDecimal.valueOf(((Number) input).longValue());
+    }
+    if (input instanceof BigInteger b) {
+      return new BigDecimal(b);
+    }
+    if (input instanceof Double d) {
+      // The shortest decimal that reads back as d: what the caller wrote, not the binary expansion.
+      return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
+    }
+    if (input instanceof Float f) {
+      return Float.isFinite(f) ? new BigDecimal(Float.toString(f)) : null;
+    }
+    if (input instanceof String s) {
+      try {
+        return new BigDecimal(s);
+      } catch (NumberFormatException notANumber) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static Boolean toBoolean(ColumnDescriptor column, Object input, String param) {
+    if (input instanceof Boolean b) {
+      return b;
+    }
+    if (input instanceof String s) {
+      if (s.equalsIgnoreCase("true")) {
+        return Boolean.TRUE;
+      }
+      if (s.equalsIgnoreCase("false")) {
+        return Boolean.FALSE;
+      }
+    }
+    throw mismatch(column, input, param, "a Boolean (or the string \"true\" or \"false\")", "");
+  }
+
+  private static UUID toUuid(ColumnDescriptor column, Object input, String param) {
+    if (input instanceof UUID u) {
+      return u;
+    }
+    if (input instanceof String s && s.length() == 36) {
+      try {
+        UUID u = UUID.fromString(s);
+        // UUID.fromString accepts short groups such as "1-1-1-1-1"; insist on the canonical 8-4-4-4-12 form.
+        if (u.toString().equalsIgnoreCase(s)) {
+          return u;
+        }
+      } catch (IllegalArgumentException notAUuid) {
+        // reported below
+      }
+    }
+    throw mismatch(column, input, param, "a UUID (or a canonical 8-4-4-4-12 UUID string)", "");
+  }
+
+  private static OffsetDateTime toOffsetDateTime(ColumnDescriptor column, Object input, String param, String javaName) {
+    String expected = javaName + " (TIMESTAMPTZ): give an Instant, an OffsetDateTime, a ZonedDateTime or an ISO-8601"
+        + " string with an offset such as 2024-05-01T09:30:00Z or 2024-05-01T09:30:00+08:00";
+    if (input instanceof OffsetDateTime o) {
+      return o;
+    }
+    if (input instanceof Instant i) {
+      return i.atOffset(ZoneOffset.UTC);
+    }
+    if (input instanceof ZonedDateTime z) {
+      return z.toOffsetDateTime();
+    }
+    if (input instanceof LocalDateTime || input instanceof LocalDate) {
+      throw mismatch(column, input, param, expected, "which has no offset, so the instant is unknown");
+    }
+    if (input instanceof String s) {
+      try {
+        return OffsetDateTime.parse(s);
+      } catch (DateTimeParseException notOffsetForm) {
+        // try the zoned form next
+      }
+      try {
+        return ZonedDateTime.parse(s).toOffsetDateTime();
+      } catch (DateTimeParseException notZonedForm) {
+        // reported below
+      }
+      if (parsesAsLocal(s)) {
+        throw mismatch(column, input, param, expected, "holding a date-time without an offset, so the instant is unknown");
+      }
+      throw mismatch(column, input, param, expected, "that is not an ISO-8601 date-time");
+    }
+    throw mismatch(column, input, param, expected, "");
+  }
+
+  private static boolean parsesAsLocal(String s) {
+    try {
+      LocalDateTime.parse(s);
+      return true;
+    } catch (DateTimeParseException notDateTime) {
+      // fall through
+    }
+    try {
+      LocalDate.parse(s);
+      return true;
+    } catch (DateTimeParseException notDate) {
+      return false;
+    }
+  }
+
+  private static LocalDateTime toLocalDateTime(ColumnDescriptor column, Object input, String param) {
+    String expected = "a LocalDateTime (TIMESTAMP) or an ISO-8601 string without offset such as 2024-05-01T09:30:00";
+    if (input instanceof LocalDateTime l) {
+      return l;
+    }
+    if (input instanceof String s) {
+      try {
+        return LocalDateTime.parse(s);
+      } catch (DateTimeParseException notLocalDateTime) {
+        throw mismatch(column, input, param, expected, "that is not an ISO-8601 local date-time");
+      }
+    }
+    throw mismatch(column, input, param, expected, "");
+  }
+
+  private static LocalDate toLocalDate(ColumnDescriptor column, Object input, String param) {
+    String expected = "a LocalDate (DATE) or an ISO-8601 string such as 2024-05-01";
+    if (input instanceof LocalDate l) {
+      return l;
+    }
+    if (input instanceof String s) {
+      try {
+        return LocalDate.parse(s);
+      } catch (DateTimeParseException notDate) {
+        throw mismatch(column, input, param, expected, "that is not an ISO-8601 date");
+      }
+    }
+    throw mismatch(column, input, param, expected, "");
+  }
+
+  private static byte[] toBytes(ColumnDescriptor column, Object input, String param) {
+    if (input instanceof byte[] b) {
+      return b;
+    }
+    throw mismatch(column, input, param, "a byte[] (BYTEA)", "");
+  }
+
+  private static Enum<?> toEnum(ColumnDescriptor column, Object input, String param) {
+    var values = column.enumValues();
+    if (values == null) {
+      throw new IllegalStateException("enum column '" + column.name() + "' has no EnumValues in its descriptor");
+    }
+    if (values.isConstant(input)) {
+      return (Enum<?>) input;
+    }
+    if (input instanceof String s) {
+      Enum<?> constant = values.constant(s);
+      if (constant != null) {
+        return constant;
+      }
+    }
+    // Constant names are schema, not personal data, so listing them is safe and is the fix.
+    throw mismatch(column, input, param,
+        "a " + values.enumClassName() + " constant or one of the names " + values.names(),
+        input instanceof String ? "that is not one of these names" : "");
+  }
+
+  private static Object toJson(ColumnDescriptor column, Object input, String param) {
+    if (input instanceof Map<?, ?> || input instanceof List<?> || input instanceof Number || input instanceof Boolean) {
+      return input;
+    }
+    String expected = "a Map, a List or another object Jackson can serialise (JSONB)";
+    if (input instanceof CharSequence) {
+      // Ambiguous: JSON text, or a JSON string value? Make the caller say which.
+      throw mismatch(column, input, param, expected,
+          "; to store JSON text parse it first with Json.read(text), to store a JSON string wrap it in a List or Map");
+    }
+    if (!Json.mapper().canSerialize(input.getClass())) {
+      throw mismatch(column, input, param, expected, "that Jackson cannot serialise");
+    }
+    return input;
+  }
+
+  private static InvalidParameterException mismatch(
+      ColumnDescriptor column, Object input, String param, String expected, String why) {
+    StringBuilder message = new StringBuilder()
+        .append("column '").append(column.name()).append("' takes ").append(expected)
+        .append("; got a ").append(input.getClass().getName());
+    if (!why.isEmpty()) {
+      message.append(why.startsWith(";") ? "" : " ").append(why);
+    }
+    return new InvalidParameterException(param, message.toString());
+  }
+
+  // ------------------------------------------------------------------------------------------------------ bind
+
+  /**
+   * Binds a value that {@link #toJava} produced to a plain {@code ?} placeholder. No cast is needed in the SQL:
+   * each type is sent with its PostgreSQL type (JSON as {@code jsonb}, instants as {@code timestamptz}).
+   */
+  public static void bind(PreparedStatement ps, int index, ColumnDescriptor column, Object javaValue)
+      throws SQLException {
+    if (javaValue == null) {
+      ps.setNull(index, sqlTypeOf(column));
+      return;
+    }
+    switch (column.javaType()) {
+      case STRING -> ps.setString(index, (String) javaValue);
+      case SHORT -> ps.setShort(index, (Short) javaValue);
+      case INT -> ps.setInt(index, (Integer) javaValue);
+      case LONG -> ps.setLong(index, (Long) javaValue);
+      case FLOAT -> ps.setFloat(index, (Float) javaValue);
+      case DOUBLE -> ps.setDouble(index, (Double) javaValue);
+      case BIG_DECIMAL -> ps.setBigDecimal(index, (BigDecimal) javaValue);
+      case BOOLEAN -> ps.setBoolean(index, (Boolean) javaValue);
+      case UUID, OFFSET_DATE_TIME, LOCAL_DATE_TIME, LOCAL_DATE -> ps.setObject(index, javaValue);
+      case INSTANT -> ps.setObject(index, ((Instant) javaValue).atOffset(ZoneOffset.UTC));
+      case BYTES -> ps.setBytes(index, (byte[]) javaValue);
+      case ENUM -> ps.setString(index, javaValue instanceof Enum<?> e ? e.name() : (String) javaValue);
+      case JSON -> ps.setObject(index, jsonb(Json.write(javaValue)));
+    }
+  }
+
+  /** A {@code jsonb} parameter holding {@code jsonText}. */
+  static PGobject jsonb(String jsonText) throws SQLException {
+    PGobject object = new PGobject();
+    object.setType("jsonb");
+    object.setValue(jsonText);
+    return object;
+  }
+
+  /** The {@link Types} constant for a NULL of this column. */
+  static int sqlTypeOf(ColumnDescriptor column) {
+    return switch (column.javaType()) {
+      case STRING, ENUM -> Types.VARCHAR;
+      case SHORT -> Types.SMALLINT;
+      case INT -> Types.INTEGER;
+      case LONG -> Types.BIGINT;
+      case FLOAT -> Types.REAL;
+      case DOUBLE -> Types.DOUBLE;
+      case BIG_DECIMAL -> Types.NUMERIC;
+      case BOOLEAN -> Types.BOOLEAN;
+      case INSTANT, OFFSET_DATE_TIME -> Types.TIMESTAMP_WITH_TIMEZONE;
+      case LOCAL_DATE_TIME -> Types.TIMESTAMP;
+      case LOCAL_DATE -> Types.DATE;
+      case BYTES -> Types.BINARY;
+      // OTHER leaves the type to PostgreSQL, which takes it from the column or the other operand.
+      case UUID, JSON -> Types.OTHER;
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------------------ read
+
+  /** Reads result column {@code index} (1-based) as the column's Java type; SQL NULL reads as null. */
+  public static Object read(ResultSet rs, int index, ColumnDescriptor column) throws SQLException {
+    switch (column.javaType()) {
+      case STRING:
+        return rs.getString(index);
+      case SHORT: {
+        short v = rs.getShort(index);
+        return rs.wasNull() ? null : v;
+      }
+      case INT: {
+        int v = rs.getInt(index);
+        return rs.wasNull() ? null : v;
+      }
+      case LONG: {
+        long v = rs.getLong(index);
+        return rs.wasNull() ? null : v;
+      }
+      case FLOAT: {
+        float v = rs.getFloat(index);
+        return rs.wasNull() ? null : v;
+      }
+      case DOUBLE: {
+        double v = rs.getDouble(index);
+        return rs.wasNull() ? null : v;
+      }
+      case BOOLEAN: {
+        boolean v = rs.getBoolean(index);
+        return rs.wasNull() ? null : v;
+      }
+      case BIG_DECIMAL:
+        return rs.getBigDecimal(index);
+      case UUID:
+        return rs.getObject(index, UUID.class);
+      case INSTANT: {
+        OffsetDateTime v = rs.getObject(index, OffsetDateTime.class);
+        return v == null ? null : v.toInstant();
+      }
+      case OFFSET_DATE_TIME: {
+        OffsetDateTime v = rs.getObject(index, OffsetDateTime.class);
+        return v == null ? null : v.withOffsetSameInstant(ZoneOffset.UTC);
+      }
+      case LOCAL_DATE_TIME:
+        return rs.getObject(index, LocalDateTime.class);
+      case LOCAL_DATE:
+        return rs.getObject(index, LocalDate.class);
+      case BYTES:
+        return rs.getBytes(index);
+      case ENUM: {
+        String name = rs.getString(index);
+        if (name == null) {
+          return null;
+        }
+        Enum<?> constant = column.enumValues().constant(name);
+        if (constant == null) {
+          // The table holds a name the enum no longer has: a schema drift, not a caller error.
+          throw new DataFlowException("column '" + column.name() + "' holds a value that is not a constant of "
+              + column.enumValues().enumClassName() + " " + column.enumValues().names()
+              + "; migrate the rows or add the constant back");
+        }
+        return constant;
+      }
+      case JSON: {
+        String text = rs.getString(index);
+        return text == null ? null : Json.read(text);
+      }
+      default:
+        throw new IllegalStateException("unhandled Java type " + column.javaType());
+    }
+  }
+}
