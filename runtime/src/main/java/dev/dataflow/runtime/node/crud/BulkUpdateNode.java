@@ -26,7 +26,6 @@ import java.util.Set;
  */
 public abstract class BulkUpdateNode extends CrudNode {
   private final List<ParamSpec> params;
-  private final StatementCache<List<String>> shapes = new StatementCache<>();
 
   protected BulkUpdateNode(ModelDescriptor model) {
     super(model, NodeKind.BULK_UPDATE);
@@ -85,7 +84,7 @@ public abstract class BulkUpdateNode extends CrudNode {
     out.put("updated", context.transaction(connection -> {
       int n = 0;
       for (Update u : updates) {
-        if (UpdateById.run(connection, model, shapes, u.fields(), u.key()) == null) {
+        if (UpdateById.run(connection, model, u.fields(), u.key()) == null) {
           throw new NotFoundException(model.table(), RECORDS + "." + u.index() + ": no " + model.modelName()
               + " with the given id; nothing was updated");
         }

@@ -26,7 +26,6 @@ import java.util.Set;
  */
 public abstract class UpdateNode extends CrudNode {
   private final List<ParamSpec> params;
-  private final StatementCache<List<String>> shapes = new StatementCache<>();
 
   protected UpdateNode(ModelDescriptor model) {
     super(model, NodeKind.UPDATE);
@@ -65,7 +64,7 @@ public abstract class UpdateNode extends CrudNode {
       return out;
     }
     Object key = RowValues.key(model, params.get(ID), ID);
-    Map<String, Object> row = context.autoCommit(connection -> UpdateById.run(connection, model, shapes, fields, key));
+    Map<String, Object> row = context.autoCommit(connection -> UpdateById.run(connection, model, fields, key));
     if (row == null) {
       throw new NotFoundException(model.table(), "no " + model.modelName() + " with the given id to update");
     }

@@ -1,0 +1,158 @@
+package dev.dataflow.models.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dataflow.models.ConversationMessageBulkCreateNode;
+import dev.dataflow.models.ConversationRetention;
+import dev.dataflow.models.ConversationSessionCreateNode;
+import dev.dataflow.models.MessageRole;
+import dev.dataflow.models.OutletCreateNode;
+import dev.dataflow.models.UserInteractionSummaryCreateNode;
+import dev.dataflow.models.testing.Tables;
+import dev.dataflow.models.testing.TestDataFlow;
+import dev.dataflow.runtime.DataFlow;
+import dev.dataflow.runtime.LocalRuntime;
+import dev.dataflow.runtime.WorkflowBuilder;
+import dev.dataflow.runtime.WorkflowResult;
+import dev.dataflow.runtime.node.NodeKind;
+import dev.dataflow.runtime.node.NodeRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The seed's three conversation models (and Outlet): 27 nodes, the seed's tables and indexes, retention and scrubbing. */
+class ConversationModelsTest {
+  private static DataFlow db;
+  private static LocalRuntime runtime;
+
+  @BeforeAll
+  static void start() {
+    db = TestDataFlow.fresh();
+    runtime = new LocalRuntime(db);
+  }
+
+  @AfterAll
+  static void stop() {
+    db.close();
+  }
+
+  @Test
+  void threeConversationModelsGiveTwentySevenNodes() {
+    NodeRegistry registry = NodeRegistry.classpath();
+    Set<String> expected = new TreeSet<>();
+    for (String model : List.of("ConversationSession", "ConversationMessage", "UserInteractionSummary")) {
+      for (NodeKind kind : NodeKind.values()) {
+        expected.add(model + kind.suffix());
+      }
+    }
+    assertEquals(27, expected.size());
+    Set<String> actual = new TreeSet<>();
+    for (String type : registry.types()) {
+      if (type.startsWith("Conversation") || type.startsWith("UserInteraction")) {
+        actual.add(type);
+      }
+    }
+    assertEquals(expected, actual);
+  }
+
+  private static Set<String> query(String sql) throws Exception {
+    Set<String> out = new TreeSet<>();
+    try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void tablesHaveTheSeedsIndexesAndConstraints() throws Exception {
+    Set<String> indexes = query("SELECT tablename || ':' || indexdef FROM pg_indexes WHERE schemaname = 'public' "
+        + "AND tablename IN ('conversation_sessions', 'conversation_messages', 'user_interaction_summaries')");
+    String all = String.join("\n", indexes);
+    for (String expected : List.of(
+        "conversation_sessions:CREATE UNIQUE INDEX", // session_id unique
+        "conversation_sessions (user_id)", "conversation_sessions (outlet_id)", "conversation_sessions (start_time)",
+        "conversation_sessions (created_at)",
+        "conversation_messages (session_id)", "conversation_messages (\"timestamp\")", "conversation_messages (role)",
+        "conversation_messages (intent)", "conversation_messages (created_at)",
+        "conversation_messages (session_id, \"timestamp\")",
+        "user_interaction_summaries (outlet_id)", "user_interaction_summaries (last_interaction)",
+        "user_interaction_summaries (created_at)")) {
+      assertTrue(all.contains(expected), "missing index " + expected + " in\n" + all);
+    }
+    assertTrue(all.matches("(?s).*user_interaction_summaries:CREATE UNIQUE INDEX \\S+ ON public.user_interaction_summaries USING btree \\(user_id\\).*"), all);
+    Set<String> foreignKeys = query("SELECT conrelid::regclass || '->' || confrelid::regclass || ':' || confdeltype "
+        + "FROM pg_constraint WHERE contype = 'f'");
+    assertTrue(foreignKeys.contains("conversation_sessions->outlets:n"), foreignKeys.toString());
+    assertTrue(foreignKeys.contains("user_interaction_summaries->outlets:n"), foreignKeys.toString());
+    Set<String> checks = query("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'c' "
+        + "AND conrelid = 'conversation_messages'::regclass");
+    assertTrue(checks.stream().anyMatch(c -> c.contains("'user'") && c.contains("'assistant'")), checks.toString());
+  }
+
+  @Test
+  void deletingAnOutletKeepsItsSessions() {
+    WorkflowResult r = runtime.execute(new WorkflowBuilder()
+        .addNode("outlet", OutletCreateNode.params().name("Outlet A"))
+        .addNode("session", ConversationSessionCreateNode.params().sessionId(UUID.randomUUID()).userId("u-fk"))
+        .addConnection("outlet", "id", "session", "outlet_id")
+        .build());
+    assertEquals(r.get("outlet").get("id"), r.get("session").get("outlet_id"));
+    runtime.execute(new WorkflowBuilder()
+        .addNode("OutletDeleteNode", "del", Map.of("id", r.get("outlet").get("id"))).build());
+    Map<String, Object> session = runtime.execute(new WorkflowBuilder()
+        .addNode("ConversationSessionReadNode", "read", Map.of("id", r.get("session").get("id"))).build()).get("read");
+    assertNull(session.get("outlet_id"));
+    assertEquals("en", session.get("language"), "the column default applies when language is left out");
+  }
+
+  @Test
+  void retentionDeletesOnlyWhatIsPastItsPeriod() {
+    Instant now = Instant.parse("2026-06-01T00:00:00Z");
+    UUID session = UUID.randomUUID();
+    runtime.execute(new WorkflowBuilder()
+        .addNode("messages", ConversationMessageBulkCreateNode.params().records(List.of(
+            Map.of("session_id", session, "role", MessageRole.user, "content", "old",
+                "timestamp", now.minus(Duration.ofDays(91))),
+            Map.of("session_id", session, "role", MessageRole.assistant, "content", "recent",
+                "timestamp", now.minus(Duration.ofDays(89))))))
+        .addNode("old_user", UserInteractionSummaryCreateNode.params().userId("retention-old")
+            .lastInteraction(now.minus(Duration.ofDays(731))))
+        .addNode("new_user", UserInteractionSummaryCreateNode.params().userId("retention-new")
+            .lastInteraction(now.minus(Duration.ofDays(700))))
+        .build());
+    WorkflowResult purge = runtime.execute(ConversationRetention.purge(now));
+    assertEquals(1, purge.get("expired_messages").get("deleted"));
+    assertEquals(1, purge.get("expired_summaries").get("deleted"));
+    assertTrue(Tables.snapshot(db, "conversation_messages").stream().anyMatch(r -> r.contains("\"recent\"")));
+    assertTrue(Tables.snapshot(db, "conversation_messages").stream().noneMatch(r -> r.contains("\"old\"")));
+  }
+
+  @Test
+  void scrubbingReplacesContentAndMarksMessages() {
+    UUID session = UUID.randomUUID();
+    runtime.execute(new WorkflowBuilder()
+        .addNode("messages", ConversationMessageBulkCreateNode.params().records(List.of(
+            Map.of("session_id", session, "role", "user", "content", "my phone is 6591234567"),
+            Map.of("session_id", session, "role", "assistant", "content", "noted"))))
+        .build());
+    assertEquals(2, runtime.execute(ConversationRetention.scrubSession(session)).get("scrub").get("updated"));
+    List<String> rows = Tables.snapshot(db, "conversation_messages");
+    assertTrue(rows.stream().noneMatch(r -> r.contains("6591234567")), rows.toString());
+    assertEquals(0, runtime.execute(ConversationRetention.scrubSession(session)).get("scrub").get("updated"));
+  }
+}

@@ -1,0 +1,13 @@
+package dev.dataflow.models.testing;
+
+import dev.dataflow.runtime.DataFlow;
+import dev.dataflow.runtime.testing.TestPostgres;
+
+/** A DataFlow on a fresh database of the shared embedded PostgreSQL, with every model's tables created. */
+public final class TestDataFlow {
+  private TestDataFlow() {}
+
+  public static DataFlow fresh() {
+    return DataFlow.builder().databaseUrl(TestPostgres.newDatabase()).maximumPoolSize(4).build();
+  }
+}
