@@ -16,8 +16,8 @@ import javax.lang.model.util.ElementFilter;
  * One persistent field of a model: a record component, or a non-static, non-transient instance field of a class.
  *
  * @param element where errors about the field are reported
- * @param annotations the field's annotations; for a record component, those on the component and on its private
- *     field together, because a record compiled earlier keeps CLASS-retention annotations on the field
+ * @param annotations the field's annotations; for a record component, those on its private field (which the
+ *     messager can locate, and which a record compiled earlier keeps) plus any only on the component
  */
 record ModelField(Element element, String name, TypeMirror type, List<AnnotationMirror> annotations) {
 
@@ -31,19 +31,24 @@ record ModelField(Element element, String name, TypeMirror type, List<Annotation
     List<VariableElement> declaredFields = ElementFilter.fieldsIn(model.getEnclosedElements());
     if (model.getKind() == ElementKind.RECORD) {
       for (RecordComponentElement component : model.getRecordComponents()) {
-        List<AnnotationMirror> annotations = new ArrayList<>(component.getAnnotationMirrors());
-        for (VariableElement field : declaredFields) {
-          if (field.getSimpleName().contentEquals(component.getSimpleName())
-              && !field.getModifiers().contains(Modifier.STATIC)) {
-            for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
-              if (!containsType(annotations, mirror)) {
-                annotations.add(mirror);
-              }
-            }
+        VariableElement field = null;
+        for (VariableElement candidate : declaredFields) {
+          if (candidate.getSimpleName().contentEquals(component.getSimpleName())
+              && !candidate.getModifiers().contains(Modifier.STATIC)) {
+            field = candidate;
           }
         }
-        fields.add(
-            new ModelField(component, component.getSimpleName().toString(), component.asType(), annotations));
+        // Errors go on the component's private field: javac 17 cannot locate the source of a record component
+        // element, but the field shares the component's position in the record header.
+        List<AnnotationMirror> annotations =
+            new ArrayList<>(field == null ? List.of() : field.getAnnotationMirrors());
+        for (AnnotationMirror mirror : component.getAnnotationMirrors()) {
+          if (!containsType(annotations, mirror)) {
+            annotations.add(mirror);
+          }
+        }
+        Element reportAt = field == null ? component : field;
+        fields.add(new ModelField(reportAt, component.getSimpleName().toString(), component.asType(), annotations));
       }
       return fields;
     }

@@ -437,12 +437,11 @@ public final class ModelScanner {
               + " of "
               + target.getSimpleName()
               + " is "
-              + key.type()
+              + javaSpelling(key.type())
               + "; declare "
               + field.name()
-              + " with the key's type ("
-              + javaSpelling(key.type())
-              + ")");
+              + " as "
+              + javaSpelling(key.type()));
       return null;
     }
     String onDelete = ((VariableElement) annotations.value(references, "onDelete").getValue()).getSimpleName().toString();
@@ -483,7 +482,7 @@ public final class ModelScanner {
     List<IndexSchema> indexes = new ArrayList<>();
     AnnotationMirror single = Annotations.find(model.getAnnotationMirrors(), Annotations.INDEX);
     if (single != null) {
-      IndexSchema index = classIndex(model, single, null, single, table, columns);
+      IndexSchema index = classIndex(model, single, table, columns);
       if (index != null) {
         indexes.add(index);
       }
@@ -492,7 +491,8 @@ public final class ModelScanner {
     if (container != null) {
       for (AnnotationValue value : annotations.list(container, "value")) {
         AnnotationMirror index = (AnnotationMirror) value.getValue();
-        IndexSchema schema = classIndex(model, container, value, index, table, columns);
+        // Report at the single @Index: javac locates it in the source, but not the implicit @Indexes container.
+        IndexSchema schema = classIndex(model, index, table, columns);
         if (schema != null) {
           indexes.add(schema);
         }
@@ -501,13 +501,8 @@ public final class ModelScanner {
     return indexes;
   }
 
-  private IndexSchema classIndex(
-      TypeElement model,
-      AnnotationMirror reported,
-      AnnotationValue reportedValue,
-      AnnotationMirror index,
-      String table,
-      List<ColumnSchema> columns) {
+  private IndexSchema classIndex(TypeElement model, AnnotationMirror index, String table, List<ColumnSchema> columns) {
+    AnnotationValue columnsValue = Annotations.explicitValue(index, "columns");
     List<IndexSchema.IndexColumn> indexColumns = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (AnnotationValue value : annotations.list(index, "columns")) {
@@ -525,8 +520,8 @@ public final class ModelScanner {
         List<String> known = columns.stream().map(ColumnSchema::name).toList();
         errors.error(
             model,
-            reported,
-            reportedValue,
+            index,
+            columnsValue,
             "unknown column \""
                 + wanted
                 + "\" in @Index; name a column or field of "
@@ -539,7 +534,7 @@ public final class ModelScanner {
       names.add(column.name());
     }
     if (indexColumns.isEmpty()) {
-      errors.error(model, reported, reportedValue, "@Index needs at least one column: @Index(columns = {\"a\", \"b\"})");
+      errors.error(model, index, columnsValue, "@Index needs at least one column: @Index(columns = {\"a\", \"b\"})");
       return null;
     }
     boolean unique = annotations.bool(index, "unique");
@@ -548,7 +543,7 @@ public final class ModelScanner {
     if (explicitName.isEmpty()) {
       name = Naming.constraintName(unique ? "uq" : "idx", table, names);
     } else {
-      if (!checkName(model, reported, reportedValue, "index", explicitName, "choose a shorter @Index(name = \"...\")")) {
+      if (!checkName(model, index, Annotations.explicitValue(index, "name"), "index", explicitName, "choose a shorter @Index(name = \"...\")")) {
         return null;
       }
       name = explicitName;
