@@ -1,0 +1,72 @@
+package dev.dataflow.processor.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the writers need to know about one {@code @Model}, computed once by the scanner. Free of
+ * {@code javax.lang.model} types so it can be compared and serialised.
+ *
+ * @param modelName the simple class name ({@code ConversationSession})
+ * @param packageName the model's package, where generated classes go
+ * @param qualifiedName the model's canonical class name
+ * @param table the table name
+ * @param columns the columns in table order: key, fields, {@code created_at}, {@code updated_at}
+ * @param primaryKey the key column's name
+ * @param uniqueConstraints single-column unique constraints
+ * @param checkConstraints enum CHECK constraints
+ * @param indexes the indexes, in declaration order
+ * @param foreignKeys the foreign keys, in column order
+ */
+public record ModelSchema(
+    String modelName,
+    String packageName,
+    String qualifiedName,
+    String table,
+    List<ColumnSchema> columns,
+    String primaryKey,
+    List<UniqueConstraintSchema> uniqueConstraints,
+    List<CheckConstraintSchema> checkConstraints,
+    List<IndexSchema> indexes,
+    List<ForeignKeySchema> foreignKeys) {
+
+  public ModelSchema {
+    columns = List.copyOf(columns);
+    uniqueConstraints = List.copyOf(uniqueConstraints);
+    checkConstraints = List.copyOf(checkConstraints);
+    indexes = List.copyOf(indexes);
+    foreignKeys = List.copyOf(foreignKeys);
+  }
+
+  /** The key column. */
+  public ColumnSchema keyColumn() {
+    return column(primaryKey).orElseThrow();
+  }
+
+  /** The column with this name. */
+  public Optional<ColumnSchema> column(String name) {
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /** The columns a create binds: every non-generated column, in table order. */
+  public List<ColumnSchema> insertColumns() {
+    return columns.stream().filter(ColumnSchema::writable).toList();
+  }
+
+  /** The columns an update by key sets: every non-generated, non-key column, in table order. */
+  public List<ColumnSchema> updateColumns() {
+    return columns.stream().filter(c -> c.writable() && !c.primaryKey()).toList();
+  }
+
+  /** The tables the foreign keys point to, other than this model's own, without repeats, in order. */
+  public List<String> referencedTables() {
+    List<String> tables = new ArrayList<>();
+    for (ForeignKeySchema fk : foreignKeys) {
+      if (!fk.referencedTable().equals(table) && !tables.contains(fk.referencedTable())) {
+        tables.add(fk.referencedTable());
+      }
+    }
+    return List.copyOf(tables);
+  }
+}

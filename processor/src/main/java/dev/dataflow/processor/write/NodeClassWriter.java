@@ -1,0 +1,301 @@
+package dev.dataflow.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.dataflow.processor.schema.ColumnSchema;
+import dev.dataflow.processor.schema.ModelSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the nine {@code <Model><Kind>Node} classes. Each one only binds the runtime's node base class to the model's
+ * descriptor and offers typed {@code Params}; all behaviour lives in the runtime.
+ */
+public final class NodeClassWriter {
+
+  /** The files of all nine nodes of {@code model}, in {@link NodeKindSpec} order. */
+  public List<JavaFile> write(ModelSchema model, Element originatingElement) {
+    List<JavaFile> files = new ArrayList<>();
+    for (NodeKindSpec kind : NodeKindSpec.values()) {
+      files.add(
+          JavaFile.builder(model.packageName(), node(model, kind, originatingElement))
+              .skipJavaLangImports(true)
+              .build());
+    }
+    return files;
+  }
+
+  /** The simple class names of the nine nodes, for the schema class's {@code nodes()}. */
+  static List<ClassName> nodeClasses(ModelSchema model) {
+    List<ClassName> names = new ArrayList<>();
+    for (NodeKindSpec kind : NodeKindSpec.values()) {
+      names.add(nodeClass(model, kind));
+    }
+    return names;
+  }
+
+  static ClassName nodeClass(ModelSchema model, NodeKindSpec kind) {
+    return ClassName.get(model.packageName(), model.modelName() + kind.suffix());
+  }
+
+  private TypeSpec node(ModelSchema model, NodeKindSpec kind, Element originatingElement) {
+    ClassName self = nodeClass(model, kind);
+    ClassName params = self.nestedClass("Params");
+    ClassName schemaClass = SchemaClassWriter.schemaClass(model);
+    ClassName modelClass = ClassName.get(model.packageName(), model.modelName());
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(self)
+            .addJavadoc(
+                "$L in table {@code $L} ({@link $T}).\n\n<p>Node type {@code $L}. Build its parameters with {@link"
+                    + " #newParams()}.\n",
+                kind.summary(),
+                model.table(),
+                modelClass,
+                self.simpleName())
+            .addAnnotation(RuntimeTypes.GENERATED)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .superclass(RuntimeTypes.crudBase(kind.suffix()))
+            .addOriginatingElement(originatingElement)
+            .addField(
+                FieldSpec.builder(String.class, "TYPE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The node type workflows refer to.\n")
+                    .initializer("$S", self.simpleName())
+                    .build())
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addJavadoc("Creates the node; the runtime finds it through {@link $T#nodes()}.\n", schemaClass)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addStatement("super($T.DESCRIPTOR)", schemaClass)
+                    .build())
+            .addMethod(
+                // Not params(): Node.params() is the instance method that declares the ParamSpecs.
+                MethodSpec.methodBuilder("newParams")
+                    .addJavadoc("Typed parameters for this node.\n")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(params)
+                    .addStatement("return new $T()", params)
+                    .build());
+    type.addType(paramsClass(model, kind, params));
+    return type.build();
+  }
+
+  private TypeSpec paramsClass(ModelSchema model, NodeKindSpec kind, ClassName params) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(params)
+            .addJavadoc("The parameters of {@code $L}; {@link #toMap()} gives the map a workflow takes.\n", model.modelName() + kind.suffix())
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .superclass(RuntimeTypes.NODE_PARAMS)
+            .addMethod(
+                MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addStatement("super(TYPE)").build());
+    ColumnSchema key = model.keyColumn();
+    switch (kind) {
+      case CREATE:
+        for (ColumnSchema column : model.insertColumns()) {
+          type.addMethod(columnSetter(params, column, false));
+        }
+        break;
+      case READ:
+        type.addMethod(keySetter(params, key, "read"));
+        type.addMethod(filters(params, "Selects the row by filters instead of by key"));
+        type.addMethod(
+            simpleSetter(
+                params,
+                "raiseOnNotFound",
+                TypeName.BOOLEAN,
+                "raise_on_not_found",
+                "Whether a missing row fails the node (true) or yields an empty result (false)"));
+        break;
+      case UPDATE:
+        type.addMethod(keySetter(params, key, "update"));
+        type.addMethod(filters(params, "Selects the row to update by filters instead of by key"));
+        type.addMethod(fields(params));
+        addFieldSetters(type, params, model, Set.of("id", "filters", "fields"));
+        break;
+      case DELETE:
+        type.addMethod(keySetter(params, key, "delete"));
+        type.addMethod(filters(params, "Selects the rows to delete by filters instead of by key"));
+        type.addMethod(
+            simpleSetter(
+                params,
+                "confirmAll",
+                TypeName.BOOLEAN,
+                "confirm_all",
+                "Must be true to delete with empty filters, that is, every row"));
+        break;
+      case LIST:
+        type.addMethod(filters(params, "Selects the rows to list"));
+        type.addMethod(
+            MethodSpec.methodBuilder("orderBy")
+                .addJavadoc(
+                    "Orders by these columns; a leading {@code -} sorts descending, for example {@code"
+                        + " orderBy(\"-created_at\")}.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(params)
+                .addParameter(String[].class, "columns")
+                .varargs()
+                .addStatement("set($S, $T.of(columns))", "order_by", RuntimeTypes.LIST)
+                .addStatement("return this")
+                .build());
+        type.addMethod(simpleSetter(params, "limit", TypeName.INT, "limit", "At most this many rows"));
+        type.addMethod(simpleSetter(params, "offset", TypeName.INT, "offset", "Skips this many rows first"));
+        break;
+      case COUNT:
+        type.addMethod(filters(params, "Selects the rows to count"));
+        break;
+      case EXISTS:
+        type.addMethod(keySetter(params, key, "look for"));
+        type.addMethod(filters(params, "Looks for a row matching filters instead of by key"));
+        break;
+      case BULK_CREATE:
+        addBulkCreate(type, params, model);
+        break;
+      case BULK_UPDATE:
+        type.addMethod(filters(params, "Selects the rows to update, all set to the same {@code fields}"));
+        type.addMethod(fields(params));
+        type.addMethod(
+            MethodSpec.methodBuilder("records")
+                .addJavadoc(
+                    "One map per row to update, each holding the key ({@code $L}) and the columns to set.\n",
+                    key.name())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(params)
+                .addParameter(RuntimeTypes.RECORD_LIST, "records")
+                .addStatement("set($S, records)", "records")
+                .addStatement("return this")
+                .build());
+        addFieldSetters(type, params, model, Set.of("filters", "fields", "records"));
+        break;
+      default:
+        throw new IllegalStateException("unknown node kind " + kind);
+    }
+    return type.build();
+  }
+
+  private void addBulkCreate(TypeSpec.Builder type, ClassName params, ModelSchema model) {
+    ClassName createParams = nodeClass(model, NodeKindSpec.CREATE).nestedClass("Params");
+    TypeName recordType = RuntimeTypes.STRING_MAP;
+    type.addField(
+        FieldSpec.builder(
+                ParameterizedTypeName.get(RuntimeTypes.LIST, recordType), "records", Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("new $T<>()", RuntimeTypes.ARRAY_LIST)
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("records")
+            .addJavadoc("The rows to insert, one map of column names to values per row; replaces earlier records.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(params)
+            .addParameter(RuntimeTypes.RECORD_LIST, "records")
+            .addStatement("this.records.clear()")
+            .addStatement("this.records.addAll(records)")
+            .addStatement("set($S, $T.copyOf(this.records))", "records", RuntimeTypes.LIST)
+            .addStatement("return this")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("record")
+            .addJavadoc("Adds one row, built with the create node's typed parameters.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(params)
+            .addParameter(createParams, "record")
+            .addStatement("records.add(record.toMap())")
+            .addStatement("set($S, $T.copyOf(records))", "records", RuntimeTypes.LIST)
+            .addStatement("return this")
+            .build());
+    type.addMethod(
+        simpleSetter(params, "batchSize", TypeName.INT, "batch_size", "How many rows go into one INSERT"));
+  }
+
+  /**
+   * One {@code fields} setter per updatable column. A column whose setter name would clash with the kind's own
+   * parameter methods is left to {@code fields(Map)}.
+   */
+  private void addFieldSetters(TypeSpec.Builder type, ClassName params, ModelSchema model, Set<String> taken) {
+    for (ColumnSchema column : model.updateColumns()) {
+      if (!taken.contains(column.fieldName())) {
+        type.addMethod(columnSetter(params, column, true));
+      }
+    }
+  }
+
+  private static MethodSpec columnSetter(ClassName params, ColumnSchema column, boolean intoFields) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(column.fieldName())
+            .addJavadoc("Column {@code $L} ($L).\n", column.name(), describe(column))
+            .addModifiers(Modifier.PUBLIC)
+            .returns(params)
+            .addParameter(TypeNames.boxed(column.fieldType()), column.fieldName());
+    if (intoFields) {
+      method.addStatement("setIn($S, $S, $L)", "fields", column.name(), column.fieldName());
+    } else {
+      method.addStatement("set($S, $L)", column.name(), column.fieldName());
+    }
+    return method.addStatement("return this").build();
+  }
+
+  private static MethodSpec keySetter(ClassName params, ColumnSchema key, String verb) {
+    return MethodSpec.methodBuilder("id")
+        .addJavadoc("The key (column {@code $L}) of the row to $L.\n", key.name(), verb)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(params)
+        .addParameter(TypeNames.boxed(key.fieldType()), "id")
+        .addStatement("set($S, id)", "id")
+        .addStatement("return this")
+        .build();
+  }
+
+  private static MethodSpec filters(ClassName params, String doc) {
+    return MethodSpec.methodBuilder("filters")
+        .addJavadoc(doc + ": a MongoDB-style filter map of column names to values or operators.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(params)
+        .addParameter(RuntimeTypes.STRING_MAP, "filters")
+        .addStatement("set($S, filters)", "filters")
+        .addStatement("return this")
+        .build();
+  }
+
+  private static MethodSpec fields(ClassName params) {
+    return MethodSpec.methodBuilder("fields")
+        .addJavadoc("The columns to set, by column name; the typed setters add to the same map.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(params)
+        .addParameter(RuntimeTypes.STRING_MAP, "fields")
+        .addStatement("set($S, fields)", "fields")
+        .addStatement("return this")
+        .build();
+  }
+
+  private static MethodSpec simpleSetter(ClassName params, String method, TypeName type, String key, String doc) {
+    return MethodSpec.methodBuilder(method)
+        .addJavadoc(doc + ".\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(params)
+        .addParameter(type, method)
+        .addStatement("set($S, $L)", key, method)
+        .addStatement("return this")
+        .build();
+  }
+
+  private static String describe(ColumnSchema column) {
+    StringBuilder text = new StringBuilder(column.sqlType());
+    if (column.primaryKey()) {
+      text.append(", primary key");
+    } else if (!column.nullable()) {
+      text.append(", NOT NULL");
+    }
+    if (column.unique()) {
+      text.append(", unique");
+    }
+    if (column.hasDefault()) {
+      text.append(", has a default");
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,202 @@
+package dev.dataflow.processor.write;
+
+import dev.dataflow.processor.schema.CheckConstraintSchema;
+import dev.dataflow.processor.schema.ColumnSchema;
+import dev.dataflow.processor.schema.ForeignKeySchema;
+import dev.dataflow.processor.schema.IndexSchema;
+import dev.dataflow.processor.schema.ModelSchema;
+import dev.dataflow.processor.schema.UniqueConstraintSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Constraint;
+import org.jooq.ConstraintForeignKeyOnStep;
+import org.jooq.CreateIndexIncludeStep;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.OrderField;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultDataType;
+
+/**
+ * Renders a model's fixed-shape statements and DDL with jOOQ for PostgreSQL. Identifiers are quoted by jOOQ; values
+ * are never part of the SQL: every value is a plain JDBC {@code ?} without casts, because the runtime binds JSONB as
+ * a {@code PGobject} and UUIDs through {@code setObject}.
+ *
+ * <p>{@code created_at} and {@code updated_at} are written explicitly as {@code now()} rather than left to their
+ * column defaults, so the statements say what they do and an update cannot forget {@code updated_at}.
+ */
+public final class SqlRenderer {
+  static {
+    // jOOQ prints a banner and a tip on first use; keep the compiler's output clean.
+    if (System.getProperty("org.jooq.no-logo") == null) {
+      System.setProperty("org.jooq.no-logo", "true");
+    }
+    if (System.getProperty("org.jooq.no-tips") == null) {
+      System.setProperty("org.jooq.no-tips", "true");
+    }
+  }
+
+  private static final String CREATED_AT = "created_at";
+  private static final String UPDATED_AT = "updated_at";
+
+  private final DSLContext dsl = DSL.using(SQLDialect.POSTGRES);
+
+  /** Renders every statement of {@code model}. */
+  public RenderedSql render(ModelSchema model) {
+    Table<?> table = DSL.table(DSL.name(model.table()));
+    Field<Object> key = field(model.primaryKey());
+    List<Field<?>> all = new ArrayList<>();
+    for (ColumnSchema column : model.columns()) {
+      all.add(field(column.name()));
+    }
+    List<String> insertColumns = names(model.insertColumns());
+    List<String> updateColumns = names(model.updateColumns());
+    return new RenderedSql(
+        insert(table, insertColumns, all),
+        insertColumns,
+        dsl.select(all).from(table).where(key.eq(DSL.param())).getSQL(),
+        update(table, key, updateColumns, all),
+        updateColumns,
+        dsl.deleteFrom(table).where(key.eq(DSL.param())).getSQL(),
+        dsl.select(DSL.exists(DSL.selectOne().from(table).where(key.eq(DSL.param())))).getSQL(),
+        ddl(model, table));
+  }
+
+  private String insert(Table<?> table, List<String> insertColumns, List<Field<?>> returning) {
+    List<Field<?>> columns = new ArrayList<>();
+    List<Field<?>> values = new ArrayList<>();
+    for (String column : insertColumns) {
+      columns.add(field(column));
+      values.add(DSL.param());
+    }
+    columns.add(field(CREATED_AT));
+    values.add(now());
+    columns.add(field(UPDATED_AT));
+    values.add(now());
+    return dsl.insertInto(table).columns(columns).values(values).returningResult(returning).getSQL();
+  }
+
+  private String update(Table<?> table, Field<Object> key, List<String> updateColumns, List<Field<?>> returning) {
+    // A map, because set(Field<T>, T) and set(Field<T>, Field<T>) are ambiguous for Field<Object>.
+    Map<Field<?>, Object> assignments = new LinkedHashMap<>();
+    for (String column : updateColumns) {
+      assignments.put(field(column), DSL.param());
+    }
+    assignments.put(field(UPDATED_AT), now());
+    return dsl.update(table).set(assignments).where(key.eq(DSL.param())).returningResult(returning).getSQL();
+  }
+
+  private List<String> ddl(ModelSchema model, Table<?> table) {
+    List<String> statements = new ArrayList<>();
+    List<Field<?>> columns = new ArrayList<>();
+    for (ColumnSchema column : model.columns()) {
+      columns.add(DSL.field(DSL.name(column.name()), dataType(column)));
+    }
+    List<Constraint> constraints = new ArrayList<>();
+    constraints.add(DSL.constraint(DSL.name("pk_" + model.table())).primaryKey(field(model.primaryKey())));
+    for (UniqueConstraintSchema unique : model.uniqueConstraints()) {
+      constraints.add(DSL.constraint(DSL.name(unique.name())).unique(fields(unique.columns())));
+    }
+    for (CheckConstraintSchema check : model.checkConstraints()) {
+      List<Field<?>> allowed = new ArrayList<>();
+      for (String value : check.allowedValues()) {
+        allowed.add(DSL.inline(value));
+      }
+      constraints.add(DSL.constraint(DSL.name(check.name())).check(field(check.column()).in(allowed)));
+    }
+    for (ForeignKeySchema foreignKey : model.foreignKeys()) {
+      ConstraintForeignKeyOnStep references =
+          DSL.constraint(DSL.name(foreignKey.name()))
+              .foreignKey(field(foreignKey.column()))
+              .references(DSL.table(DSL.name(foreignKey.referencedTable())), field(foreignKey.referencedColumn()));
+      constraints.add(onDelete(references, foreignKey.onDelete()));
+    }
+    statements.add(dsl.createTableIfNotExists(table).columns(columns).constraints(constraints).getSQL());
+    for (IndexSchema index : model.indexes()) {
+      statements.add(index(table, index));
+    }
+    return statements;
+  }
+
+  private String index(Table<?> table, IndexSchema index) {
+    Name name = DSL.name(index.name());
+    if (index.gin()) {
+      // jOOQ's CREATE INDEX has no USING clause; a template keeps the identifiers rendered (and quoted) by jOOQ.
+      return dsl.query(
+              "create index if not exists {0} on {1} using gin ({2})",
+              name, table, DSL.list(fields(index.columns().stream().map(IndexSchema.IndexColumn::name).toList())))
+          .getSQL();
+    }
+    List<OrderField<?>> columns = new ArrayList<>();
+    for (IndexSchema.IndexColumn column : index.columns()) {
+      columns.add(column.descending() ? field(column.name()).desc() : field(column.name()));
+    }
+    CreateIndexIncludeStep step =
+        index.unique()
+            ? dsl.createUniqueIndexIfNotExists(name).on(table, columns)
+            : dsl.createIndexIfNotExists(name).on(table, columns);
+    return step.getSQL();
+  }
+
+  private static Constraint onDelete(ConstraintForeignKeyOnStep references, ForeignKeySchema.OnDeleteAction action) {
+    switch (action) {
+      case CASCADE:
+        return references.onDeleteCascade();
+      case SET_NULL:
+        return references.onDeleteSetNull();
+      case SET_DEFAULT:
+        return references.onDeleteSetDefault();
+      case NO_ACTION:
+        return references.onDeleteNoAction();
+      case RESTRICT:
+      default:
+        return references.onDeleteRestrict();
+    }
+  }
+
+  /**
+   * The column's type exactly as the descriptor spells it ({@code TIMESTAMPTZ}, {@code VARCHAR(64)}), so DDL and
+   * descriptor agree; jOOQ's built-in types would respell some ({@code timestamp with time zone}, {@code int}).
+   */
+  private static DataType<Object> dataType(ColumnSchema column) {
+    DataType<Object> type = new DefaultDataType<>(SQLDialect.POSTGRES, Object.class, column.sqlType());
+    if (!column.nullable()) {
+      // Only NOT NULL is written; jOOQ would otherwise spell out a redundant "null".
+      type = type.nullable(false);
+    }
+    if (column.primaryKey() && column.generated()) {
+      type = type.identity(true);
+    }
+    if (column.defaultValue() != null) {
+      // The default is SQL written by the model's author (or now()); raw() copies it without template parsing.
+      type = type.defaultValue(DSL.field(DSL.raw(column.defaultValue())));
+    }
+    return type;
+  }
+
+  private static Field<Object> now() {
+    return DSL.field(DSL.raw("now()"));
+  }
+
+  private static Field<Object> field(String column) {
+    return DSL.field(DSL.name(column));
+  }
+
+  private static List<Field<?>> fields(List<String> columns) {
+    List<Field<?>> fields = new ArrayList<>();
+    for (String column : columns) {
+      fields.add(field(column));
+    }
+    return fields;
+  }
+
+  private static List<String> names(List<ColumnSchema> columns) {
+    return columns.stream().map(ColumnSchema::name).toList();
+  }
+}
