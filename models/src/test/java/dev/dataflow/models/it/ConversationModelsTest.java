@@ -83,19 +83,22 @@ class ConversationModelsTest {
     Set<String> indexes = query("SELECT tablename || ':' || indexdef FROM pg_indexes WHERE schemaname = 'public' "
         + "AND tablename IN ('conversation_sessions', 'conversation_messages', 'user_interaction_summaries')");
     String all = String.join("\n", indexes);
-    for (String expected : List.of(
-        "conversation_sessions:CREATE UNIQUE INDEX", // session_id unique
-        "conversation_sessions (user_id)", "conversation_sessions (outlet_id)", "conversation_sessions (start_time)",
-        "conversation_sessions (created_at)",
-        "conversation_messages (session_id)", "conversation_messages (\"timestamp\")", "conversation_messages (role)",
-        "conversation_messages (intent)", "conversation_messages (created_at)",
-        "conversation_messages (session_id, \"timestamp\")",
-        "user_interaction_summaries (outlet_id)", "user_interaction_summaries (last_interaction)",
-        "user_interaction_summaries (created_at)")) {
-      assertTrue(all.contains(expected), "missing index " + expected + " in\n" + all);
+    Map<String, List<String>> expected = Map.of(
+        "conversation_sessions", List.of("UNIQUE:session_id", "user_id", "outlet_id", "start_time", "created_at"),
+        "conversation_messages", List.of("session_id", "\"timestamp\"", "role", "intent", "created_at",
+            "session_id, \"timestamp\""),
+        "user_interaction_summaries", List.of("UNIQUE:user_id", "outlet_id", "last_interaction", "created_at"));
+    for (Map.Entry<String, List<String>> table : expected.entrySet()) {
+      for (String index : table.getValue()) {
+        boolean unique = index.startsWith("UNIQUE:");
+        String columns = unique ? index.substring("UNIQUE:".length()) : index;
+        boolean found = indexes.stream().anyMatch(def -> def.startsWith(table.getKey() + ":")
+            && def.contains(unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX")
+            && def.endsWith("USING btree (" + columns + ")"));
+        assertTrue(found, "missing index " + table.getKey() + " " + index + " in\n" + all);
+      }
     }
-    assertTrue(all.matches("(?s).*user_interaction_summaries:CREATE UNIQUE INDEX \\S+ ON public.user_interaction_summaries USING btree \\(user_id\\).*"), all);
-    Set<String> foreignKeys = query("SELECT conrelid::regclass || '->' || confrelid::regclass || ':' || confdeltype "
+    Set<String> foreignKeys = query("SELECT conrelid::regclass::text || '->' || confrelid::regclass::text || ':' || confdeltype::text "
         + "FROM pg_constraint WHERE contype = 'f'");
     assertTrue(foreignKeys.contains("conversation_sessions->outlets:n"), foreignKeys.toString());
     assertTrue(foreignKeys.contains("user_interaction_summaries->outlets:n"), foreignKeys.toString());

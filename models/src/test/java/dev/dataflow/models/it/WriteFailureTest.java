@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** A bad input on each write node fails with a clear error and leaves the table exactly as it was. */
 class WriteFailureTest {
-  private static final String SECRET = "secret-code-6591234567";
+  private static final String SECRET = "secret-6591234567";
   private static DataFlow db;
   private static LocalRuntime runtime;
   private List<String> before;

@@ -55,7 +55,7 @@ public final class NodeClassWriter {
         TypeSpec.classBuilder(self)
             .addJavadoc(
                 "$L in table {@code $L} ({@link $T}).\n\n<p>Node type {@code $L}. Build its parameters with {@link"
-                    + " #newParams()}.\n",
+                    + " #params()}.\n",
                 kind.summary(),
                 model.table(),
                 modelClass,
@@ -77,7 +77,7 @@ public final class NodeClassWriter {
                     .build())
             .addMethod(
                 // Not params(): Node.params() is the instance method that declares the ParamSpecs.
-                MethodSpec.methodBuilder("newParams")
+                MethodSpec.methodBuilder("params")
                     .addJavadoc("Typed parameters for this node.\n")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .returns(params)

@@ -13,7 +13,7 @@ public interface Node {
   String type();
 
   /** The parameters this node declares; workflows are validated against them before they run. */
-  List<ParamSpec> params();
+  List<ParamSpec> parameters();
 
   /**
    * Runs the node.
@@ -25,7 +25,7 @@ public interface Node {
   Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws Exception;
 
   /**
-   * Checks rules between parameters that {@link #params()} cannot express (for example "{@code id} or
+   * Checks rules between parameters that {@link #parameters()} cannot express (for example "{@code id} or
    * {@code filters}"), before the workflow runs. Each parameter's own type is already checked.
    *
    * @param params the literal parameters given in the workflow

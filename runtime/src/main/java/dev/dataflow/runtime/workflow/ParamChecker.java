@@ -27,7 +27,7 @@ public final class ParamChecker {
   public static List<ParamProblem> check(Node node, Map<String, Object> params, Set<String> connected) {
     List<ParamProblem> problems = new ArrayList<>();
     Map<String, ParamSpec> specs = new LinkedHashMap<>();
-    for (ParamSpec spec : node.params()) {
+    for (ParamSpec spec : node.parameters()) {
       specs.put(spec.name(), spec);
     }
     for (String name : params.keySet()) {

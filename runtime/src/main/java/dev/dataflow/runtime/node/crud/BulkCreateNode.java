@@ -29,19 +29,19 @@ public abstract class BulkCreateNode extends CrudNode {
   /** PostgreSQL's limit on bind parameters in one statement. */
   private static final int MAX_BIND_PARAMETERS = 65_535;
 
-  private final List<ParamSpec> params;
+  private final List<ParamSpec> parameters;
   private final StatementCache<Shape> shapes = new StatementCache<>();
 
   protected BulkCreateNode(ModelDescriptor model) {
     super(model, NodeKind.BULK_CREATE);
-    this.params = List.of(
+    this.parameters = List.of(
         ParamSpec.of(RECORDS, ParamType.RECORDS, true, "list of maps of column names to values"),
         ParamSpec.of(BATCH_SIZE, ParamType.INTEGER, false, "rows per INSERT statement, default " + DEFAULT_BATCH_SIZE));
   }
 
   @Override
-  public List<ParamSpec> params() {
-    return params;
+  public List<ParamSpec> parameters() {
+    return parameters;
   }
 
   @Override

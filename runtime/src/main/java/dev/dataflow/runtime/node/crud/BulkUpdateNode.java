@@ -25,19 +25,19 @@ import java.util.Set;
  * (one transaction; a record whose id matches no row fails the whole call). Output: {@code {updated: n}}.
  */
 public abstract class BulkUpdateNode extends CrudNode {
-  private final List<ParamSpec> params;
+  private final List<ParamSpec> parameters;
 
   protected BulkUpdateNode(ModelDescriptor model) {
     super(model, NodeKind.BULK_UPDATE);
-    this.params = List.of(filtersParam(false),
+    this.parameters = List.of(filtersParam(false),
         ParamSpec.of(FIELDS, ParamType.FIELDS, false, "map of column names to new values (with filters)"),
         ParamSpec.of(RECORDS, ParamType.ANY, false, "list of maps, each with the row's id and the columns to change"),
         ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)"));
   }
 
   @Override
-  public List<ParamSpec> params() {
-    return params;
+  public List<ParamSpec> parameters() {
+    return parameters;
   }
 
   @Override

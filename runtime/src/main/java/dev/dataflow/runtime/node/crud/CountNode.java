@@ -16,16 +16,16 @@ import java.util.Map;
 
 /** Counts rows matching {@code filters} (all rows without). Output: {@code {count: n}} (a long). */
 public abstract class CountNode extends CrudNode {
-  private final List<ParamSpec> params;
+  private final List<ParamSpec> parameters;
 
   protected CountNode(ModelDescriptor model) {
     super(model, NodeKind.COUNT);
-    this.params = List.of(filtersParam(false));
+    this.parameters = List.of(filtersParam(false));
   }
 
   @Override
-  public List<ParamSpec> params() {
-    return params;
+  public List<ParamSpec> parameters() {
+    return parameters;
   }
 
   @Override

@@ -24,7 +24,7 @@ import java.util.Map;
  * rendered at build time; a create that leaves out a defaulted column uses a shape rendered once and cached.
  */
 public abstract class CreateNode extends CrudNode {
-  private final List<ParamSpec> params;
+  private final List<ParamSpec> parameters;
   private final StatementCache<List<String>> shapes = new StatementCache<>();
 
   protected CreateNode(ModelDescriptor model) {
@@ -35,12 +35,12 @@ public abstract class CreateNode extends CrudNode {
         specs.add(ParamSpec.column(column, column.requiredOnCreate()));
       }
     }
-    this.params = List.copyOf(specs);
+    this.parameters = List.copyOf(specs);
   }
 
   @Override
-  public List<ParamSpec> params() {
-    return params;
+  public List<ParamSpec> parameters() {
+    return parameters;
   }
 
   @Override

@@ -22,17 +22,17 @@ import java.util.Set;
  * {@code {deleted: n}}). Empty filters would delete every row and are refused unless {@code confirm_all: true}.
  */
 public abstract class DeleteNode extends CrudNode {
-  private final List<ParamSpec> params;
+  private final List<ParamSpec> parameters;
 
   protected DeleteNode(ModelDescriptor model) {
     super(model, NodeKind.DELETE);
-    this.params = List.of(idParam(false), filtersParam(false),
+    this.parameters = List.of(idParam(false), filtersParam(false),
         ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)"));
   }
 
   @Override
-  public List<ParamSpec> params() {
-    return params;
+  public List<ParamSpec> parameters() {
+    return parameters;
   }
 
   @Override

@@ -18,16 +18,16 @@ import java.util.Set;
 
 /** Whether a row with {@code id}, or any row matching {@code filters}, exists. Output: {@code {exists: true|false}}. */
 public abstract class ExistsNode extends CrudNode {
-  private final List<ParamSpec> params;
+  private final List<ParamSpec> parameters;
 
   protected ExistsNode(ModelDescriptor model) {
     super(model, NodeKind.EXISTS);
-    this.params = List.of(idParam(false), filtersParam(false));
+    this.parameters = List.of(idParam(false), filtersParam(false));
   }
 
   @Override
-  public List<ParamSpec> params() {
-    return params;
+  public List<ParamSpec> parameters() {
+    return parameters;
   }
 
   @Override

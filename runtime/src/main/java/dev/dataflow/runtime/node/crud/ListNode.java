@@ -25,19 +25,19 @@ public abstract class ListNode extends CrudNode {
   public static final String LIMIT = "limit";
   public static final String OFFSET = "offset";
   public static final int DEFAULT_LIMIT = 100;
-  private final List<ParamSpec> params;
+  private final List<ParamSpec> parameters;
 
   protected ListNode(ModelDescriptor model) {
     super(model, NodeKind.LIST);
-    this.params = List.of(filtersParam(false),
+    this.parameters = List.of(filtersParam(false),
         ParamSpec.of(ORDER_BY, ParamType.ORDER_BY, false, "list of columns, '-column' for descending"),
         ParamSpec.of(LIMIT, ParamType.INTEGER, false, "maximum rows returned, default " + DEFAULT_LIMIT),
         ParamSpec.of(OFFSET, ParamType.INTEGER, false, "rows skipped, default 0"));
   }
 
   @Override
-  public List<ParamSpec> params() {
-    return params;
+  public List<ParamSpec> parameters() {
+    return parameters;
   }
 
   @Override

@@ -25,17 +25,17 @@ import java.util.Set;
  */
 public abstract class ReadNode extends CrudNode {
   public static final String RAISE_ON_NOT_FOUND = "raise_on_not_found";
-  private final List<ParamSpec> params;
+  private final List<ParamSpec> parameters;
 
   protected ReadNode(ModelDescriptor model) {
     super(model, NodeKind.READ);
-    this.params = List.of(idParam(false), filtersParam(false),
+    this.parameters = List.of(idParam(false), filtersParam(false),
         ParamSpec.of(RAISE_ON_NOT_FOUND, ParamType.BOOLEAN, false, "false returns {found: false} instead of raising"));
   }
 
   @Override
-  public List<ParamSpec> params() {
-    return params;
+  public List<ParamSpec> parameters() {
+    return parameters;
   }
 
   @Override

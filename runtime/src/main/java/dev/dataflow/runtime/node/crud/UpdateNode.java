@@ -25,18 +25,18 @@ import java.util.Set;
  * {@code confirm_all: true}.
  */
 public abstract class UpdateNode extends CrudNode {
-  private final List<ParamSpec> params;
+  private final List<ParamSpec> parameters;
 
   protected UpdateNode(ModelDescriptor model) {
     super(model, NodeKind.UPDATE);
-    this.params = List.of(idParam(false), filtersParam(false),
+    this.parameters = List.of(idParam(false), filtersParam(false),
         ParamSpec.of(FIELDS, ParamType.FIELDS, true, "map of column names to new values"),
         ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)"));
   }
 
   @Override
-  public List<ParamSpec> params() {
-    return params;
+  public List<ParamSpec> parameters() {
+    return parameters;
   }
 
   @Override
