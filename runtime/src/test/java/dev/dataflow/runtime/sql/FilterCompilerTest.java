@@ -1,0 +1,380 @@
+package dev.dataflow.runtime.sql;
+
+import static dev.dataflow.runtime.sql.Gadgets.MODEL;
+import static dev.dataflow.runtime.sql.Gadgets.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dataflow.runtime.node.InvalidParameterException;
+import dev.dataflow.runtime.sql.Gadgets.Color;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each filter operator: the SQL it renders and the rows it selects from real data in PostgreSQL.
+ *
+ * <p>Rows: alpha, beta and gamma have every column; "empty" has only id and name (every other column NULL);
+ * "hostile" has a name made of SQL.
+ */
+class FilterCompilerTest {
+  private static final String HOSTILE = "'; drop table gadget; --";
+  private static final UUID ALPHA_ID = UUID.nameUUIDFromBytes("alpha".getBytes());
+  private static final UUID BETA_ID = UUID.nameUUIDFromBytes("beta".getBytes());
+  private static DataSource db;
+
+  @BeforeAll
+  static void seed() throws Exception {
+    db = Gadgets.newDatabase();
+    List<Map<String, Object>> records = new ArrayList<>();
+    records.add(row("alpha", ALPHA_ID, (short) 1, 10, 100L, 0.5f, 1.5d, "1.10", true,
+        "2024-01-01T00:00:00Z", "2024-01-01T08:00:00+08:00", "2024-01-01T00:00:00", "2000-01-01",
+        new byte[] {1, 2}, Color.RED, map("tags", List.of("a", "b"), "level", 1, "owner", map("team", "core"))));
+    records.add(row("beta", BETA_ID, (short) 2, 20, 200L, 1.5f, 2.5d, "2.20", false,
+        "2024-02-01T00:00:00Z", "2024-02-01T00:00:00Z", "2024-02-01T00:00:00", "2000-02-01",
+        new byte[] {3}, Color.GREEN, map("tags", List.of("b"), "level", 2)));
+    records.add(row("gamma", UUID.nameUUIDFromBytes("gamma".getBytes()), (short) 3, 30, 300L, 2.5f, 3.5d, "3.30",
+        true, "2024-03-01T00:00:00Z", "2024-03-01T00:00:00Z", "2024-03-01T00:00:00", "2000-03-01",
+        new byte[] {4, 5}, Color.BLUE, map("tags", List.of(), "level", 3)));
+    records.add(row("empty", UUID.nameUUIDFromBytes("empty".getBytes()), null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null));
+    records.add(row(HOSTILE, UUID.nameUUIDFromBytes("hostile".getBytes()), null, 99, null, null, null, null, null,
+        null, null, null, null, null, null, null));
+    try (Connection c = db.getConnection()) {
+      Gadgets.insert(c, records);
+    }
+  }
+
+  private static Map<String, Object> row(String name, UUID id, Short rank, Integer qty, Long views, Float ratio,
+      Double score, String price, Boolean active, String seenAt, String dueAt, String localAt, String birthday,
+      byte[] blob, Color color, Map<String, Object> meta) {
+    return map("id", id, "name", name, "rank", rank, "qty", qty, "views", views, "ratio", ratio, "score", score,
+        "price", price, "active", active, "seen_at", seenAt, "due_at", dueAt, "local_at", localAt,
+        "birthday", birthday, "blob", blob, "color", color, "meta", meta);
+  }
+
+  /** The names of the rows {@code filters} select, ordered by name. */
+  private static List<String> names(Map<String, ?> filters) throws Exception {
+    RenderedSql sql = SqlRenderer.select(MODEL, FilterCompiler.compile(MODEL, filters), List.of("name"),
+        SqlRenderer.NO_LIMIT, 0);
+    try (Connection c = db.getConnection()) {
+      List<String> names = new ArrayList<>();
+      for (Map<String, Object> row : Gadgets.query(c, sql)) {
+        names.add((String) row.get("name"));
+      }
+      return names;
+    }
+  }
+
+  /** The WHERE clause {@code filters} render to. */
+  private static String where(Map<String, ?> filters) {
+    String sql = SqlRenderer.count(MODEL, FilterCompiler.compile(MODEL, filters)).sql();
+    int where = sql.indexOf(" where ");
+    return where < 0 ? "" : sql.substring(where + " where ".length());
+  }
+
+  private static void assertFilter(Map<String, ?> filters, String expectedWhere, String... expectedNames)
+      throws Exception {
+    assertEquals(expectedWhere, where(filters));
+    assertEquals(Arrays.asList(expectedNames), names(filters));
+  }
+
+  private static InvalidParameterException refused(Map<String, ?> filters) {
+    return assertThrows(InvalidParameterException.class, () -> FilterCompiler.compile(MODEL, filters));
+  }
+
+  // ------------------------------------------------------------------------------------------ equality and null
+
+  @Test
+  void noFiltersIsNoCondition() throws Exception {
+    assertEquals(DSL.noCondition(), FilterCompiler.compile(MODEL, null));
+    assertEquals(DSL.noCondition(), FilterCompiler.compile(MODEL, Map.of()));
+    assertEquals(5, names(Map.of()).size());
+  }
+
+  @Test
+  void plainValueIsEquality() throws Exception {
+    assertFilter(map("name", "beta"), "\"name\" = ?", "beta");
+    assertFilter(map("qty", "20"), "\"qty\" = ?", "beta");
+    assertFilter(map("color", "BLUE"), "\"color\" = ?", "gamma");
+    assertFilter(map("color", Color.RED, "active", true), "(\"color\" = ? and \"active\" = ?)", "alpha");
+  }
+
+  @Test
+  void equalityWorksForEveryType() throws Exception {
+    assertEquals(List.of("alpha"), names(map("id", ALPHA_ID.toString())));
+    assertEquals(List.of("alpha"), names(map("rank", 1)));
+    assertEquals(List.of("alpha"), names(map("views", 100)));
+    assertEquals(List.of("alpha"), names(map("ratio", 0.5d)));
+    assertEquals(List.of("alpha"), names(map("score", 1.5f)));
+    assertEquals(List.of("alpha"), names(map("price", new BigDecimal("1.1"))));
+    assertEquals(List.of("alpha", "gamma"), names(map("active", "true")));
+    assertEquals(List.of("alpha"), names(map("seen_at", Instant.parse("2024-01-01T00:00:00Z"))));
+    assertEquals(List.of("alpha"), names(map("due_at", "2024-01-01T00:00:00Z")));
+    assertEquals(List.of("alpha"), names(map("local_at", LocalDateTime.parse("2024-01-01T00:00:00"))));
+    assertEquals(List.of("alpha"), names(map("birthday", LocalDate.parse("2000-01-01"))));
+    assertEquals(List.of("alpha"), names(map("blob", new byte[] {1, 2})));
+    assertEquals(List.of("beta"), names(map("meta", map("tags", List.of("b"), "level", 2))));
+  }
+
+  @Test
+  void nullMeansIsNull() throws Exception {
+    assertFilter(map("qty", null), "\"qty\" is null", "empty");
+    assertFilter(map("qty", map("$eq", null)), "\"qty\" is null", "empty");
+    assertFilter(map("color", map("$ne", null)), "\"color\" is not null", "alpha", "beta", "gamma");
+  }
+
+  @Test
+  void eq() throws Exception {
+    assertFilter(map("seen_at", map("$eq", "2024-02-01T00:00:00Z")), "\"seen_at\" = cast(? as timestamp with time zone)",
+        "beta");
+  }
+
+  @Test
+  void neAlsoMatchesNullLikeMongoDb() throws Exception {
+    assertFilter(map("color", map("$ne", "RED")), "\"color\" is distinct from ?",
+        HOSTILE, "beta", "empty", "gamma");
+  }
+
+  // ---------------------------------------------------------------------------------------------------- ordering
+
+  @Test
+  void gtGteLtLte() throws Exception {
+    assertFilter(map("qty", map("$gt", 20)), "\"qty\" > ?", HOSTILE, "gamma");
+    assertFilter(map("qty", map("$gte", 20)), "\"qty\" >= ?", HOSTILE, "beta", "gamma");
+    assertFilter(map("qty", map("$lt", 20)), "\"qty\" < ?", "alpha");
+    assertFilter(map("qty", map("$lte", 20)), "\"qty\" <= ?", "alpha", "beta");
+    assertFilter(map("qty", map("$gte", 15, "$lt", 30)), "(\"qty\" >= ? and \"qty\" < ?)", "beta");
+  }
+
+  @Test
+  void orderingWorksForTimesDatesNumbersUuidsAndText() throws Exception {
+    assertEquals(List.of("beta", "gamma"), names(map("seen_at", map("$gte", "2024-02-01T08:00:00+08:00"))));
+    assertEquals(List.of("gamma"), names(map("due_at", map("$gt", OffsetDateTime.parse("2024-02-01T00:00:00Z")))));
+    assertEquals(List.of("alpha"), names(map("local_at", map("$lt", "2024-01-15T00:00:00"))));
+    assertEquals(List.of("alpha", "beta"), names(map("birthday", map("$lte", "2000-02-01"))));
+    assertEquals(List.of("beta", "gamma"), names(map("price", map("$gt", "1.10"))));
+    assertEquals(List.of("beta", "gamma"), names(map("ratio", map("$gt", 1))));
+    assertEquals(List.of("gamma"), names(map("score", map("$gt", 3))));
+    assertEquals(List.of("gamma"), names(map("views", map("$gt", 250L))));
+    assertEquals(List.of("gamma"), names(map("rank", map("$gte", 3))));
+    // "'" sorts before "a".
+    assertEquals(List.of(HOSTILE, "alpha", "beta"), names(map("name", map("$lt", "c"))));
+    assertEquals(List.of("alpha", "beta"), names(map("color", map("$gt", "BLUE"))));
+    assertEquals(5, names(map("id", map("$gt", "00000000-0000-0000-0000-000000000000"))).size());
+    assertEquals(0, names(map("id", map("$gt", "ffffffff-ffff-ffff-ffff-ffffffffffff"))).size());
+  }
+
+  @Test
+  void orderingIsRefusedOnJsonBytesAndBoolean() {
+    for (String column : List.of("meta", "blob", "active")) {
+      InvalidParameterException e = refused(map(column, map("$gt", 1)));
+      assertEquals("filters." + column + ".$gt", e.parameter());
+      assertTrue(e.getMessage().contains("ordered column"), e.getMessage());
+    }
+    assertTrue(refused(map("qty", map("$gt", null))).getMessage().contains("$null"));
+  }
+
+  // ---------------------------------------------------------------------------------------------------- in / nin
+
+  @Test
+  void in() throws Exception {
+    assertFilter(map("color", map("$in", List.of("RED", Color.BLUE))), "\"color\" in (?, ?)", "alpha", "gamma");
+    assertFilter(map("id", map("$in", List.of(ALPHA_ID, BETA_ID.toString()))),
+        "\"id\" in (cast(? as uuid), cast(? as uuid))", "alpha", "beta");
+    assertFilter(map("qty", map("$in", Arrays.asList(10, null))), "(\"qty\" in (?) or \"qty\" is null)",
+        "alpha", "empty");
+  }
+
+  @Test
+  void nin() throws Exception {
+    assertFilter(map("color", map("$nin", List.of("RED", "BLUE"))), "(\"color\" not in (?, ?) or \"color\" is null)",
+        HOSTILE, "beta", "empty");
+    assertFilter(map("color", map("$nin", Arrays.asList("RED", null))),
+        "(\"color\" not in (?) and \"color\" is not null)", "beta", "gamma");
+  }
+
+  @Test
+  void emptyInIsFalseAndEmptyNinIsTrue() throws Exception {
+    assertFilter(map("qty", map("$in", List.of())), "false");
+    assertFilter(map("qty", map("$nin", List.of())), "true", HOSTILE, "alpha", "beta", "empty", "gamma");
+  }
+
+  @Test
+  void inElementsAreConvertedWithTheirPath() {
+    InvalidParameterException e = refused(map("qty", map("$in", List.of(1, 2.5))));
+    assertEquals("filters.qty.$in.1", e.parameter());
+    assertTrue(refused(map("qty", map("$in", 1))).getMessage().contains("takes a list"));
+    assertTrue(refused(map("qty", map("$nin", "1,2"))).getMessage().contains("takes a list"));
+  }
+
+  // ------------------------------------------------------------------------------------------------ text matching
+
+  @Test
+  void like() throws Exception {
+    assertFilter(map("name", map("$like", "%a")), "\"name\" like ?", "alpha", "beta", "gamma");
+    assertFilter(map("name", map("$like", "A%")), "\"name\" like ?");
+    assertFilter(map("color", map("$like", "GR%")), "\"color\" like ?", "beta");
+  }
+
+  @Test
+  void ilike() throws Exception {
+    assertFilter(map("name", map("$ilike", "A%")), "\"name\" ilike ?", "alpha");
+  }
+
+  @Test
+  void regex() throws Exception {
+    assertFilter(map("name", map("$regex", "^(al|ga)")), "(\"name\" ~ ?)", "alpha", "gamma");
+    assertFilter(map("color", map("$regex", "E$")), "(\"color\" ~ ?)", "gamma");
+  }
+
+  @Test
+  void textOperatorsOnlyApplyToTextColumns() {
+    for (String operator : List.of("$like", "$ilike", "$regex")) {
+      InvalidParameterException e = refused(map("qty", map(operator, "1%")));
+      assertEquals("filters.qty." + operator, e.parameter());
+      assertTrue(e.getMessage().contains("text columns"), e.getMessage());
+      assertTrue(refused(map("name", map(operator, 1))).getMessage().contains("pattern String"));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- exists / null
+
+  @Test
+  void existsAndNullTestForNull() throws Exception {
+    assertFilter(map("meta", map("$exists", true)), "\"meta\" is not null", "alpha", "beta", "gamma");
+    assertFilter(map("meta", map("$exists", false)), "\"meta\" is null", HOSTILE, "empty");
+    assertFilter(map("qty", map("$null", true)), "\"qty\" is null", "empty");
+    assertFilter(map("qty", map("$null", false)), "\"qty\" is not null", HOSTILE, "alpha", "beta", "gamma");
+    assertTrue(refused(map("qty", map("$null", "yes"))).getMessage().contains("true or false"));
+  }
+
+  // ---------------------------------------------------------------------------------------------------- contains
+
+  @Test
+  void containsIsJsonbContainment() throws Exception {
+    assertFilter(map("meta", map("$contains", map("tags", List.of("b")))), "(\"meta\" @> cast(? as jsonb))",
+        "alpha", "beta");
+    assertFilter(map("meta", map("$contains", map("owner", map("team", "core")))), "(\"meta\" @> cast(? as jsonb))",
+        "alpha");
+    assertFilter(map("meta", map("$contains", map("level", 3))), "(\"meta\" @> cast(? as jsonb))", "gamma");
+  }
+
+  @Test
+  void containsOnlyAppliesToJson() {
+    InvalidParameterException e = refused(map("name", map("$contains", "x")));
+    assertTrue(e.getMessage().contains("JSON columns") && e.getMessage().contains("$like"), e.getMessage());
+    assertTrue(refused(map("meta", map("$contains", null))).getMessage().contains("needs a JSON value"));
+  }
+
+  // ----------------------------------------------------------------------------------------------------- logical
+
+  @Test
+  void andOrNot() throws Exception {
+    assertFilter(map("$or", List.of(map("name", "alpha"), map("qty", map("$gte", 30)))),
+        "(\"name\" = ? or \"qty\" >= ?)", HOSTILE, "alpha", "gamma");
+    assertFilter(map("$and", List.of(map("active", true), map("qty", map("$gt", 10)))),
+        "(\"active\" = ? and \"qty\" > ?)", "gamma");
+    assertFilter(map("$not", map("color", "RED")), "not (\"color\" = ?)", "beta", "gamma");
+  }
+
+  @Test
+  void logicalOperatorsNestToAnyDepth() throws Exception {
+    Map<String, Object> filters = map(
+        "meta", map("$exists", true),
+        "$or", List.of(
+            map("$and", List.of(map("active", true), map("$not", map("color", map("$in", List.of("BLUE")))))),
+            map("$not", map("$or", List.of(map("qty", map("$lte", 10)), map("qty", map("$gte", 30)))))));
+    assertFilter(filters,
+        "(\"meta\" is not null and ((\"active\" = ? and not (\"color\" in (?))) or not (\"qty\" <= ? or \"qty\" >= ?)))",
+        "alpha", "beta");
+  }
+
+  @Test
+  void logicalOperatorsNeedTheRightShape() {
+    InvalidParameterException notAList = refused(map("$or", map("name", "a")));
+    assertEquals("filters.$or", notAList.parameter());
+    assertTrue(notAList.getMessage().contains("non-empty list of filter maps"), notAList.getMessage());
+    assertTrue(refused(map("$and", List.of())).getMessage().contains("non-empty list"));
+    InvalidParameterException notMaps = refused(map("$and", List.of(map("name", "a"), "name")));
+    assertEquals("filters.$and.1", notMaps.parameter());
+    assertTrue(refused(map("$not", List.of(map("name", "a")))).getMessage().contains("$not takes a non-empty filter map"));
+    assertTrue(refused(map("$not", map())).getMessage().contains("non-empty"));
+    InvalidParameterException nested = refused(map("$or", List.of(map("name", "a"), map("$not", map("nmae", "b")))));
+    assertEquals("filters.$or.1.$not.nmae", nested.parameter());
+  }
+
+  // ------------------------------------------------------------------------------------- unknown names and values
+
+  @Test
+  void unknownFieldIsNamedWithASuggestion() {
+    InvalidParameterException e = refused(map("colour", "RED"));
+    assertEquals("filters.colour", e.parameter());
+    assertTrue(e.getMessage().contains("unknown field 'colour'"), e.getMessage());
+    assertTrue(e.getMessage().contains("Did you mean 'color'?"), e.getMessage());
+  }
+
+  @Test
+  void unknownOperatorIsNamedWithTheList() {
+    InvalidParameterException e = refused(map("qty", map("$gtee", 1)));
+    assertEquals("filters.qty.$gtee", e.parameter());
+    assertTrue(e.getMessage().contains("unknown operator '$gtee'"), e.getMessage());
+    assertTrue(e.getMessage().contains(FilterCompiler.FIELD_OPERATORS.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("Did you mean '$gte'?"), e.getMessage());
+
+    InvalidParameterException top = refused(map("$nor", List.of(map("qty", 1))));
+    assertTrue(top.getMessage().contains("Did you mean '$not'?") || top.getMessage().contains("'$or'"),
+        top.getMessage());
+    assertTrue(refused(map("$gt", 1)).getMessage().contains("applies to a field"));
+    assertTrue(refused(map("qty", map())).getMessage().contains("at least one operator"));
+    assertTrue(refused(map("qty", map("gt", 1))).getMessage().contains("unknown operator 'gt'"));
+  }
+
+  @Test
+  void valuesAreConvertedWithTheirPathAndNotEchoed() {
+    InvalidParameterException e = refused(map("created_at", map("$gte", "2024-05-01T09:30:00")));
+    assertEquals("filters.created_at.$gte", e.parameter());
+    assertTrue(e.getMessage().contains("offset"), e.getMessage());
+    assertFalse(e.getMessage().contains("2024-05-01T09:30:00;"), e.getMessage());
+  }
+
+  @Test
+  void hostileFieldNamesAreRefusedAsUnknownFields() {
+    for (String name : List.of("name; drop table gadget", "\"name\"", "\"quoted\"", "name\" = 'x' or \"name",
+        "NAME", "name ", "gadget.name")) {
+      InvalidParameterException e = refused(map(name, "x"));
+      assertTrue(e.getMessage().contains("unknown field"), e.getMessage());
+    }
+    InvalidParameterException inside = refused(map("$or", List.of(map("name; drop table gadget", 1))));
+    assertTrue(inside.getMessage().contains("unknown field"), inside.getMessage());
+  }
+
+  @Test
+  void hostileValuesAreBoundAndMatchLiterally() throws Exception {
+    assertFilter(map("name", HOSTILE), "\"name\" = ?", HOSTILE);
+    assertEquals(List.of(HOSTILE), names(map("name", map("$in", List.of(HOSTILE, "x' or '1'='1")))));
+    assertEquals(List.of(), names(map("name", "x' or '1'='1")));
+    assertEquals(List.of(HOSTILE), names(map("name", map("$like", "%drop table%"))));
+    assertEquals(List.of(), names(map("meta", map("$contains", map("x", "'; drop table gadget; --")))));
+    Condition c = FilterCompiler.compile(MODEL, map("name", HOSTILE));
+    assertFalse(c.toString().isEmpty());
+    assertFalse(where(map("name", HOSTILE)).contains("drop"));
+    // The table survived every query above.
+    assertEquals(5, names(Map.of()).size());
+  }
+}
