@@ -10,7 +10,7 @@ import javax.annotation.processing.Generated;
 /**
  * Inserts one row in table {@code conversation_sessions} ({@link ConversationSession}).
  *
- * <p>Node type {@code ConversationSessionCreateNode}. Build its parameters with {@link #newParams()}.
+ * <p>Node type {@code ConversationSessionCreateNode}. Build its parameters with {@link #params()}.
  */
 @Generated("dev.dataflow.processor.DataFlowProcessor")
 public final class ConversationSessionCreateNode extends CreateNode {
@@ -29,7 +29,7 @@ public final class ConversationSessionCreateNode extends CreateNode {
   /**
    * Typed parameters for this node.
    */
-  public static Params newParams() {
+  public static Params params() {
     return new Params();
   }
 

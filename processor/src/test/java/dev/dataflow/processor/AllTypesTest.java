@@ -150,14 +150,14 @@ class AllTypesTest {
     try (URLClassLoader loader =
         new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
       Class<?> update = loader.loadClass("dev.dataflow.models.LegacyAccountUpdateNode");
-      Object params = update.getMethod("newParams").invoke(null);
+      Object params = update.getMethod("params").invoke(null);
       params.getClass().getMethod("id", Long.class).invoke(params, 7L);
       params.getClass().getMethod("email", String.class).invoke(params, "a@b.c");
       Object map = params.getClass().getMethod("toMap").invoke(params);
       assertThat(map.toString()).isEqualTo("{id=7, fields={email=a@b.c}}");
 
       Class<?> list = loader.loadClass("dev.dataflow.models.LegacyAccountListNode");
-      Object listParams = list.getMethod("newParams").invoke(null);
+      Object listParams = list.getMethod("params").invoke(null);
       listParams.getClass().getMethod("orderBy", String[].class).invoke(listParams, (Object) new String[] {"-email"});
       listParams.getClass().getMethod("limit", int.class).invoke(listParams, 5);
       assertThat(listParams.getClass().getMethod("toMap").invoke(listParams).toString())

@@ -76,7 +76,7 @@ public final class NodeClassWriter {
                     .addStatement("super($T.DESCRIPTOR)", schemaClass)
                     .build())
             .addMethod(
-                // Not params(): Node.params() is the instance method that declares the ParamSpecs.
+                // The name is the contract; Node.parameters() is the instance method declaring ParamSpecs.
                 MethodSpec.methodBuilder("params")
                     .addJavadoc("Typed parameters for this node.\n")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
