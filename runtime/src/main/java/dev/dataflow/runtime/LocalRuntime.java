@@ -73,7 +73,12 @@ public final class LocalRuntime {
           throw new WorkflowExecutionException(runId, nodeId, instance.type(), edge.toInput(),
               "connection " + edge + ": the output of node '" + edge.fromNode() + "' " + e.getMessage(), null, outputs);
         }
-        Paths.put(input, edge.toInput(), value);
+        try {
+          Paths.put(input, edge.toInput(), value);
+        } catch (IllegalArgumentException e) {
+          throw new WorkflowExecutionException(runId, nodeId, instance.type(), edge.toInput(),
+              "connection " + edge + ": the input path " + e.getMessage(), null, outputs);
+        }
       }
       long nodeStarted = System.nanoTime();
       Map<String, Object> output;

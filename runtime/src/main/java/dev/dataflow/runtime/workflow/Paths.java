@@ -57,20 +57,42 @@ public final class Paths {
     return current;
   }
 
-  /** Sets {@code value} at {@code path} in a mutable map, creating (or copying to mutable) maps on the way. */
-  @SuppressWarnings("unchecked")
+  /**
+   * Sets {@code value} at {@code path} in a mutable map. Maps on the way are copied (or created); a list on the way
+   * is copied and its element at a numeric segment replaced, so {@code records.0.team_id} fills one record.
+   *
+   * @throws IllegalArgumentException when a list index is not a number or out of range
+   */
   public static void put(Map<String, Object> root, String path, Object value) {
     String[] segments = path.split("\\.", -1);
-    Map<String, Object> current = root;
-    for (int i = 0; i < segments.length - 1; i++) {
-      Object next = current.get(segments[i]);
-      Map<String, Object> child = next instanceof Map<?, ?> m
-          ? new LinkedHashMap<>((Map<String, Object>) m)
-          : new LinkedHashMap<>();
-      current.put(segments[i], child);
-      current = child;
+    root.put(segments[0], with(root.get(segments[0]), segments, 1, value));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object with(Object current, String[] segments, int index, Object value) {
+    if (index == segments.length) {
+      return value;
     }
-    current.put(segments[segments.length - 1], value);
+    String segment = segments[index];
+    if (current instanceof List<?> list) {
+      int i;
+      try {
+        i = Integer.parseInt(segment);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + segment + "' is not an index of a list");
+      }
+      if (i < 0 || i >= list.size()) {
+        throw new IllegalArgumentException("index " + i + " is out of range for a list of " + list.size());
+      }
+      List<Object> copy = new ArrayList<>(list);
+      copy.set(i, with(copy.get(i), segments, index + 1, value));
+      return copy;
+    }
+    Map<String, Object> copy = current instanceof Map<?, ?> m
+        ? new LinkedHashMap<>((Map<String, Object>) m)
+        : new LinkedHashMap<>();
+    copy.put(segment, with(copy.get(segment), segments, index + 1, value));
+    return copy;
   }
 
   /** A deep, unmodifiable copy of nested maps and lists; other values are kept as they are. */

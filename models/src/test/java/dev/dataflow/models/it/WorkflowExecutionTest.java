@@ -1,0 +1,124 @@
+package dev.dataflow.models.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dataflow.models.testing.Tables;
+import dev.dataflow.models.testing.TestDataFlow;
+import dev.dataflow.runtime.DataFlow;
+import dev.dataflow.runtime.LocalRuntime;
+import dev.dataflow.runtime.Workflow;
+import dev.dataflow.runtime.WorkflowBuilder;
+import dev.dataflow.runtime.WorkflowExecutionException;
+import dev.dataflow.runtime.WorkflowResult;
+import dev.dataflow.runtime.WorkflowValidationException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** How {@link LocalRuntime} runs a workflow: order, overrides, connection paths, results, failures. */
+class WorkflowExecutionTest {
+  private static DataFlow db;
+  private static LocalRuntime runtime;
+
+  @BeforeAll
+  static void start() {
+    db = TestDataFlow.fresh();
+    runtime = new LocalRuntime(db);
+  }
+
+  @AfterAll
+  static void stop() {
+    db.close();
+  }
+
+  @BeforeEach
+  void empty() {
+    Tables.execute(db, "TRUNCATE teams, members RESTART IDENTITY CASCADE");
+  }
+
+  @Test
+  void overridesReplaceParametersForOneRun() {
+    Workflow w = new WorkflowBuilder().addNode("TeamCreateNode", "team", Map.of("name", "default")).build();
+    assertEquals("override", runtime.execute(w, Map.of("team", Map.of("name", "override"))).get("team").get("name"));
+    assertEquals("default", runtime.execute(w).get("team").get("name"), "the workflow itself is unchanged");
+  }
+
+  @Test
+  void badOverridesAreRefusedBeforeAnythingRuns() {
+    Workflow w = new WorkflowBuilder()
+        .addNode("TeamCreateNode", "team", Map.of("name", "t"))
+        .addNode("TeamCountNode", "count", Map.of())
+        .build();
+    WorkflowValidationException e = assertThrows(WorkflowValidationException.class, () -> runtime.execute(w, Map.of(
+        "teem", Map.of("name", "x"), "team", Map.of("nmae", "x"))));
+    assertTrue(e.getMessage().contains("node 'teem': override for unknown node. Did you mean 'team'?"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("parameter 'nmae': unknown parameter. Did you mean 'name'?"), e.getMessage());
+    assertEquals(0L, Tables.count(db, "teams"));
+  }
+
+  @Test
+  void aMissingOutputPathFailsTheTargetNodeAndNamesTheConnection() {
+    Workflow w = new WorkflowBuilder()
+        .addNode("TeamCreateNode", "team", Map.of("name", "t"))
+        .addNode("MemberCreateNode", "member", Map.of("name", "m"))
+        .addConnection("team", "idd", "member", "team_id")
+        .build();
+    WorkflowExecutionException e = assertThrows(WorkflowExecutionException.class, () -> runtime.execute(w));
+    assertEquals("member", e.nodeId());
+    assertEquals("MemberCreateNode", e.nodeType());
+    assertEquals("team_id", e.parameter());
+    assertTrue(e.getMessage().contains("team.idd -> member.team_id"), e.getMessage());
+    assertTrue(e.getMessage().contains("has no 'idd'"), e.getMessage());
+    assertEquals(List.of("team"), List.copyOf(e.completedOutputs().keySet()),
+        "the team node committed before the failure");
+    assertEquals(1L, Tables.count(db, "teams"));
+    assertEquals(0L, Tables.count(db, "members"));
+  }
+
+  @Test
+  void nodesRunAfterTheNodesTheyTakeInputFromWhateverTheDeclarationOrder() {
+    Workflow w = new WorkflowBuilder()
+        .addNode("MemberCreateNode", "member", Map.of("name", "m"))
+        .addNode("TeamCreateNode", "team", Map.of("name", "t"))
+        .addConnection("team", "id", "member", "team_id")
+        .build();
+    assertEquals(List.of("team", "member"), w.executionOrder());
+    WorkflowResult r = runtime.execute(w);
+    assertEquals(r.get("team").get("id"), r.get("member").get("team_id"));
+    assertEquals(List.of("team", "member"), List.copyOf(r.outputs().keySet()));
+  }
+
+  @Test
+  void resultGetOfAnUnknownNodeSuggests() {
+    WorkflowResult r = runtime.execute(new WorkflowBuilder().addNode("TeamCountNode", "count", Map.of()).build());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.get("cuont"));
+    assertTrue(e.getMessage().contains("Did you mean 'count'?"), e.getMessage());
+    assertTrue(r.runId().matches("[0-9a-f-]{36}"), r.runId());
+  }
+
+  @Test
+  void cascadeDeleteFollowsTheDeclaredForeignKeyAction() {
+    WorkflowResult r = runtime.execute(new WorkflowBuilder()
+        .addNode("TeamCreateNode", "team", Map.of("name", "t"))
+        .addNode("MemberBulkCreateNode", "members", Map.of())
+        .addNode("TeamDeleteNode", "delete", Map.of())
+        .addConnection("team", "id", "members", "records.1.team_id")
+        .addConnection("team", "id", "delete", "id")
+        .build(), Map.of("members", Map.of("records", List.of(
+            Map.of("name", "elsewhere", "team_id", other()), Map.of("name", "m1")))));
+    assertEquals(2, r.get("members").get("inserted"));
+    assertEquals(1, r.get("delete").get("deleted"));
+    assertEquals(1L, Tables.count(db, "members"), "only the deleted team's member went with it");
+  }
+
+  private static Object other() {
+    return runtime.execute(new WorkflowBuilder().addNode("TeamCreateNode", "t", Map.of("name", "other")).build())
+        .get("t").get("id");
+  }
+}
