@@ -1,0 +1,77 @@
+package dev.dataflow.examples.docs;
+
+import dev.dataflow.models.ConversationMessageCreateNode;
+import dev.dataflow.models.ConversationSessionCreateNode;
+import dev.dataflow.models.MessageRole;
+import dev.dataflow.runtime.DataFlow;
+import dev.dataflow.runtime.LocalRuntime;
+import dev.dataflow.runtime.Workflow;
+import dev.dataflow.runtime.WorkflowBuilder;
+import dev.dataflow.runtime.WorkflowResult;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The Java samples of README.md and docs/, compiled by the build. A sample in a page is the region between
+ * {@code [START name]} and {@code [END name]} here, and {@code DocSnippetsTest} fails when the page and this file
+ * differ, so the documentation cannot drift from code that compiles.
+ */
+public final class DocSnippets {
+  private DocSnippets() {}
+
+  /** README: connect, create a session and read its history in one workflow. */
+  public static Object readme() {
+    // [START readme]
+    try (DataFlow db = DataFlow.builder().build()) {                    // DATABASE_URL, else an embedded PostgreSQL
+      WorkflowResult result = new LocalRuntime(db).execute(new WorkflowBuilder()
+          .addNode("session", ConversationSessionCreateNode.params().sessionId(UUID.randomUUID()).userId("6591234567"))
+          .addNode("history", "ConversationMessageListNode", Map.of("order_by", List.of("timestamp")))
+          .addConnection("session", "session_id", "history", "filters.session_id")
+          .build());
+      System.out.println(result.get("session").get("id"));
+    }
+    // [END readme]
+    return null;
+  }
+
+  /** docs/workflows.md: connecting. */
+  public static DataFlow connect() {
+    // [START connect]
+    DataFlow db = DataFlow.builder()
+        .databaseUrl("postgresql://app:secret@db.internal:5432/app")   // optional
+        .autoMigrate(true)                                               // default
+        .maximumPoolSize(10)                                             // default
+        .build();
+    // [END connect]
+    return db;
+  }
+
+  /** docs/workflows.md: building a workflow. */
+  public static Workflow build(UUID sessionId) {
+    // [START build]
+    Workflow workflow = new WorkflowBuilder()
+        .addNode("ConversationSessionCreateNode", "create_session", Map.of(
+            "session_id", sessionId, "user_id", "6591234567", "language", "en"))
+        .addNode("log_msg", ConversationMessageCreateNode.params()       // typed parameters
+            .role(MessageRole.user).content("Hi, we need 400 pizza boxes"))
+        .addConnection("create_session", "session_id", "log_msg", "session_id")
+        .build();
+    // [END build]
+    return workflow;
+  }
+
+  /** docs/workflows.md: running. */
+  public static WorkflowResult run(DataFlow db, Workflow workflow) {
+    // [START run]
+    LocalRuntime runtime = new LocalRuntime(db);
+    WorkflowResult result = runtime.execute(workflow);
+    result.runId();                          // a UUID string, also in errors
+    result.get("create_session");            // the node's output map
+    result.outputs();                        // every node's output, in execution order
+
+    runtime.execute(workflow, Map.of("create_session", Map.of("session_id", UUID.randomUUID())));   // per-run overrides
+    // [END run]
+    return result;
+  }
+}

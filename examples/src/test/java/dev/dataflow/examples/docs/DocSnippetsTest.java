@@ -1,0 +1,96 @@
+package dev.dataflow.examples.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.dataflow.runtime.DataFlow;
+import dev.dataflow.runtime.Workflow;
+import dev.dataflow.runtime.WorkflowResult;
+import dev.dataflow.runtime.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every Java sample in README.md and docs/ is either a region of {@link DocSnippets} (compiled by the build) or an
+ * excerpt of a source file; this test fails when a page and its source differ.
+ */
+class DocSnippetsTest {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Pattern BLOCK = Pattern.compile("(?:<!-- (snippet|excerpt): (\\S+) -->\\n)?```java\\n(.*?)```",
+      Pattern.DOTALL);
+
+  private static List<Path> pages() throws IOException {
+    List<Path> pages = new ArrayList<>();
+    pages.add(ROOT.resolve("README.md"));
+    try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
+      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+    }
+    return pages;
+  }
+
+  @Test
+  void everyJavaSampleMatchesCompiledCode() throws IOException {
+    String snippets = Files.readString(ROOT.resolve(
+        "examples/src/main/java/dev/dataflow/examples/docs/DocSnippets.java"));
+    int checked = 0;
+    for (Path page : pages()) {
+      Matcher m = BLOCK.matcher(Files.readString(page));
+      while (m.find()) {
+        String where = ROOT.relativize(page) + " at offset " + m.start();
+        if (m.group(1) == null) {
+          fail(where + ": a ```java block needs <!-- snippet: DocSnippets#name --> or <!-- excerpt: path --> above it");
+        } else if (m.group(1).equals("snippet")) {
+          String name = m.group(2).substring(m.group(2).indexOf('#') + 1);
+          assertEquals(region(snippets, name, where), m.group(3), where + " differs from DocSnippets#" + name);
+        } else {
+          List<String> source = Files.readAllLines(ROOT.resolve(m.group(2)));
+          for (String line : m.group(3).split("\n")) {
+            String code = line.replaceAll("\\s+//.*$", "").trim();
+            assertTrue(code.isEmpty() || source.stream().anyMatch(s -> s.contains(code)),
+                where + ": '" + code + "' is not in " + m.group(2));
+          }
+        }
+        checked++;
+      }
+    }
+    assertTrue(checked >= 5, "expected the README's and docs' samples, found " + checked);
+  }
+
+  private static String region(String source, String name, String where) {
+    Matcher m = Pattern.compile("// \\[START " + Pattern.quote(name) + "]\\n(.*?)\\n[ \\t]*// \\[END "
+        + Pattern.quote(name) + "]", Pattern.DOTALL).matcher(source);
+    assertTrue(m.find(), where + ": DocSnippets has no region " + name);
+    String[] lines = m.group(1).split("\n");
+    int indent = Integer.MAX_VALUE;
+    for (String line : lines) {
+      if (!line.isBlank()) {
+        indent = Math.min(indent, line.length() - line.stripLeading().length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String line : lines) {
+      sb.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void theWorkflowSamplesRun() {
+    try (DataFlow db = DataFlow.builder().databaseUrl(TestPostgres.newDatabase()).build()) {
+      Workflow workflow = DocSnippets.build(UUID.randomUUID());
+      WorkflowResult result = DocSnippets.run(db, workflow);
+      assertEquals(result.get("create_session").get("session_id"), result.get("log_msg").get("session_id"));
+      assertFalse(result.runId().isEmpty());
+    }
+  }
+}
