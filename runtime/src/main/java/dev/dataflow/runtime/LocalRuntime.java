@@ -1,52 +1,60 @@
 package dev.dataflow.runtime;
 
 import dev.dataflow.runtime.WorkflowValidationException.Problem;
-import dev.dataflow.runtime.node.InvalidParameterException;
-import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.Suggestions;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
 import dev.dataflow.runtime.workflow.ParamChecker;
 import dev.dataflow.runtime.workflow.Paths;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Runs workflows on a {@link DataFlow}'s database, one node at a time in dependency order. Each node commits on its
- * own: a single-row node is one statement, a bulk node one transaction. When a node fails, the nodes before it stay
- * committed and the exception lists their outputs ({@link WorkflowExecutionException#completedOutputs()}).
+ * Runs workflows on a {@link DataFlow}'s database, each node after the nodes it takes input from. By default
+ * ({@link TransactionMode#PER_NODE}) each node commits on its own, and independent branches may run in parallel
+ * ({@link ExecutionOptions.Builder#parallelism(int)}); with
+ * {@link TransactionMode#WORKFLOW} the whole run is one transaction. See {@link ExecutionOptions}.
  *
  * <pre>{@code
  * LocalRuntime runtime = new LocalRuntime(dataFlow);
  * WorkflowResult result = runtime.execute(workflow);
  * Map<String, Object> session = result.get("create_session");
+ *
+ * runtime.execute(workflow, ExecutionOptions.builder().transactionMode(TransactionMode.WORKFLOW).build());
  * }</pre>
+ *
+ * <p>A runtime is thread-safe; one instance may run any number of workflows at once.
  */
 public final class LocalRuntime {
-  private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
   private final DataSource dataSource;
+  private final ExecutionOptions defaults;
 
+  /** A runtime with {@link ExecutionOptions#defaults()}. */
   public LocalRuntime(DataFlow dataFlow) {
+    this(dataFlow, ExecutionOptions.defaults());
+  }
+
+  /** A runtime whose runs use {@code defaults} unless a call gives its own options. */
+  public LocalRuntime(DataFlow dataFlow, ExecutionOptions defaults) {
     this.dataSource = Objects.requireNonNull(dataFlow, "dataFlow").dataSource();
+    this.defaults = Objects.requireNonNull(defaults, "defaults");
   }
 
   /** Runs the workflow. */
   public WorkflowResult execute(Workflow workflow) {
-    return execute(workflow, Map.of());
+    return execute(workflow, Map.of(), defaults);
+  }
+
+  /** Runs the workflow with these options. */
+  public WorkflowResult execute(Workflow workflow, ExecutionOptions options) {
+    return execute(workflow, Map.of(), options);
   }
 
   /**
@@ -57,50 +65,20 @@ public final class LocalRuntime {
    * @throws WorkflowExecutionException when a node fails
    */
   public WorkflowResult execute(Workflow workflow, Map<String, Map<String, Object>> overrides) {
-    Map<String, Map<String, Object>> params = applyOverrides(workflow, overrides == null ? Map.of() : overrides);
-    String runId = UUID.randomUUID().toString();
-    long started = System.nanoTime();
-    Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
-    LOG.debug("Run {} started: {} nodes", runId, workflow.executionOrder().size());
-    for (String nodeId : workflow.executionOrder()) {
-      NodeInstance instance = workflow.node(nodeId);
-      Map<String, Object> input = Paths.mutableCopy(params.get(nodeId));
-      for (Edge edge : workflow.edgesInto(nodeId)) {
-        Object value;
-        try {
-          value = Paths.get(outputs.get(edge.fromNode()), edge.fromOutput());
-        } catch (IllegalArgumentException e) {
-          throw new WorkflowExecutionException(runId, nodeId, instance.type(), edge.toInput(),
-              "connection " + edge + ": the output of node '" + edge.fromNode() + "' " + e.getMessage(), null, outputs);
-        }
-        try {
-          Paths.put(input, edge.toInput(), value);
-        } catch (IllegalArgumentException e) {
-          throw new WorkflowExecutionException(runId, nodeId, instance.type(), edge.toInput(),
-              "connection " + edge + ": the input path " + e.getMessage(), null, outputs);
-        }
-      }
-      long nodeStarted = System.nanoTime();
-      Map<String, Object> output;
-      try {
-        output = instance.node().execute(new PooledNodeContext(runId, nodeId, instance.type(), dataSource),
-            Collections.unmodifiableMap(input));
-      } catch (InvalidParameterException e) {
-        throw new WorkflowExecutionException(runId, nodeId, instance.type(), e.parameter(), e.getMessage(), e,
-            outputs);
-      } catch (Exception e) {
-        throw new WorkflowExecutionException(runId, nodeId, instance.type(), null, reason(e), e, outputs);
-      }
-      LOG.debug("Run {} node {} ({}) finished in {} µs", runId, nodeId, instance.type(),
-          (System.nanoTime() - nodeStarted) / 1000);
-      outputs.put(nodeId, output == null ? Map.of() : Collections.unmodifiableMap(output));
-    }
-    return new WorkflowResult(runId, outputs, Duration.ofNanos(System.nanoTime() - started));
+    return execute(workflow, overrides, defaults);
   }
 
-  private static String reason(Exception e) {
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : message;
+  /**
+   * Runs the workflow with overrides and options.
+   *
+   * @throws WorkflowValidationException when an override is refused; nothing ran
+   * @throws WorkflowExecutionException when a node fails ({@link RecordNotFoundException} and
+   *     {@link RecordConflictException} for the typed cases)
+   */
+  public WorkflowResult execute(Workflow workflow, Map<String, Map<String, Object>> overrides,
+      ExecutionOptions options) {
+    Map<String, Map<String, Object>> params = applyOverrides(workflow, overrides == null ? Map.of() : overrides);
+    return new WorkflowRun(workflow, params, Objects.requireNonNull(options, "options"), dataSource).run();
   }
 
   private static Map<String, Map<String, Object>> applyOverrides(Workflow workflow,
@@ -139,42 +117,5 @@ public final class LocalRuntime {
       throw new WorkflowValidationException(problems);
     }
     return params;
-  }
-
-  /** Each node borrows a pooled connection for each piece of work and returns it at once. */
-  private record PooledNodeContext(String runId, String nodeId, String nodeType, DataSource dataSource)
-      implements NodeContext {
-
-    @Override
-    public <T> T autoCommit(SqlWork<T> work) throws SQLException {
-      try (Connection connection = dataSource.getConnection()) {
-        return work.run(connection);
-      }
-    }
-
-    @Override
-    public <T> T transaction(SqlWork<T> work) throws SQLException {
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
-        try {
-          T result = work.run(connection);
-          connection.commit();
-          return result;
-        } catch (Throwable t) {
-          try {
-            connection.rollback();
-          } catch (SQLException rollbackFailure) {
-            t.addSuppressed(rollbackFailure);
-          }
-          throw t;
-        } finally {
-          try {
-            connection.setAutoCommit(true);
-          } catch (SQLException ignored) {
-            // a broken connection: the pool discards it
-          }
-        }
-      }
-    }
   }
 }

@@ -5,6 +5,8 @@ import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.NodeRegistry;
 import dev.dataflow.runtime.node.ParamProblem;
+import dev.dataflow.runtime.node.RoutingNode;
+import dev.dataflow.runtime.node.SwitchNode;
 import dev.dataflow.runtime.node.Suggestions;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
@@ -161,6 +163,26 @@ public final class WorkflowBuilder {
       Set<String> connected = connectedParams.getOrDefault(instance.id(), Set.of());
       for (ParamProblem p : ParamChecker.check(instance.node(), instance.params(), connected)) {
         problems.add(new Problem(instance.id(), instance.type(), p.parameter(), p.message()));
+      }
+    }
+
+    for (Edge edge : validEdges) {
+      NodeInstance source = nodes.get(edge.fromNode());
+      if (source != null && source.node() instanceof RoutingNode routing
+          && !connectedParams.getOrDefault(source.id(), Set.of()).contains(SwitchNode.CASES)) {
+        Set<String> outputs = new LinkedHashSet<>();
+        try {
+          outputs.addAll(routing.branches(source.params()));
+        } catch (RuntimeException e) {
+          continue; // the routing node's own parameter problems are reported above
+        }
+        outputs.add(SwitchNode.CASE);
+        String branch = Paths.head(edge.fromOutput());
+        if (!outputs.contains(branch)) {
+          problems.add(new Problem(source.id(), source.type(), null, "connection " + edge + " starts from '" + branch
+              + "', which is not a branch of this node." + Suggestions.didYouMean(branch, outputs)
+              + " Its outputs are " + outputs + "."));
+        }
       }
     }
 

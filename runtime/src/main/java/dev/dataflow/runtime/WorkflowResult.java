@@ -4,17 +4,20 @@ import dev.dataflow.runtime.node.Suggestions;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The outputs of one workflow run, by node id, in the order the nodes ran. */
 public final class WorkflowResult {
   private final String runId;
   private final Map<String, Map<String, Object>> outputs;
+  private final List<String> skipped;
   private final Duration duration;
 
-  WorkflowResult(String runId, Map<String, Map<String, Object>> outputs, Duration duration) {
+  WorkflowResult(String runId, Map<String, Map<String, Object>> outputs, List<String> skipped, Duration duration) {
     this.runId = runId;
     this.outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    this.skipped = List.copyOf(skipped);
     this.duration = duration;
   }
 
@@ -27,9 +30,14 @@ public final class WorkflowResult {
    * The output of one node.
    *
    * @throws IllegalArgumentException when the workflow has no node with that id
+   * @throws IllegalStateException when the node was skipped (see {@link #skipped()})
    */
   public Map<String, Object> get(String nodeId) {
     Map<String, Object> output = outputs.get(nodeId);
+    if (output == null && skipped.contains(nodeId)) {
+      throw new IllegalStateException("Node '" + nodeId + "' was skipped: it is on a branch that was not taken. "
+          + "Check wasSkipped(\"" + nodeId + "\") first.");
+    }
     if (output == null) {
       throw new IllegalArgumentException("No node '" + nodeId + "' in this workflow."
           + Suggestions.didYouMean(String.valueOf(nodeId), outputs.keySet()) + " Nodes: " + outputs.keySet());
@@ -37,7 +45,17 @@ public final class WorkflowResult {
     return output;
   }
 
-  /** Every node's output, by node id, in execution order. */
+  /** The nodes that did not run because they are on a branch a routing node did not take, in execution order. */
+  public List<String> skipped() {
+    return skipped;
+  }
+
+  /** Whether the node was skipped. */
+  public boolean wasSkipped(String nodeId) {
+    return skipped.contains(nodeId);
+  }
+
+  /** Every output of a node that ran, by node id, in execution order (skipped nodes have none). */
   public Map<String, Map<String, Object>> outputs() {
     return outputs;
   }
@@ -49,6 +67,6 @@ public final class WorkflowResult {
 
   @Override
   public String toString() {
-    return "WorkflowResult[" + runId + ", nodes=" + outputs.keySet() + "]";
+    return "WorkflowResult[" + runId + ", nodes=" + outputs.keySet() + ", skipped=" + skipped + "]";
   }
 }

@@ -26,8 +26,11 @@ public class DatabaseException extends DataFlowException {
     return constraint;
   }
 
-  /** Whether the connection to the database was lost (SQLSTATE class 08, or an I/O failure). */
+  /**
+   * Whether the connection to the database was lost: SQLSTATE class 08 (connection exception, including the
+   * driver's I/O failures) or 57P01–57P03 (the server terminated the session: shutdown, {@code pg_terminate_backend}).
+   */
   public boolean connectionLost() {
-    return sqlState != null && sqlState.startsWith("08");
+    return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
   }
 }

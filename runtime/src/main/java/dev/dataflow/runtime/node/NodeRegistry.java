@@ -39,7 +39,7 @@ public final class NodeRegistry {
       synchronized (NodeRegistry.class) {
         registry = classpath;
         if (registry == null) {
-          registry = builder().addClasspathModels().build();
+          registry = builder().addBuiltins().addClasspathModels().build();
           classpath = registry;
         }
       }
@@ -78,6 +78,11 @@ public final class NodeRegistry {
     private final List<ModelDescriptor> models = new ArrayList<>();
 
     private Builder() {}
+
+    /** Adds the built-in nodes: {@link SwitchNode}. */
+    public Builder addBuiltins() {
+      return add(new SwitchNode());
+    }
 
     /** Adds every {@link ModelProvider} found by {@link ServiceLoader} on the context (or this) class loader. */
     public Builder addClasspathModels() {

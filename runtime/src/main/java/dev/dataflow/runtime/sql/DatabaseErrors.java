@@ -68,7 +68,7 @@ public final class DatabaseErrors {
           yield "the connection to the database was lost";
         }
         if (state.startsWith("57P")) {
-          yield "the database server terminated the session";
+          yield "the database server terminated the session, so the connection to the database was lost";
         }
         yield "database error";
       }

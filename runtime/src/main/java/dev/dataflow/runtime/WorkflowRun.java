@@ -1,0 +1,267 @@
+package dev.dataflow.runtime;
+
+import dev.dataflow.runtime.node.ConflictException;
+import dev.dataflow.runtime.node.InvalidParameterException;
+import dev.dataflow.runtime.node.Node;
+import dev.dataflow.runtime.node.NotFoundException;
+import dev.dataflow.runtime.node.RoutingNode;
+import dev.dataflow.runtime.node.crud.CrudNode;
+import dev.dataflow.runtime.workflow.Edge;
+import dev.dataflow.runtime.workflow.NodeInstance;
+import dev.dataflow.runtime.workflow.Paths;
+import dev.dataflow.runtime.workflow.RunConnections;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a workflow: decides what runs, skips and fails, in which order, on which connections. Outputs are
+ * reported in execution order whatever the threads did, so a parallel run gives the same result as a sequential one.
+ */
+final class WorkflowRun {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.dataflow.runtime.workflow");
+
+  private final Workflow workflow;
+  private final Map<String, Map<String, Object>> params;
+  private final ExecutionOptions options;
+  private final DataSource dataSource;
+  private final String runId = UUID.randomUUID().toString();
+  private final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
+  private final Set<String> skipped = ConcurrentHashMap.newKeySet();
+  private final AtomicReference<WorkflowExecutionException> failure = new AtomicReference<>();
+
+  WorkflowRun(Workflow workflow, Map<String, Map<String, Object>> params, ExecutionOptions options,
+      DataSource dataSource) {
+    this.workflow = workflow;
+    this.params = params;
+    this.options = options;
+    this.dataSource = dataSource;
+  }
+
+  WorkflowResult run() {
+    long started = System.nanoTime();
+    if (options.transactionMode() == TransactionMode.WORKFLOW) {
+      runInOneTransaction();
+    } else if (options.parallelism() == 1 || workflow.executionOrder().size() == 1) {
+      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(dataSource, options);
+      for (String nodeId : workflow.executionOrder()) {
+        if (!step(nodeId, contexts)) {
+          break;
+        }
+      }
+    } else {
+      runInParallel();
+    }
+    WorkflowExecutionException failed = failure.get();
+    if (failed != null) {
+      throw failed;
+    }
+    return new WorkflowResult(runId, ordered(), orderedSkipped(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private void runInOneTransaction() {
+    try (ConnectionContexts.Shared shared = new ConnectionContexts.Shared(dataSource, options)) {
+      for (String nodeId : workflow.executionOrder()) {
+        if (!step(nodeId, shared)) {
+          shared.rollback();
+          return;
+        }
+      }
+      try {
+        shared.commit();
+      } catch (RuntimeException e) {
+        String last = workflow.executionOrder().get(workflow.executionOrder().size() - 1);
+        NodeInstance instance = workflow.node(last);
+        failure.compareAndSet(null, new WorkflowExecutionException(runId, last, instance.type(), null,
+            "the workflow's transaction could not commit, so nothing of this run was written: " + e.getMessage(),
+            e, Map.of()));
+      }
+    }
+  }
+
+  private void runInParallel() {
+    ExecutorService pool = Executors.newFixedThreadPool(
+        Math.min(options.parallelism(), workflow.executionOrder().size()), runnable -> {
+          Thread t = new Thread(runnable, "dataflow-run-" + runId.substring(0, 8));
+          t.setDaemon(true);
+          return t;
+        });
+    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(dataSource, options);
+    try {
+      Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
+      for (String nodeId : workflow.executionOrder()) {
+        Set<String> sources = new LinkedHashSet<>();
+        for (Edge edge : workflow.edgesInto(nodeId)) {
+          sources.add(edge.fromNode());
+        }
+        CompletableFuture<?>[] deps = sources.stream().map(futures::get).toArray(CompletableFuture[]::new);
+        futures.put(nodeId, CompletableFuture.allOf(deps).thenRunAsync(() -> {
+          if (failure.get() == null) {
+            step(nodeId, contexts);
+          }
+        }, pool));
+      }
+      CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).join();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Runs or skips one node; false when it failed (the failure is recorded). */
+  private boolean step(String nodeId, ConnectionContexts contexts) {
+    NodeInstance instance = workflow.node(nodeId);
+    Node node = instance.node();
+    if (shouldSkip(nodeId)) {
+      skipped.add(nodeId);
+      notify(l -> l.nodeSkipped(event(instance, 0, 0)));
+      if (options.logging()) {
+        LOG.debug("run {} node {} ({}) skipped: on a branch not taken", runId, nodeId, instance.type());
+      }
+      return true;
+    }
+    Map<String, Object> input = Paths.mutableCopy(params.get(nodeId));
+    for (Edge edge : workflow.edgesInto(nodeId)) {
+      String problem = RunConnections.apply(edge, outputs.get(edge.fromNode()), input);
+      if (problem != null) {
+        return fail(instance, new WorkflowExecutionException(runId, nodeId, instance.type(), edge.toInput(),
+            "connection " + edge + ": " + problem, null, completed()), 0);
+      }
+    }
+    notify(l -> l.nodeStarted(event(instance, 0, 0)));
+    long started = System.nanoTime();
+    Map<String, Object> output;
+    try {
+      output = node.execute(contexts.forNode(runId, nodeId, instance.type()), Collections.unmodifiableMap(input));
+    } catch (Exception e) {
+      return fail(instance, wrap(instance, e), System.nanoTime() - started);
+    }
+    Map<String, Object> result = output == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(output));
+    outputs.put(nodeId, result);
+    long nanos = System.nanoTime() - started;
+    long rows = rowsAffected(node, result);
+    notify(l -> l.nodeFinished(event(instance, nanos, rows)));
+    if (options.logging()) {
+      LOG.debug("run {} node {} ({}) finished in {} µs, {} rows affected", runId, nodeId, instance.type(),
+          nanos / 1000, rows);
+    }
+    return true;
+  }
+
+  private boolean fail(NodeInstance instance, WorkflowExecutionException e, long nanos) {
+    failure.compareAndSet(null, e);
+    notify(l -> l.nodeFailed(event(instance, nanos, 0), e.getCause() == null ? e : e.getCause()));
+    if (options.logging()) {
+      LOG.warn("run {} node {} ({}) failed: {}", runId, instance.id(), instance.type(), e.getMessage());
+    }
+    return false;
+  }
+
+  /** A node is skipped when any input comes from a skipped node or from a branch its routing node did not take. */
+  private boolean shouldSkip(String nodeId) {
+    for (Edge edge : workflow.edgesInto(nodeId)) {
+      if (skipped.contains(edge.fromNode())) {
+        return true;
+      }
+      Node source = workflow.node(edge.fromNode()).node();
+      if (source instanceof RoutingNode routing) {
+        String branch = Paths.head(edge.fromOutput());
+        Map<String, Object> out = outputs.get(edge.fromNode());
+        if (out != null && !out.containsKey(branch)
+            && routing.branches(params.get(edge.fromNode())).contains(branch)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private WorkflowExecutionException wrap(NodeInstance instance, Throwable e) {
+    String parameter = e instanceof InvalidParameterException ip ? ip.parameter() : null;
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (options.transactionMode() == TransactionMode.WORKFLOW) {
+      reason += " (the workflow's transaction was rolled back: nothing this run wrote remains)";
+    }
+    Map<String, Map<String, Object>> done = completed();
+    if (e instanceof NotFoundException nf) {
+      return new RecordNotFoundException(runId, instance.id(), instance.type(), parameter, reason, nf, done);
+    }
+    if (e instanceof ConflictException c) {
+      return new RecordConflictException(runId, instance.id(), instance.type(), parameter, reason, c, done);
+    }
+    return new WorkflowExecutionException(runId, instance.id(), instance.type(), parameter, reason, e, done);
+  }
+
+  /** Outputs of the nodes that finished; in WORKFLOW mode nothing of theirs stays written after a failure. */
+  private Map<String, Map<String, Object>> completed() {
+    return options.transactionMode() == TransactionMode.WORKFLOW ? Map.of() : ordered();
+  }
+
+  private Map<String, Map<String, Object>> ordered() {
+    Map<String, Map<String, Object>> ordered = new LinkedHashMap<>();
+    for (String id : workflow.executionOrder()) {
+      Map<String, Object> out = outputs.get(id);
+      if (out != null) {
+        ordered.put(id, out);
+      }
+    }
+    return ordered;
+  }
+
+  private List<String> orderedSkipped() {
+    List<String> list = new ArrayList<>();
+    for (String id : workflow.executionOrder()) {
+      if (skipped.contains(id)) {
+        list.add(id);
+      }
+    }
+    return list;
+  }
+
+  private NodeEvent event(NodeInstance instance, long nanos, long rows) {
+    return new NodeEvent(runId, instance.id(), instance.type(), Duration.ofNanos(nanos), rows);
+  }
+
+  private void notify(java.util.function.Consumer<WorkflowListener> call) {
+    for (WorkflowListener listener : options.listeners()) {
+      try {
+        call.accept(listener);
+      } catch (RuntimeException e) {
+        LOG.warn("run {}: listener {} threw {}; ignored", runId, listener.getClass().getName(), e.toString());
+      }
+    }
+  }
+
+  /** Rows written by a node, from its output: the bulk counts, 1 for a single-row write, 0 for reads. */
+  static long rowsAffected(Node node, Map<String, Object> output) {
+    long rows = 0;
+    boolean counted = false;
+    for (String key : List.of("inserted", "updated", "deleted", "rows_affected")) {
+      Object v = output.get(key);
+      if (v instanceof Number n) {
+        rows += n.longValue();
+        counted = true;
+      } else if (v instanceof Boolean b) {
+        rows += b ? 1 : 0;
+        counted = true;
+      }
+    }
+    if (!counted && node instanceof CrudNode crud && crud.kind() == dev.dataflow.runtime.node.NodeKind.CREATE) {
+      return 1;
+    }
+    return rows;
+  }
+}
