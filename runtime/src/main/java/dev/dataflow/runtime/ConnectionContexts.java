@@ -40,22 +40,7 @@ abstract class ConnectionContexts {
 
     @Override
     NodeContext forNode(String runId, String nodeId, String nodeType) {
-      return new NodeContext() {
-        @Override
-        public String runId() {
-          return runId;
-        }
-
-        @Override
-        public String nodeId() {
-          return nodeId;
-        }
-
-        @Override
-        public String nodeType() {
-          return nodeType;
-        }
-
+      return new Identified(runId, nodeId, nodeType) {
         @Override
         public <T> T autoCommit(SqlWork<T> work) throws SQLException {
           if (!plainAutoCommit) {
@@ -114,22 +99,7 @@ abstract class ConnectionContexts {
 
     @Override
     NodeContext forNode(String runId, String nodeId, String nodeType) {
-      return new NodeContext() {
-        @Override
-        public String runId() {
-          return runId;
-        }
-
-        @Override
-        public String nodeId() {
-          return nodeId;
-        }
-
-        @Override
-        public String nodeType() {
-          return nodeType;
-        }
-
+      return new Identified(runId, nodeId, nodeType) {
         @Override
         public <T> T autoCommit(SqlWork<T> work) throws SQLException {
           return work.run(connection());
@@ -167,6 +137,34 @@ abstract class ConnectionContexts {
           // a broken connection: the pool discards it
         }
       }
+    }
+  }
+
+  /** A node context's identity; subclasses say where connections come from. */
+  private abstract static class Identified implements NodeContext {
+    private final String runId;
+    private final String nodeId;
+    private final String nodeType;
+
+    Identified(String runId, String nodeId, String nodeType) {
+      this.runId = runId;
+      this.nodeId = nodeId;
+      this.nodeType = nodeType;
+    }
+
+    @Override
+    public String runId() {
+      return runId;
+    }
+
+    @Override
+    public String nodeId() {
+      return nodeId;
+    }
+
+    @Override
+    public String nodeType() {
+      return nodeType;
     }
   }
 
