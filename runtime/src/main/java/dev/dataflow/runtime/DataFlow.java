@@ -12,6 +12,7 @@ import dev.dataflow.runtime.schema.TableCreator;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -217,7 +218,7 @@ public final class DataFlow implements AutoCloseable {
         LOG.info("Connected to {} ({} models, {} node types)", parsed, nodes.models().size(), nodes.types().size());
         if (autoMigrate) {
           ClassLoader loader = classLoader();
-          new SchemaMigrator(pool, migrationLocations, loader).migrate();
+          new SchemaMigrator(migrationDataSource(parsed), migrationLocations, loader).migrate();
           MigrationCoverage coverage = MigrationCoverage.read(migrationLocations, loader);
           new TableCreator(pool).createMissing(nodes.models(),
               new MissingTableRule(coverage, migrationLocations, createMissingTables));
@@ -235,6 +236,24 @@ public final class DataFlow implements AutoCloseable {
         }
         throw new DataFlowException("Could not connect to " + parsed + ": " + e.getMessage(), e);
       }
+    }
+
+    /**
+     * Unpooled connections for Flyway, which holds two at once (its lock on the history table and the migration's
+     * own): taken from the pool they would deadlock a pool of one until the pool's timeout.
+     */
+    private static DataSource migrationDataSource(DatabaseUrl url) {
+      PGSimpleDataSource dataSource = new PGSimpleDataSource();
+      dataSource.setUrl(url.jdbcUrl());
+      if (url.user() != null) {
+        dataSource.setUser(url.user());
+      }
+      if (url.password() != null) {
+        dataSource.setPassword(url.password());
+      }
+      dataSource.setLogServerErrorDetail(false);
+      dataSource.setApplicationName("dataflow-migrate");
+      return dataSource;
     }
 
     /** The loader {@code classpath:} locations are read with: the context loader, as for the models. */

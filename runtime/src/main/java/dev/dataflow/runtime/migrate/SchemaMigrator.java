@@ -50,7 +50,8 @@ public final class SchemaMigrator {
   private final ClassLoader classLoader;
 
   /**
-   * @param dataSource the database; Flyway takes up to two connections from it while migrating
+   * @param dataSource the database; Flyway holds two connections from it at once while migrating, so not a pool
+   *     that may have fewer
    * @param locations Flyway locations ({@code classpath:db/migration}, {@code filesystem:/srv/migrations})
    * @param classLoader the loader that sees {@code classpath:} locations
    */
