@@ -175,8 +175,13 @@ public final class SchemaMigrator {
         ? "It was rolled back: nothing of it was applied, and the migrations before it stay applied. "
         : "It ran outside a transaction, so statements before the failing one may have been applied: check the "
             + "database before starting again. ";
+    // The usual cause: the table was first created by createMissingTables(true), then its migration was generated.
+    String alreadyExists = "42P07".equals(e.getSqlState())
+        ? "If createMissingTables(true) created that object before this migration existed, start on a fresh "
+            + "database (or drop the object in this development database). "
+        : "";
     return new DataFlowException("Migration " + file + where + " failed" + line + ": " + reason(e) + ". "
-        + inTransaction + "Fix or regenerate the file and start again.", e);
+        + inTransaction + alreadyExists + "Fix or regenerate the file and start again.", e);
   }
 
   private DataFlowException otherFailure(FlywayException e) {
