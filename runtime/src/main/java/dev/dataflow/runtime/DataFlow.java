@@ -3,11 +3,16 @@ package dev.dataflow.runtime;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dataflow.runtime.embedded.EmbeddedDatabase;
+import dev.dataflow.runtime.migrate.MigrationCoverage;
+import dev.dataflow.runtime.migrate.MissingTableRule;
+import dev.dataflow.runtime.migrate.SchemaMigrator;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.NodeRegistry;
 import dev.dataflow.runtime.schema.TableCreator;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +31,29 @@ import org.slf4j.LoggerFactory;
  * <p>The database is, in order: {@link Builder#databaseUrl(String)}; else the {@code DATABASE_URL} environment
  * variable ({@code postgresql://user:pass@host:port/db} or {@code jdbc:postgresql://...}); else an embedded
  * PostgreSQL started for this instance and stopped by {@link #close()}.
+ *
+ * <p>With {@link Builder#autoMigrate(boolean) autoMigrate} (the default), {@link Builder#build()} brings the schema
+ * up to date before returning:
+ *
+ * <ol>
+ *   <li>Flyway applies the pending migrations from {@link Builder#migrationLocations(String...)} (default
+ *       {@code classpath:db/migration}: the {@code V<n>__<description>.sql} files the processor generates), each in
+ *       its own transaction, after checking that the applied ones were not edited since (checksums), recording them
+ *       in {@code flyway_schema_history}. Instances starting together apply each migration once. The stock Flyway
+ *       CLI and Maven plugin can apply the same files.
+ *   <li>A registered model whose table no migration creates (no {@code dataflow-schema.json} snapshot in those
+ *       locations lists it) and which does not exist fails the start, naming the model and the command that
+ *       generates its migration ({@code mvn -pl <module> -am compile -Ddataflow.migrations.mode=generate}). In
+ *       development mode, {@link Builder#createMissingTables(boolean) createMissingTables(true)}, such tables are
+ *       created from the model's DDL instead, with a warning.
+ *   <li>An existing table that lacks a model's columns fails the start, naming the table and the columns: tables
+ *       are never altered except by migrations.
+ * </ol>
+ *
+ * <pre>{@code
+ * // a prototype or a test, without migrations yet: tables straight from the models (never in production)
+ * DataFlow db = DataFlow.builder().databaseUrl(url).createMissingTables(true).build();
+ * }</pre>
  */
 public final class DataFlow implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DataFlow.class);
@@ -40,7 +68,10 @@ public final class DataFlow implements AutoCloseable {
     this.registry = registry;
   }
 
-  /** A builder with the defaults: URL from the environment or embedded, {@code autoMigrate(true)}, pool of 10. */
+  /**
+   * A builder with the defaults: URL from the environment or embedded, {@code autoMigrate(true)},
+   * {@code createMissingTables(false)}, migrations in {@code classpath:db/migration}, pool of 10.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -83,6 +114,8 @@ public final class DataFlow implements AutoCloseable {
     private boolean autoMigrate = true;
     private int maximumPoolSize = 10;
     private NodeRegistry registry;
+    private boolean createMissingTables;
+    private List<String> migrationLocations = List.of(SchemaMigrator.DEFAULT_LOCATION);
 
     private Builder() {}
 
@@ -93,12 +126,42 @@ public final class DataFlow implements AutoCloseable {
     }
 
     /**
-     * Whether {@link #build()} creates the tables of registered models that do not exist yet (default true), in
-     * foreign-key order, in one transaction. Existing tables are never altered: a table that lacks a model's
-     * column fails the start with a message naming both.
+     * Whether {@link #build()} applies the pending migrations and checks the models' tables (default true; see
+     * {@link DataFlow}). With false nothing is applied, created or checked: the schema is managed elsewhere (the
+     * Flyway CLI or Maven plugin, a deployment step), and a missing table shows up as a failing node.
      */
     public Builder autoMigrate(boolean autoMigrate) {
       this.autoMigrate = autoMigrate;
+      return this;
+    }
+
+    /**
+     * Development mode (default false): when auto-migrating, create the table of a registered model that no
+     * migration creates straight from the model's DDL, logging a warning, instead of failing the start. Like
+     * Prisma's {@code db push}, for prototypes and tests; <b>not for production</b>, where every table should come
+     * from a committed migration. Tables created this way are not in Flyway's history: once the model's migration
+     * is generated, start on a fresh database (or baseline the old one).
+     */
+    public Builder createMissingTables(boolean createMissingTables) {
+      this.createMissingTables = createMissingTables;
+      return this;
+    }
+
+    /**
+     * Where the migrations and their {@code dataflow-schema.json} snapshot are, as Flyway locations (default
+     * {@code classpath:db/migration}; also {@code filesystem:/path}). Every location is searched on the whole class
+     * path, so migrations of several model modules are applied together.
+     */
+    public Builder migrationLocations(String... locations) {
+      if (locations == null || locations.length == 0) {
+        throw new IllegalArgumentException("give at least one migration location, e.g. classpath:db/migration");
+      }
+      for (String location : locations) {
+        if (location == null || location.isBlank()) {
+          throw new IllegalArgumentException("a migration location is empty");
+        }
+      }
+      this.migrationLocations = List.copyOf(Arrays.asList(locations));
       return this;
     }
 
@@ -117,7 +180,13 @@ public final class DataFlow implements AutoCloseable {
       return this;
     }
 
-    /** Connects (starting the embedded server if needed), and creates missing tables when auto-migrating. */
+    /**
+     * Connects (starting the embedded server if needed) and, when auto-migrating, applies the pending migrations
+     * and checks the models' tables (see {@link DataFlow}).
+     *
+     * @throws DataFlowException when the database cannot be reached, a migration is invalid or fails, or the
+     *     tables do not match the models; the pool and any embedded server are closed then
+     */
     public DataFlow build() {
       NodeRegistry nodes = registry == null ? NodeRegistry.classpath() : registry;
       String url = databaseUrl != null ? databaseUrl : System.getenv("DATABASE_URL");
@@ -148,7 +217,11 @@ public final class DataFlow implements AutoCloseable {
         pool = new HikariDataSource(config);
         LOG.info("Connected to {} ({} models, {} node types)", parsed, nodes.models().size(), nodes.types().size());
         if (autoMigrate) {
-          new TableCreator(pool).createMissing(nodes.models());
+          ClassLoader loader = classLoader();
+          new SchemaMigrator(migrationDataSource(parsed), migrationLocations, loader).migrate();
+          MigrationCoverage coverage = MigrationCoverage.read(migrationLocations, loader);
+          new TableCreator(pool).createMissing(nodes.models(),
+              new MissingTableRule(coverage, migrationLocations, createMissingTables));
         }
         return new DataFlow(pool, embedded, nodes);
       } catch (RuntimeException e) {
@@ -163,6 +236,30 @@ public final class DataFlow implements AutoCloseable {
         }
         throw new DataFlowException("Could not connect to " + parsed + ": " + e.getMessage(), e);
       }
+    }
+
+    /**
+     * Unpooled connections for Flyway, which holds two at once (its lock on the history table and the migration's
+     * own): taken from the pool they would deadlock a pool of one until the pool's timeout.
+     */
+    private static DataSource migrationDataSource(DatabaseUrl url) {
+      PGSimpleDataSource dataSource = new PGSimpleDataSource();
+      dataSource.setUrl(url.jdbcUrl());
+      if (url.user() != null) {
+        dataSource.setUser(url.user());
+      }
+      if (url.password() != null) {
+        dataSource.setPassword(url.password());
+      }
+      dataSource.setLogServerErrorDetail(false);
+      dataSource.setApplicationName("dataflow-migrate");
+      return dataSource;
+    }
+
+    /** The loader {@code classpath:} locations are read with: the context loader, as for the models. */
+    private static ClassLoader classLoader() {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      return loader != null ? loader : DataFlow.class.getClassLoader();
     }
   }
 }

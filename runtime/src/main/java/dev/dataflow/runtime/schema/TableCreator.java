@@ -1,6 +1,7 @@
 package dev.dataflow.runtime.schema;
 
 import dev.dataflow.runtime.DataFlowException;
+import dev.dataflow.runtime.migrate.GenerateCommand;
 import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.sql.DatabaseErrors;
@@ -22,14 +23,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the tables of models that have none yet, from the DDL the processor wrote, in foreign-key order and in
- * one transaction: either every missing table is created or none is. Existing tables are checked, never altered.
- * Several processes starting at once serialise on an advisory lock, so each table is created once.
+ * Checks each model's table against the database, under an advisory lock and in one transaction, in foreign-key
+ * order: an existing table must have every column of its model (it is never altered); a missing table is either
+ * created from the DDL the processor wrote or reported, as the {@link MissingTablePolicy} decides. Either every
+ * table the policy allows is created or none is. Several processes starting at once serialise on the lock, so each
+ * table is created once.
+ *
+ * <p>In production tables come from migrations ({@link dev.dataflow.runtime.migrate.SchemaMigrator}); creating them
+ * here is the development shortcut {@code DataFlow.builder().createMissingTables(true)}, hence the warning.
  */
 public final class TableCreator {
   private static final Logger LOG = LoggerFactory.getLogger(TableCreator.class);
-  /** Arbitrary constant: the advisory lock DataFlow instances take while creating tables. */
+  /** Arbitrary constant: the advisory lock DataFlow instances take while checking and creating tables. */
   private static final long LOCK_KEY = 0x0DA7AF10L;
+
+  /** What to do about a model whose table does not exist. */
+  @FunctionalInterface
+  public interface MissingTablePolicy {
+    /**
+     * @return null to create the table from the model's DDL, else why it is a problem and how to fix it (one
+     *     sentence naming the model, for the start failure)
+     */
+    String refuse(ModelDescriptor model);
+  }
 
   private final DataSource dataSource;
 
@@ -38,12 +54,13 @@ public final class TableCreator {
   }
 
   /**
-   * Creates what is missing.
+   * Checks every model's table and creates the missing ones the policy allows.
    *
-   * @return the tables created (empty when all existed)
-   * @throws DataFlowException when a statement fails (nothing is kept) or an existing table lacks a model's columns
+   * @return the tables created (empty when none was)
+   * @throws DataFlowException when the policy refuses a missing table, an existing table lacks a model's columns,
+   *     or a statement fails; nothing is created then
    */
-  public List<String> createMissing(List<ModelDescriptor> models) {
+  public List<String> createMissing(List<ModelDescriptor> models, MissingTablePolicy policy) {
     List<ModelDescriptor> ordered = foreignKeyOrder(models);
     List<String> created = new ArrayList<>();
     try (Connection connection = dataSource.getConnection()) {
@@ -56,6 +73,11 @@ public final class TableCreator {
         for (ModelDescriptor model : ordered) {
           Set<String> existing = existingColumns(connection, model.table());
           if (existing.isEmpty()) {
+            String refusal = policy.refuse(model);
+            if (refusal != null) {
+              problems.add(refusal);
+              continue;
+            }
             for (String ddl : model.ddl()) {
               try (Statement s = connection.createStatement()) {
                 s.execute(ddl);
@@ -73,15 +95,15 @@ public final class TableCreator {
               }
             }
             if (!missing.isEmpty()) {
-              problems.add("table " + model.table() + " exists but lacks column(s) " + missing + " of model "
-                  + model.modelClassName());
+              problems.add("table " + model.table() + " lacks column(s) " + String.join(", ", missing) + " of model "
+                  + model.modelClassName() + ": DataFlow never alters an existing table at start; generate the "
+                  + "migration that adds them (" + GenerateCommand.forModel(model) + ") and start again");
             }
           }
         }
         if (!problems.isEmpty()) {
-          throw new DataFlowException("The database does not match the models: " + String.join("; ", problems)
-              + ". DataFlow creates missing tables but never alters existing ones at start; add the columns with a "
-              + "migration (ALTER TABLE ... ADD COLUMN ...), or drop the table in a development database.");
+          throw new DataFlowException("The database does not match the models (nothing was created):\n - "
+              + String.join("\n - ", problems));
         }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -92,7 +114,7 @@ public final class TableCreator {
       throw DatabaseErrors.translate(e, "creating tables");
     }
     for (String table : created) {
-      LOG.info("Created table {}", table);
+      LOG.warn("Created table {} from the model's DDL; not for production: generate a migration", table);
     }
     return created;
   }

@@ -80,7 +80,9 @@ public final class DatabaseErrors {
       return null;
     }
     return switch (state) {
-      case "42P01", "42703" -> "Create the tables: build DataFlow with autoMigrate(true), or apply the model's DDL";
+      case "42P01", "42703" -> "Apply the migrations: build DataFlow with autoMigrate(true) (the default), or run "
+          + "Flyway on db/migration; generate a model's missing migration with "
+          + "mvn -pl <module> -am compile -Ddataflow.migrations.mode=generate";
       case "23505" -> "Read or update the existing row instead, or use a different value";
       default -> null;
     };
