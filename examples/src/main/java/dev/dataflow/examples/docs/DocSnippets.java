@@ -41,6 +41,8 @@ public final class DocSnippets {
     DataFlow db = DataFlow.builder()
         .databaseUrl("postgresql://app:secret@db.internal:5432/app")   // optional
         .autoMigrate(true)                                               // default
+        .migrationLocations("classpath:db/migration")                    // default
+        .createMissingTables(false)                                      // default; true only for prototypes and tests
         .maximumPoolSize(10)                                             // default
         .build();
     // [END connect]

@@ -8,6 +8,8 @@ public final class TestDataFlow {
   private TestDataFlow() {}
 
   public static DataFlow fresh() {
-    return DataFlow.builder().databaseUrl(TestPostgres.newDatabase()).maximumPoolSize(4).build();
+    return DataFlow.builder().databaseUrl(TestPostgres.newDatabase()).maximumPoolSize(4)
+        .createMissingTables(true) // the test models (AllTypes, Team, Member) have no committed migration
+        .build();
   }
 }
