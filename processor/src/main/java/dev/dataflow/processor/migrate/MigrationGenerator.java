@@ -58,12 +58,13 @@ public final class MigrationGenerator {
           "the snapshot " + options.directory().resolve(MigrationFiles.SNAPSHOT) + " " + e.getMessage()
               + "; restore it from version control");
     }
-    if (committed.equals(current)) {
-      return new Outcome(Result.UP_TO_DATE, List.of(), List.of(), null, null);
-    }
+    // Planned even without drift, so a contradictory declaration (a dropped column still mapped) is reported.
     MigrationPlan plan = planner.plan(committed, current, declared);
     if (!plan.problems().isEmpty()) {
       return new Outcome(Result.REFUSED, plan.changes(), plan.problems(), null, null);
+    }
+    if (committed.equals(current)) {
+      return new Outcome(Result.UP_TO_DATE, List.of(), List.of(), null, null);
     }
     if (options.mode() == MigrationOptions.Mode.CHECK) {
       return new Outcome(Result.DRIFT, plan.changes(), List.of(), null, null);

@@ -601,6 +601,7 @@ public final class MigrationPlanner {
           unmatched.add(n);
         }
       }
+      List<T> added = new ArrayList<>();
       for (T n : unmatched) {
         T renamedFrom = null;
         for (T o : olds) {
@@ -613,7 +614,7 @@ public final class MigrationPlanner {
           }
         }
         if (renamedFrom == null) {
-          add.accept(n);
+          added.add(n);
           continue;
         }
         String from = nameOf.apply(renamedFrom);
@@ -630,6 +631,7 @@ public final class MigrationPlanner {
           drop.accept(o);
         }
       }
+      added.forEach(add);
     }
   }
 }
