@@ -59,7 +59,7 @@ public record MigrationOptions(Path directory, Mode mode, String description) {
 
   /** The command that generates the migration, for messages: Maven when the folder sits in a module, else javac. */
   public String generateCommand() {
-    String javac = "javac -A" + MODE + "=generate";
+    String javac = "-A" + MODE + "=generate";
     Path absolute = directory.toAbsolutePath().normalize();
     String path = absolute.toString().replace('\\', '/');
     int src = path.indexOf("/src/main/");
@@ -72,12 +72,12 @@ public record MigrationOptions(Path directory, Mode mode, String description) {
             + MODE
             + "=generate [-D"
             + DESCRIPTION
-            + "=\"what changed\"] (from the root of the build; with "
+            + "=\"what changed\"] from the root of the build (plain javac: "
             + javac
             + ")";
       }
     }
-    return javac;
+    return "javac " + javac;
   }
 
   private static String blankToNull(String value) {
