@@ -39,6 +39,11 @@ public record ModelSchema(
     foreignKeys = List.copyOf(foreignKeys);
   }
 
+  /** The name of the primary-key constraint, {@code pk_<table>}. */
+  public String primaryKeyConstraint() {
+    return "pk_" + table;
+  }
+
   /** The key column. */
   public ColumnSchema keyColumn() {
     return column(primaryKey).orElseThrow();

@@ -11,17 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Constraint;
-import org.jooq.ConstraintForeignKeyOnStep;
-import org.jooq.CreateIndexIncludeStep;
 import org.jooq.DSLContext;
-import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.Name;
-import org.jooq.OrderField;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.DefaultDataType;
 
 /**
  * Renders a model's fixed-shape statements and DDL with jOOQ for PostgreSQL. Identifiers are quoted by jOOQ; values
@@ -96,88 +90,31 @@ public final class SqlRenderer {
     List<String> statements = new ArrayList<>();
     List<Field<?>> columns = new ArrayList<>();
     for (ColumnSchema column : model.columns()) {
-      columns.add(DSL.field(DSL.name(column.name()), dataType(column)));
+      columns.add(
+          DSL.field(
+              DSL.name(column.name()),
+              DdlParts.dataType(
+                  column.sqlType(),
+                  column.nullable(),
+                  column.primaryKey() && column.generated(),
+                  column.defaultValue())));
     }
     List<Constraint> constraints = new ArrayList<>();
-    constraints.add(DSL.constraint(DSL.name("pk_" + model.table())).primaryKey(field(model.primaryKey())));
+    constraints.add(DdlParts.primaryKey(model.primaryKeyConstraint(), List.of(model.primaryKey())));
     for (UniqueConstraintSchema unique : model.uniqueConstraints()) {
-      constraints.add(DSL.constraint(DSL.name(unique.name())).unique(fields(unique.columns())));
+      constraints.add(DdlParts.unique(unique));
     }
     for (CheckConstraintSchema check : model.checkConstraints()) {
-      List<Field<?>> allowed = new ArrayList<>();
-      for (String value : check.allowedValues()) {
-        allowed.add(DSL.inline(value));
-      }
-      constraints.add(DSL.constraint(DSL.name(check.name())).check(field(check.column()).in(allowed)));
+      constraints.add(DdlParts.check(check));
     }
     for (ForeignKeySchema foreignKey : model.foreignKeys()) {
-      ConstraintForeignKeyOnStep references =
-          DSL.constraint(DSL.name(foreignKey.name()))
-              .foreignKey(field(foreignKey.column()))
-              .references(DSL.table(DSL.name(foreignKey.referencedTable())), field(foreignKey.referencedColumn()));
-      constraints.add(onDelete(references, foreignKey.onDelete()));
+      constraints.add(DdlParts.foreignKey(foreignKey));
     }
     statements.add(dsl.createTableIfNotExists(table).columns(columns).constraints(constraints).getSQL());
     for (IndexSchema index : model.indexes()) {
-      statements.add(index(table, index));
+      statements.add(DdlParts.index(dsl, table, index, true).getSQL());
     }
     return statements;
-  }
-
-  private String index(Table<?> table, IndexSchema index) {
-    Name name = DSL.name(index.name());
-    if (index.gin()) {
-      // jOOQ's CREATE INDEX has no USING clause; a template keeps the identifiers rendered (and quoted) by jOOQ.
-      return dsl.query(
-              "create index if not exists {0} on {1} using gin ({2})",
-              name, table, DSL.list(fields(index.columns().stream().map(IndexSchema.IndexColumn::name).toList())))
-          .getSQL();
-    }
-    List<OrderField<?>> columns = new ArrayList<>();
-    for (IndexSchema.IndexColumn column : index.columns()) {
-      columns.add(column.descending() ? field(column.name()).desc() : field(column.name()));
-    }
-    CreateIndexIncludeStep step =
-        index.unique()
-            ? dsl.createUniqueIndexIfNotExists(name).on(table, columns)
-            : dsl.createIndexIfNotExists(name).on(table, columns);
-    return step.getSQL();
-  }
-
-  private static Constraint onDelete(ConstraintForeignKeyOnStep references, ForeignKeySchema.OnDeleteAction action) {
-    switch (action) {
-      case CASCADE:
-        return references.onDeleteCascade();
-      case SET_NULL:
-        return references.onDeleteSetNull();
-      case SET_DEFAULT:
-        return references.onDeleteSetDefault();
-      case NO_ACTION:
-        return references.onDeleteNoAction();
-      case RESTRICT:
-      default:
-        return references.onDeleteRestrict();
-    }
-  }
-
-  /**
-   * The column's type exactly as the descriptor spells it ({@code TIMESTAMPTZ}, {@code VARCHAR(64)}), so DDL and
-   * descriptor agree; jOOQ's built-in types would respell some ({@code timestamp with time zone}, {@code int}).
-   */
-  private static DataType<Object> dataType(ColumnSchema column) {
-    DataType<Object> type = new DefaultDataType<>(SQLDialect.POSTGRES, Object.class, column.sqlType());
-    if (!column.nullable()) {
-      // Only NOT NULL is written; jOOQ would otherwise spell out a redundant "null".
-      type = type.nullable(false);
-    }
-    if (column.primaryKey() && column.generated()) {
-      type = type.identity(true);
-    }
-    if (column.defaultValue() != null) {
-      // The default is SQL written by the model's author (or now()); raw() copies it without template parsing.
-      type = type.defaultValue(DSL.field(DSL.raw(column.defaultValue())));
-    }
-    return type;
   }
 
   private static Field<Object> now() {
@@ -185,15 +122,7 @@ public final class SqlRenderer {
   }
 
   private static Field<Object> field(String column) {
-    return DSL.field(DSL.name(column));
-  }
-
-  private static List<Field<?>> fields(List<String> columns) {
-    List<Field<?>> fields = new ArrayList<>();
-    for (String column : columns) {
-      fields.add(field(column));
-    }
-    return fields;
+    return DdlParts.field(column);
   }
 
   private static List<String> names(List<ColumnSchema> columns) {

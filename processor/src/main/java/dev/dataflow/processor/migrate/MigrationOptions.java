@@ -1,0 +1,91 @@
+package dev.dataflow.processor.migrate;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The processor options that drive migrations (javac {@code -A}; in Maven, see {@code models/pom.xml}).
+ *
+ * <ul>
+ *   <li>{@code dataflow.migrations.dir}: the project's Flyway migration folder, holding the committed
+ *       {@code dataflow-schema.json}. Without it the models are not compared with anything.
+ *   <li>{@code dataflow.migrations.mode}: {@code check} (default) fails the build when the models differ from the
+ *       committed snapshot; {@code generate} writes the next {@code V<n>__<description>.sql} and the new snapshot.
+ *   <li>{@code dataflow.migrations.description}: words for the migration's file name; default: derived from the
+ *       changes ({@code create_users}, {@code add_users_email_and_2_more}).
+ * </ul>
+ *
+ * @param directory the migration folder, or null when migrations are off
+ * @param mode check or generate
+ * @param description the file name's description, or null to derive one
+ */
+public record MigrationOptions(Path directory, Mode mode, String description) {
+  public static final String DIR = "dataflow.migrations.dir";
+  public static final String MODE = "dataflow.migrations.mode";
+  public static final String DESCRIPTION = "dataflow.migrations.description";
+  public static final Set<String> ALL = Set.of(DIR, MODE, DESCRIPTION);
+
+  /** What the build does when the models differ from the snapshot. */
+  public enum Mode {
+    CHECK,
+    GENERATE
+  }
+
+  /**
+   * Reads the options; blank values count as unset, so a build tool may always pass them.
+   *
+   * @throws IllegalArgumentException when the mode is neither check nor generate
+   */
+  public static MigrationOptions from(Map<String, String> options) {
+    String dir = blankToNull(options.get(DIR));
+    String mode = blankToNull(options.get(MODE));
+    Mode parsed;
+    if (mode == null || mode.trim().equalsIgnoreCase("check")) {
+      parsed = Mode.CHECK;
+    } else if (mode.trim().equalsIgnoreCase("generate")) {
+      parsed = Mode.GENERATE;
+    } else {
+      throw new IllegalArgumentException(
+          "-A" + MODE + "=" + mode + " is not a mode; use check (the default) or generate");
+    }
+    return new MigrationOptions(dir == null ? null : Path.of(dir.trim()), parsed, blankToNull(options.get(DESCRIPTION)));
+  }
+
+  public boolean enabled() {
+    return directory != null;
+  }
+
+  /** The command that generates the migration, for messages: Maven when the folder sits in a module, else javac. */
+  public String generateCommand() {
+    String javac = "-A" + MODE + "=generate";
+    Path absolute = directory.toAbsolutePath().normalize();
+    String path = absolute.toString().replace('\\', '/');
+    int src = path.indexOf("/src/main/");
+    if (src > 0) {
+      Path module = Path.of(path.substring(0, src)).getFileName();
+      if (module != null) {
+        return "mvn -pl "
+            + module
+            + " -am compile -D"
+            + MODE
+            + "=generate [-D"
+            + DESCRIPTION
+            + "=\"what changed\"] from the root of the build (plain javac: "
+            + javac
+            + ")";
+      }
+    }
+    return "javac " + javac;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  @Override
+  public String toString() {
+    return "MigrationOptions[" + directory + ", " + mode.name().toLowerCase(Locale.ROOT) + ", " + description + "]";
+  }
+}

@@ -1,0 +1,111 @@
+package dev.dataflow.processor.migrate;
+
+import dev.dataflow.processor.schema.CheckConstraintSchema;
+import dev.dataflow.processor.schema.ForeignKeySchema;
+import dev.dataflow.processor.schema.UniqueConstraintSchema;
+import dev.dataflow.processor.write.DdlParts;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Constraint;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * Renders {@link MigrationStep}s as PostgreSQL DDL with jOOQ. Identifiers come from the snapshot and are quoted by
+ * jOOQ; the only raw SQL is a column's default expression, which the model's author wrote. {@code CREATE TABLE} is
+ * rendered over several lines (one column a line) for review; every other statement fits on one line.
+ */
+public final class MigrationSqlRenderer {
+  static {
+    // jOOQ prints a banner and a tip on first use; keep the compiler's output clean.
+    if (System.getProperty("org.jooq.no-logo") == null) {
+      System.setProperty("org.jooq.no-logo", "true");
+    }
+    if (System.getProperty("org.jooq.no-tips") == null) {
+      System.setProperty("org.jooq.no-tips", "true");
+    }
+  }
+
+  private final DSLContext dsl = DSL.using(SQLDialect.POSTGRES);
+  private final DSLContext formatted = DSL.using(SQLDialect.POSTGRES, new Settings().withRenderFormatted(true));
+
+  /** The statement of {@code step}, without the closing {@code ;}. */
+  public String render(MigrationStep step) {
+    if (step instanceof MigrationStep.RenameTable s) {
+      return dsl.alterTable(table(s.from())).renameTo(DSL.name(s.to())).getSQL();
+    } else if (step instanceof MigrationStep.RenameColumn s) {
+      return dsl.alterTable(table(s.table())).renameColumn(DSL.name(s.from())).to(DSL.name(s.to())).getSQL();
+    } else if (step instanceof MigrationStep.RenameConstraint s) {
+      return dsl.alterTable(table(s.table())).renameConstraint(DSL.name(s.from())).to(DSL.name(s.to())).getSQL();
+    } else if (step instanceof MigrationStep.RenameIndex s) {
+      return dsl.alterIndex(DSL.name(s.from())).renameTo(DSL.name(s.to())).getSQL();
+    } else if (step instanceof MigrationStep.DropConstraint s) {
+      return dsl.alterTable(table(s.table())).dropConstraint(DSL.name(s.name())).getSQL();
+    } else if (step instanceof MigrationStep.DropIndex s) {
+      return dsl.dropIndex(DSL.name(s.name())).getSQL();
+    } else if (step instanceof MigrationStep.DropColumn s) {
+      return dsl.alterTable(table(s.table())).dropColumn(DSL.name(s.column())).getSQL();
+    } else if (step instanceof MigrationStep.DropTable s) {
+      return dsl.dropTable(table(s.table())).getSQL();
+    } else if (step instanceof MigrationStep.CreateTable s) {
+      return createTable(s);
+    } else if (step instanceof MigrationStep.CreateIndex s) {
+      return DdlParts.index(dsl, table(s.table()), s.index(), false).getSQL();
+    } else if (step instanceof MigrationStep.AddColumn s) {
+      ColumnSnapshot c = s.column();
+      return dsl.alterTable(table(s.table()))
+          .addColumn(DSL.field(DSL.name(c.name())), DdlParts.dataType(c.type(), c.nullable(), c.identity(), c.defaultValue()))
+          .getSQL();
+    } else if (step instanceof MigrationStep.AlterColumnType s) {
+      return dsl.alterTable(table(s.table()))
+          .alterColumn(DSL.name(s.column()))
+          .set(DdlParts.dataType(s.type(), true, false, null))
+          .getSQL();
+    } else if (step instanceof MigrationStep.DropNotNull s) {
+      return dsl.alterTable(table(s.table())).alterColumn(DSL.name(s.column())).dropNotNull().getSQL();
+    } else if (step instanceof MigrationStep.SetDefault s) {
+      return dsl.alterTable(table(s.table()))
+          .alterColumn(DSL.name(s.column()))
+          .setDefault(DdlParts.rawExpression(s.defaultValue()))
+          .getSQL();
+    } else if (step instanceof MigrationStep.DropDefault s) {
+      return dsl.alterTable(table(s.table())).alterColumn(DSL.name(s.column())).dropDefault().getSQL();
+    } else if (step instanceof MigrationStep.AddUnique s) {
+      return dsl.alterTable(table(s.table())).add(DdlParts.unique(s.unique())).getSQL();
+    } else if (step instanceof MigrationStep.AddCheck s) {
+      return dsl.alterTable(table(s.table())).add(DdlParts.check(s.check())).getSQL();
+    } else if (step instanceof MigrationStep.AddForeignKey s) {
+      return dsl.alterTable(table(s.table())).add(DdlParts.foreignKey(s.foreignKey())).getSQL();
+    }
+    throw new IllegalArgumentException("unknown migration step " + step);
+  }
+
+  private String createTable(MigrationStep.CreateTable step) {
+    TableSnapshot table = step.table();
+    List<Field<?>> columns = new ArrayList<>();
+    for (ColumnSnapshot c : table.columns()) {
+      columns.add(
+          DSL.field(DSL.name(c.name()), DdlParts.dataType(c.type(), c.nullable(), c.identity(), c.defaultValue())));
+    }
+    List<Constraint> constraints = new ArrayList<>();
+    constraints.add(DdlParts.primaryKey(table.primaryKey().name(), table.primaryKey().columns()));
+    for (UniqueConstraintSchema unique : table.uniqueConstraints()) {
+      constraints.add(DdlParts.unique(unique));
+    }
+    for (CheckConstraintSchema check : table.checkConstraints()) {
+      constraints.add(DdlParts.check(check));
+    }
+    for (ForeignKeySchema foreignKey : step.foreignKeys()) {
+      constraints.add(DdlParts.foreignKey(foreignKey));
+    }
+    return formatted.createTable(table(table.name())).columns(columns).constraints(constraints).getSQL();
+  }
+
+  private static Table<?> table(String name) {
+    return DSL.table(DSL.name(name));
+  }
+}

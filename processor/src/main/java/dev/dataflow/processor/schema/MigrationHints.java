@@ -1,0 +1,22 @@
+package dev.dataflow.processor.schema;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a model declares for migrations: renames ({@code @RenamedFrom}) and drops ({@code @DroppedColumns}). The
+ * planner applies a declaration only while the snapshot still has the old name, so stale ones are harmless.
+ *
+ * @param table the model's current table
+ * @param tableRenamedFrom the table's previous name, or null
+ * @param columnsRenamedFrom previous column name by current column name
+ * @param droppedColumns columns of this table that may be dropped
+ */
+public record MigrationHints(
+    String table, String tableRenamedFrom, Map<String, String> columnsRenamedFrom, List<String> droppedColumns) {
+
+  public MigrationHints {
+    columnsRenamedFrom = Map.copyOf(columnsRenamedFrom);
+    droppedColumns = List.copyOf(droppedColumns);
+  }
+}
