@@ -45,10 +45,11 @@ public abstract class BulkCreateNode extends CrudNode {
 
   protected BulkCreateNode(ModelDescriptor model) {
     super(model, NodeKind.BULK_CREATE);
-    this.parameters = List.of(
+    List<ParamSpec> specs = new ArrayList<>(List.of(
         ParamSpec.of(RECORDS, ParamType.RECORDS, true, "list of maps of column names to values"),
-        ParamSpec.of(BATCH_SIZE, ParamType.INTEGER, false, "rows per INSERT statement, default " + DEFAULT_BATCH_SIZE),
-        OnConflict.parameters().get(0), OnConflict.parameters().get(1));
+        ParamSpec.of(BATCH_SIZE, ParamType.INTEGER, false, "rows per INSERT statement, default " + DEFAULT_BATCH_SIZE)));
+    specs.addAll(OnConflict.parameters());
+    this.parameters = List.copyOf(specs);
   }
 
   @Override
