@@ -14,6 +14,10 @@ public enum ParamType {
   RECORDS,
   /** A list of column names, each optionally prefixed with {@code -} for descending order. */
   ORDER_BY,
+  /** How an insert treats a row that already exists: {@code "error"}, {@code "ignore"} or {@code "update"}. */
+  ON_CONFLICT,
+  /** A list of column names of the node's model. */
+  COLUMN_NAMES,
   /** A non-negative integer. */
   INTEGER,
   /** A boolean. */

@@ -1,6 +1,7 @@
 package dev.dataflow.runtime.sql;
 
 import dev.dataflow.runtime.node.DatabaseException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -17,6 +18,10 @@ public final class DatabaseErrors {
    * @param operation what was being done, for the message ("insert into conversation_sessions")
    */
   public static DatabaseException translate(SQLException e, String operation) {
+    // A failed JDBC batch wraps the server's error, which carries the constraint, as its next exception.
+    while (e instanceof BatchUpdateException && e.getNextException() != null) {
+      e = e.getNextException();
+    }
     String state = e.getSQLState();
     String constraint = null;
     String table = null;
@@ -63,6 +68,8 @@ public final class DatabaseErrors {
       case "40P01" -> "deadlock detected";
       case "42P01" -> "table does not exist";
       case "42703" -> "column does not exist";
+      case "42P10" -> "no unique constraint or index matches the conflict columns";
+      case "21000" -> "one statement would change the same row twice";
       default -> {
         if (state.startsWith("08")) {
           yield "the connection to the database was lost";
@@ -83,7 +90,10 @@ public final class DatabaseErrors {
       case "42P01", "42703" -> "Apply the migrations: build DataFlow with autoMigrate(true) (the default), or run "
           + "Flyway on db/migration; generate a model's missing migration with "
           + "mvn -pl <module> -am compile -Ddataflow.migrations.mode=generate";
-      case "23505" -> "Read or update the existing row instead, or use a different value";
+      case "23505" -> "Read or update the existing row instead, use a different value, or insert with on_conflict"
+          + " 'ignore' or 'update'";
+      case "42P10" -> "conflict_columns must be exactly the columns of a unique constraint or unique index (in any"
+          + " order), or the key";
       default -> null;
     };
   }

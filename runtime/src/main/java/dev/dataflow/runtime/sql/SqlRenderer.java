@@ -15,6 +15,7 @@ import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.SelectField;
 import org.jooq.SelectLimitStep;
 import org.jooq.SortField;
 import org.jooq.Table;
@@ -100,7 +101,8 @@ public final class SqlRenderer {
    * (when the model has it); no result set, {@code executeUpdate()} gives the row count.
    *
    * @param javaValuesByColumn column name to value (as {@link ValueConverter#toJava} gives it; it is converted again,
-   *     which leaves converted values as they are)
+   *     which leaves converted values as they are), or to an {@link Increment}, which renders
+   *     {@code "col" = "col" + ?}
    * @throws InvalidParameterException ({@code fields…}) for no columns, an unknown column or a generated one
    */
   public static RenderedSql updateWhere(
@@ -142,6 +144,70 @@ public final class SqlRenderer {
     if (rows < 1) {
       throw new IllegalArgumentException("an insert needs at least one row; got " + rows);
     }
+    return render(insertValues(model, columns, rows).returning(allFields(model)));
+  }
+
+  /**
+   * A one-row {@code insert} of {@code columns}, like {@link #insert}, that resolves a conflict with an existing row
+   * instead of failing: {@code on conflict (conflictColumns) do update set} every inserted non-conflict column to
+   * its {@code excluded} value and {@code updated_at = now()} when {@code update}, else {@code on conflict
+   * (conflictColumns) do nothing} ({@code on conflict do nothing}, any constraint, when {@code conflictColumns} is
+   * empty). It returns all columns in order and then one boolean column, true when the row was inserted and false
+   * when an existing row was updated; a skipped row returns nothing.
+   *
+   * <pre>{@code
+   * insert into "users" ("email", "name", "created_at", "updated_at") values (?, ?, now(), now())
+   *   on conflict ("email") do update set "name" = excluded."name", "updated_at" = now()
+   *   returning "id", "email", "name", "created_at", "updated_at", (xmax = 0)
+   * }</pre>
+   *
+   * @throws InvalidParameterException ({@code conflict_columns}) for an unknown column or one not inserted
+   */
+  public static RenderedSql upsert(
+      ModelDescriptor model, List<String> columns, List<String> conflictColumns, boolean update) {
+    if (update && conflictColumns.isEmpty()) {
+      throw new IllegalArgumentException("an upsert that updates needs the conflict columns");
+    }
+    List<Field<?>> conflictFields = new ArrayList<>();
+    for (String name : conflictColumns) {
+      ColumnDescriptor column = writableColumn(model, name, "conflict_columns");
+      if (!columns.contains(name)) {
+        throw new InvalidParameterException("conflict_columns", "conflict column '" + name + "' is not inserted;"
+            + " every record must give it");
+      }
+      conflictFields.add(SqlTypes.field(column));
+    }
+    // PostgreSQL sets the system column xmax of a row version to the id of a transaction that locked or updated it,
+    // and leaves it 0 on a freshly inserted version: after ON CONFLICT DO UPDATE, (xmax = 0) is true for an insert
+    // and false for an update. It relies on PostgreSQL's row versioning, not on the SQL standard, and it is the
+    // only way to tell the two apart in one statement.
+    List<SelectField<?>> returning = new ArrayList<>(allFields(model));
+    returning.add(DSL.field("(xmax = 0)", Boolean.class));
+    InsertValuesStepN<Record> insert = insertValues(model, columns, 1);
+    if (!update) {
+      return render(conflictFields.isEmpty()
+          ? insert.onConflictDoNothing().returning(returning)
+          : insert.onConflict(conflictFields).doNothing().returning(returning));
+    }
+    Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+    for (String name : columns) {
+      if (!conflictColumns.contains(name)) {
+        Field<Object> field = SqlTypes.field(model.column(name));
+        set.put(field, DSL.excluded(field));
+      }
+    }
+    ColumnDescriptor updatedAt = model.column(UPDATED_AT);
+    if (updatedAt != null) {
+      set.put(SqlTypes.field(updatedAt), now());
+    }
+    if (set.isEmpty()) {
+      // Nothing but the conflict columns and no updated_at: a no-op update, so the row still counts as updated.
+      set.put(conflictFields.get(0), DSL.excluded(conflictFields.get(0)));
+    }
+    return render(insert.onConflict(conflictFields).doUpdate().set(set).returning(returning));
+  }
+
+  private static InsertValuesStepN<Record> insertValues(ModelDescriptor model, List<String> columns, int rows) {
     List<Field<?>> fields = new ArrayList<>();
     List<Field<?>> values = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -166,7 +232,7 @@ public final class SqlRenderer {
     for (int i = 0; i < rows; i++) {
       insert = insert.values(values);
     }
-    return render(insert.returning(allFields(model)));
+    return insert;
   }
 
   // ----------------------------------------------------------------------------------------------------- parts
@@ -219,13 +285,30 @@ public final class SqlRenderer {
     for (Map.Entry<String, Object> entry : javaValuesByColumn.entrySet()) {
       ColumnDescriptor column = writableColumn(model, entry.getKey(), "fields");
       String path = "fields." + column.name();
-      set.put(SqlTypes.field(column), SqlTypes.value(column, ValueConverter.toJava(column, entry.getValue(), path)));
+      Field<Object> field = SqlTypes.field(column);
+      if (entry.getValue() instanceof Increment increment) {
+        set.put(field, increment(column, field, increment, path + ".$inc"));
+      } else {
+        set.put(field, SqlTypes.value(column, ValueConverter.toJava(column, entry.getValue(), path)));
+      }
     }
     ColumnDescriptor updatedAt = model.column(UPDATED_AT);
     if (updatedAt != null) {
       set.put(SqlTypes.field(updatedAt), now());
     }
     return set;
+  }
+
+  /** {@code "col" + ?}, or {@code coalesce("col", 0) + ?} when the column may hold NULL. */
+  private static Field<Object> increment(ColumnDescriptor column, Field<Object> field, Increment increment,
+      String path) {
+    if (!Increment.appliesTo(column.javaType())) {
+      throw new InvalidParameterException(path, "$inc needs a numeric column; column '" + column.name() + "' is "
+          + column.sqlType());
+    }
+    Field<Object> amount = SqlTypes.value(column, ValueConverter.toJava(column, increment.amount(), path));
+    Field<Object> current = column.nullable() ? DSL.coalesce(field, DSL.inline(0)) : field;
+    return current.plus(amount);
   }
 
   private static ColumnDescriptor writableColumn(ModelDescriptor model, String name, String parameter) {

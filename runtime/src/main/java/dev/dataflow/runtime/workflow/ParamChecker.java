@@ -107,6 +107,12 @@ public final class ParamChecker {
           }
         }
       }
+      case ON_CONFLICT -> RowValues.onConflict(value, name);
+      case COLUMN_NAMES -> {
+        if (model != null) {
+          RowValues.conflictColumns(model, value, name);
+        }
+      }
       case INTEGER -> RowValues.nonNegativeInt(value, name);
       case BOOLEAN -> RowValues.bool(value, name);
       case ANY -> { }

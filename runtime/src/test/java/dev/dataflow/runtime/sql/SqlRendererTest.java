@@ -210,6 +210,75 @@ class SqlRendererTest {
     assertEquals("fields.qty", badValue.parameter());
   }
 
+  @Test
+  void incrementsAddInTheDatabaseForEveryNumericType() throws Exception {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("rank", new Increment(2));
+    fields.put("qty", new Increment(-1));
+    fields.put("views", new Increment(5L));
+    fields.put("ratio", new Increment(0.5f));
+    fields.put("score", new Increment(1.25));
+    fields.put("price", new Increment("0.10"));
+    RenderedSql sql = SqlRenderer.updateWhere(MODEL, fields, filter(map("name", "c")));
+    assertTrue(sql.sql().startsWith("update \"gadget\" set \"rank\" = (coalesce(\"rank\", 0) + ?),"
+        + " \"qty\" = (coalesce(\"qty\", 0) + ?)"), sql.sql());
+    assertEquals(List.of((short) 2, -1, 5L, 0.5f, 1.25, new java.math.BigDecimal("0.10"), "c"), sql.bindValues());
+    assertEquals(1, update(sql));
+    assertEquals(1, update(sql));
+    Map<String, Object> row = firstRow(map("name", "c"));
+    assertEquals((short) 4, row.get("rank"), "NULL counts as 0");
+    assertEquals(-1, row.get("qty"), "qty was 1");
+    assertEquals(10L, row.get("views"));
+    assertEquals(1.0f, row.get("ratio"));
+    assertEquals(2.5, row.get("score"));
+    assertEquals(new java.math.BigDecimal("0.20"), row.get("price"));
+  }
+
+  @Test
+  void incrementsRefuseOtherTypesAndValuesThatDoNotFit() {
+    InvalidParameterException text = assertThrows(InvalidParameterException.class,
+        () -> SqlRenderer.updateWhere(MODEL, map("name", new Increment(1)), DSL.noCondition()));
+    assertEquals("fields.name.$inc", text.parameter());
+    InvalidParameterException fraction = assertThrows(InvalidParameterException.class,
+        () -> SqlRenderer.updateWhere(MODEL, map("qty", new Increment(1.5)), DSL.noCondition()));
+    assertEquals("fields.qty.$inc", fraction.parameter());
+  }
+
+  @Test
+  void upsertsRenderOnConflictAndTellInsertFromUpdate() throws Exception {
+    RenderedSql update = SqlRenderer.upsert(MODEL, List.of("id", "name", "qty"), List.of("id"), true);
+    assertEquals("insert into \"gadget\" (\"id\", \"name\", \"qty\", \"created_at\", \"updated_at\")"
+        + " values (?, ?, ?, now(), now()) on conflict (\"id\") do update set \"name\" = excluded.\"name\","
+        + " \"qty\" = excluded.\"qty\", \"updated_at\" = now() returning " + ALL_COLUMNS + ", (xmax = 0)",
+        update.sql());
+    assertEquals("insert into \"gadget\" (\"id\", \"name\", \"created_at\", \"updated_at\")"
+        + " values (?, ?, now(), now()) on conflict do nothing returning " + ALL_COLUMNS + ", (xmax = 0)",
+        SqlRenderer.upsert(MODEL, List.of("id", "name"), List.of(), false).sql());
+    assertTrue(SqlRenderer.upsert(MODEL, List.of("id", "name"), List.of("id"), false).sql()
+        .contains(" on conflict (\"id\") do nothing returning "));
+    int inserted = MODEL.columns().size() + 1;
+    try (Connection c = db.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(update.sql())) {
+      for (UUID id : List.of(new UUID(0, 1), new UUID(7, 7))) {
+        ValueConverter.bind(ps, 1, Gadgets.col("id"), id);
+        ValueConverter.bind(ps, 2, Gadgets.col("name"), "upserted");
+        ValueConverter.bind(ps, 3, Gadgets.col("qty"), 9);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          assertTrue(rs.next());
+          assertEquals(id.equals(new UUID(7, 7)), rs.getBoolean(inserted), "xmax = 0 only for the new row");
+          assertEquals("upserted", rs.getString(2));
+        }
+      }
+    }
+    assertEquals(2L, scalar(SqlRenderer.count(MODEL, filter(map("name", "upserted")))));
+  }
+
+  @Test
+  void upsertsRefuseConflictColumnsThatAreNotInserted() {
+    assertEquals("conflict_columns", assertThrows(InvalidParameterException.class,
+        () -> SqlRenderer.upsert(MODEL, List.of("id", "name"), List.of("qty"), true)).parameter());
+    assertThrows(IllegalArgumentException.class, () -> SqlRenderer.upsert(MODEL, List.of("id"), List.of(), true));
+  }
+
   // ------------------------------------------------------------------------------------------------------ insert
 
   @Test

@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * Updates many rows, all or nothing. Either {@code filters} + {@code fields} (one UPDATE; empty filters need
  * {@code confirm_all: true}), or {@code records}, each a map carrying the row's {@code id} and the columns to change
- * (one transaction; a record whose id matches no row fails the whole call). Output: {@code {updated: n}}.
+ * (one transaction; a record whose id matches no row fails the whole call). Values take the operators of
+ * {@link UpdateNode}'s {@code fields}, such as {@code {"$inc": 1}}. Output: {@code {updated: n}}.
  */
 public abstract class BulkUpdateNode extends CrudNode {
   private final List<ParamSpec> parameters;

@@ -4,6 +4,7 @@ import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.NodeKind;
+import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.RowReader;
@@ -13,19 +14,28 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Inserts one row. Parameters: one per writable column (snake_case names). Output: the stored row, including
- * {@code id}, {@code created_at} and {@code updated_at}.
+ * Inserts one row. Parameters: one per writable column (snake_case names), and optionally {@code on_conflict}
+ * ({@code "error"}, the default, {@code "ignore"} or {@code "update"}) with {@code conflict_columns}. Output: the
+ * stored row, including {@code id}, {@code created_at} and {@code updated_at}.
+ *
+ * <p>With {@code on_conflict} "ignore" or "update" the output also says what happened, as 0/1 ints:
+ * {@code inserted: 1} with the new row, {@code updated: 1} with the existing row after the update, or
+ * {@code {inserted: 0, updated: 0, skipped: 1}} and no row when "ignore" left an existing row alone.
  *
  * <p>A column left out is NULL, or its {@code defaultValue} when it has one. The insert of every writable column is
- * rendered at build time; a create that leaves out a defaulted column uses a shape rendered once and cached.
+ * rendered at build time; a create that leaves out a defaulted column, and every upsert, uses a shape rendered once
+ * and cached.
  */
 public abstract class CreateNode extends CrudNode {
   private final List<ParamSpec> parameters;
   private final StatementCache<List<String>> shapes = new StatementCache<>();
+  private final StatementCache<UpsertShape> upserts = new StatementCache<>();
 
   protected CreateNode(ModelDescriptor model) {
     super(model, NodeKind.CREATE);
@@ -35,6 +45,7 @@ public abstract class CreateNode extends CrudNode {
         specs.add(ParamSpec.column(column, column.requiredOnCreate()));
       }
     }
+    specs.addAll(OnConflict.parameters());
     this.parameters = List.copyOf(specs);
   }
 
@@ -44,8 +55,30 @@ public abstract class CreateNode extends CrudNode {
   }
 
   @Override
+  public List<ParamProblem> check(Map<String, Object> params, Set<String> connected) {
+    List<ParamProblem> problems = new ArrayList<>(OnConflict.check(params, connected));
+    if (problems.isEmpty() && params.get(OnConflict.CONFLICT_COLUMNS) instanceof List<?> columns) {
+      for (Object column : columns) {
+        if (!params.containsKey(column) && !connected.contains(column)) {
+          problems.add(new ParamProblem(String.valueOf(column), "conflict column " + column + " is missing; an"
+              + " insert with conflict_columns must give each of them"));
+        }
+      }
+    }
+    return problems;
+  }
+
+  @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
-    Map<String, Object> values = RowValues.forCreate(model, params, "");
+    OnConflict onConflict = OnConflict.of(model, params);
+    Map<String, Object> columnParams = new LinkedHashMap<>(params);
+    columnParams.remove(OnConflict.ON_CONFLICT);
+    columnParams.remove(OnConflict.CONFLICT_COLUMNS);
+    Map<String, Object> values = RowValues.forCreate(model, columnParams, "");
+    if (onConflict.upsert()) {
+      onConflict.requireColumns(values, "");
+      return upsert(context, values, onConflict);
+    }
     List<String> columns = insertColumns(values);
     String sql = columns == model.statements().insertColumns()
         ? model.statements().insert()
@@ -66,6 +99,41 @@ public abstract class CreateNode extends CrudNode {
     });
   }
 
+  /** Only the given columns are inserted, so that "update" overwrites exactly what the caller gave. */
+  private Map<String, Object> upsert(NodeContext context, Map<String, Object> values, OnConflict onConflict)
+      throws SQLException {
+    List<String> columns = List.copyOf(values.keySet());
+    String sql = upserts.get(new UpsertShape(columns, onConflict),
+        s -> SqlRenderer.upsert(model, s.columns(), s.onConflict().columns(),
+            s.onConflict().mode() == OnConflict.Mode.UPDATE).sql());
+    int insertedColumn = model.columns().size() + 1;
+    return context.autoCommit(connection -> {
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        int i = 1;
+        for (String name : columns) {
+          ValueConverter.bind(ps, i++, model.column(name), values.get(name));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          Map<String, Object> out = new LinkedHashMap<>();
+          if (!rs.next()) {
+            out.put("inserted", 0);
+            out.put("updated", 0);
+            out.put("skipped", 1);
+            return out;
+          }
+          boolean inserted = rs.getBoolean(insertedColumn);
+          out.putAll(RowReader.read(rs, model));
+          out.put("inserted", inserted ? 1 : 0);
+          out.put("updated", inserted ? 0 : 1);
+          out.put("skipped", 0);
+          return out;
+        }
+      } catch (SQLException e) {
+        throw DatabaseErrors.translate(e, "upsert into " + model.table());
+      }
+    });
+  }
+
   /**
    * The columns to bind: the build-time list when every defaulted column is given (absent plain columns bind
    * NULL), else the given columns only, so the database applies the defaults.
@@ -79,4 +147,7 @@ public abstract class CreateNode extends CrudNode {
     }
     return fixed;
   }
+
+  /** An upsert statement's shape: the inserted columns and the conflict rule. */
+  record UpsertShape(List<String> columns, OnConflict onConflict) {}
 }

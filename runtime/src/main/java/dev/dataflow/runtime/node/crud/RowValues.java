@@ -1,9 +1,11 @@
 package dev.dataflow.runtime.node.crud;
 
 import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.Suggestions;
+import dev.dataflow.runtime.sql.Increment;
 import dev.dataflow.runtime.sql.ValueConverter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +17,9 @@ import java.util.Map;
  * time, so both say the same thing about the same input.
  */
 public final class RowValues {
+  static final String SET = "$set";
+  static final String INC = "$inc";
+
   private RowValues() {}
 
   /**
@@ -58,7 +63,17 @@ public final class RowValues {
     return converted;
   }
 
-  /** The new column values of an update, converted; the key and generated columns may not be set. */
+  /** The operators a column of {@code fields} may take: {@code {"col": {"$inc": 1}}}. */
+  public static final List<String> UPDATE_OPERATORS = List.of(SET, INC);
+
+  /**
+   * The new column values of an update, converted; the key and generated columns may not be set. A value is a new
+   * value (bare or as {@code {"$set": v}}), which the result holds converted, or {@code {"$inc": n}} on a numeric
+   * column, which the result holds as an {@link Increment} of {@code n} converted to the column's type.
+   *
+   * <p>On a JSONB column a map is a JSON document, not an operator, unless it is a single-key map whose key is
+   * {@code $set}: {@code {"$set": {"$inc": 1}}} stores the document {@code {"$inc": 1}}.
+   */
   public static Map<String, Object> forUpdate(ModelDescriptor model, Map<String, ?> fields, String prefix) {
     if (fields.isEmpty()) {
       throw new InvalidParameterException(prefix, "no columns to change; give at least one column and its new value");
@@ -78,13 +93,101 @@ public final class RowValues {
       if (column.generated()) {
         throw new InvalidParameterException(path, "column " + key + " is maintained by DataFlow; leave it out");
       }
-      Object value = e.getValue();
-      if (value == null && !column.nullable()) {
-        throw new InvalidParameterException(path, "column " + key + " is NOT NULL; it cannot be set to null");
-      }
-      converted.put(key, value == null ? null : ValueConverter.toJava(column, value, path));
+      converted.put(key, updateValue(column, e.getValue(), path));
     }
     return converted;
+  }
+
+  private static Object updateValue(ColumnDescriptor column, Object value, String path) {
+    if (!(value instanceof Map<?, ?> operation)) {
+      return newValue(column, value, path);
+    }
+    boolean setOnly = operation.size() == 1 && operation.containsKey(SET);
+    if (column.javaType() == JavaType.JSON && !setOnly) {
+      return newValue(column, value, path); // a JSON document
+    }
+    if (operation.size() != 1) {
+      throw new InvalidParameterException(path, "give one operator and its operand, such as {\"$inc\": 1}, or a bare"
+          + " value; operators are " + UPDATE_OPERATORS);
+    }
+    Map.Entry<?, ?> only = operation.entrySet().iterator().next();
+    String operator = String.valueOf(only.getKey());
+    String operatorPath = path + "." + operator;
+    switch (operator) {
+      case SET -> {
+        return newValue(column, only.getValue(), operatorPath);
+      }
+      case INC -> {
+        if (!Increment.appliesTo(column.javaType())) {
+          throw new InvalidParameterException(operatorPath, "$inc needs a numeric column; column '" + column.name()
+              + "' is " + column.sqlType());
+        }
+        if (only.getValue() == null) {
+          throw new InvalidParameterException(operatorPath, "$inc needs a number to add (negative to subtract)");
+        }
+        return new Increment(ValueConverter.toJava(column, only.getValue(), operatorPath));
+      }
+      default -> throw new InvalidParameterException(operatorPath, "unknown update operator; operators are "
+          + UPDATE_OPERATORS + "." + Suggestions.didYouMean(operator, UPDATE_OPERATORS));
+    }
+  }
+
+  private static Object newValue(ColumnDescriptor column, Object value, String path) {
+    if (value == null && !column.nullable()) {
+      throw new InvalidParameterException(path, "column " + column.name() + " is NOT NULL; it cannot be set to null");
+    }
+    return value == null ? null : ValueConverter.toJava(column, value, path);
+  }
+
+  /** The values of {@code on_conflict}, the first being the default. */
+  public static final List<String> ON_CONFLICT_MODES = List.of("error", "ignore", "update");
+
+  /** {@code on_conflict}: one of {@link #ON_CONFLICT_MODES}; null means the default, {@code "error"}. */
+  public static String onConflict(Object value, String parameter) {
+    if (value == null) {
+      return ON_CONFLICT_MODES.get(0);
+    }
+    if (value instanceof String s && ON_CONFLICT_MODES.contains(s)) {
+      return s;
+    }
+    String given = value instanceof String s ? s : "";
+    throw new InvalidParameterException(parameter, "expected one of " + ON_CONFLICT_MODES + ", got "
+        + (value instanceof String ? "another string" : typeOf(value)) + "." + Suggestions.didYouMean(given,
+        ON_CONFLICT_MODES));
+  }
+
+  /**
+   * {@code conflict_columns}: the distinct, known columns, which an insert gives, of a unique constraint or index
+   * or the key. Whether such a constraint exists is the database's to say (SQLSTATE 42P10 when none matches).
+   */
+  public static List<String> conflictColumns(ModelDescriptor model, Object value, String parameter) {
+    List<?> names = asList(value, parameter);
+    if (names.isEmpty()) {
+      throw new InvalidParameterException(parameter, "give at least one column: the columns of a unique constraint"
+          + " or index, or the key");
+    }
+    List<String> columns = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      String path = parameter + "." + i;
+      if (!(names.get(i) instanceof String name)) {
+        throw new InvalidParameterException(path, "expected a column name (a string), got " + typeOf(names.get(i)));
+      }
+      ColumnDescriptor column = model.column(name);
+      if (column == null) {
+        throw new InvalidParameterException(path, "unknown column of " + model.modelName() + "."
+            + Suggestions.didYouMean(name, model.columnsByName().keySet()));
+      }
+      if (column.generated()) {
+        throw new InvalidParameterException(path, "column " + name + " is filled by "
+            + (column.primaryKey() ? "the database (identity key)" : "DataFlow") + ", so no insert gives it and it"
+            + " cannot decide a conflict; name the columns of a unique constraint instead");
+      }
+      if (columns.contains(name)) {
+        throw new InvalidParameterException(path, "column " + name + " is listed twice");
+      }
+      columns.add(name);
+    }
+    return List.copyOf(columns);
   }
 
   /** The key value, converted to the key column's type. */

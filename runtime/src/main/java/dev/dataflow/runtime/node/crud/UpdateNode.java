@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Changes rows. Parameters: {@code id} or {@code filters}, and {@code fields} (column → new value);
- * {@code updated_at} is set to now. By id: output is the updated row plus {@code updated: true}, and a missing row
+ * Changes rows. Parameters: {@code id} or {@code filters}, and {@code fields} (column → new value, or
+ * {@code {"$set": value}}, or {@code {"$inc": n}} to add {@code n} to a numeric column in the database, so that
+ * concurrent increments never lose a count; see {@link RowValues#forUpdate}); {@code updated_at} is set to now. By id: output is the updated row plus {@code updated: true}, and a missing row
  * raises {@link NotFoundException}. By filters: output is {@code {updated: n}}; empty filters need
  * {@code confirm_all: true}.
  */
@@ -30,7 +31,8 @@ public abstract class UpdateNode extends CrudNode {
   protected UpdateNode(ModelDescriptor model) {
     super(model, NodeKind.UPDATE);
     this.parameters = List.of(idParam(false), filtersParam(false),
-        ParamSpec.of(FIELDS, ParamType.FIELDS, true, "map of column names to new values"),
+        ParamSpec.of(FIELDS, ParamType.FIELDS, true,
+            "map of column names to new values, {\"$set\": value} or {\"$inc\": n}"),
         ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)"));
   }
 
