@@ -12,7 +12,6 @@ import dev.dataflow.runtime.LocalRuntime;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowExecutionException;
 import dev.dataflow.runtime.node.InvalidParameterException;
-import dev.dataflow.runtime.testing.TestPostgres;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ class AtomicUpdatesTest {
   @BeforeAll
   static void start() {
     // Eight connections for 32 threads: the increments queue for connections and for the row lock.
-    db = DataFlow.builder().databaseUrl(TestPostgres.newDatabase()).maximumPoolSize(8).build();
+    db = TestDataFlow.fresh(8);
     runtime = new LocalRuntime(db);
   }
 

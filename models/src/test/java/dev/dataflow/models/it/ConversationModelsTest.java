@@ -11,9 +11,7 @@ import dev.dataflow.models.MessageRole;
 import dev.dataflow.models.OutletCreateNode;
 import dev.dataflow.models.UserInteractionSummaryCreateNode;
 import dev.dataflow.models.testing.Tables;
-import dev.dataflow.models.testing.TestDataFlow;
-import dev.dataflow.runtime.DataFlow;
-import dev.dataflow.runtime.LocalRuntime;
+import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowResult;
 import dev.dataflow.runtime.node.NodeKind;
@@ -28,25 +26,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The seed's three conversation models (and Outlet): 27 nodes, the seed's tables and indexes, retention and scrubbing. */
-class ConversationModelsTest {
-  private static DataFlow db;
-  private static LocalRuntime runtime;
-
-  @BeforeAll
-  static void start() {
-    db = TestDataFlow.fresh();
-    runtime = new LocalRuntime(db);
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
+class ConversationModelsTest extends DatabaseTest {
 
   @Test
   void threeConversationModelsGiveTwentySevenNodes() {

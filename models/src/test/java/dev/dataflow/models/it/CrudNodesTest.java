@@ -13,9 +13,7 @@ import dev.dataflow.models.testing.AllTypes;
 import dev.dataflow.models.testing.AllTypesCreateNode;
 import dev.dataflow.models.testing.Level;
 import dev.dataflow.models.testing.Tables;
-import dev.dataflow.models.testing.TestDataFlow;
-import dev.dataflow.runtime.DataFlow;
-import dev.dataflow.runtime.LocalRuntime;
+import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowExecutionException;
 import dev.dataflow.runtime.node.NotFoundException;
@@ -31,37 +29,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each of the nine generated nodes on {@link AllTypes}, a model with a column of every supported type. */
-class CrudNodesTest {
-  private static DataFlow db;
-  private static LocalRuntime runtime;
+class CrudNodesTest extends DatabaseTest {
 
   private static final Instant HAPPENED = Instant.parse("2026-01-02T03:04:05.123456Z");
   private static final UUID REFERENCE = UUID.fromString("0b6a4e0e-6a7e-4c8e-9d0a-1c2b3d4e5f60");
 
-  @BeforeAll
-  static void start() {
-    db = TestDataFlow.fresh();
-    runtime = new LocalRuntime(db);
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
-
   @BeforeEach
   void empty() {
     Tables.execute(db, "TRUNCATE all_types RESTART IDENTITY");
-  }
-
-  private static Map<String, Object> run(String type, Map<String, ?> params) {
-    return runtime.execute(new WorkflowBuilder().addNode(type, "n", params).build()).get("n");
   }
 
   private static Map<String, Object> fullRow(String text, String code) {

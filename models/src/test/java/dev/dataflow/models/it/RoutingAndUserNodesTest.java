@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataflow.models.testing.Tables;
-import dev.dataflow.models.testing.TestDataFlow;
+import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.models.testing.TestNodes;
-import dev.dataflow.runtime.DataFlow;
 import dev.dataflow.runtime.ExecutionOptions;
-import dev.dataflow.runtime.LocalRuntime;
 import dev.dataflow.runtime.NodeEvent;
 import dev.dataflow.runtime.TransactionMode;
 import dev.dataflow.runtime.Workflow;
@@ -28,15 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** SwitchNode routing with skipped branches, application nodes among CRUD nodes, parallel branches, listeners. */
-class RoutingAndUserNodesTest {
-  private static DataFlow db;
-  private static LocalRuntime runtime;
+class RoutingAndUserNodesTest extends DatabaseTest {
 
   /** An application node: classifies a message's intent from its text. */
   private static final dev.dataflow.runtime.node.Node CLASSIFIER = TestNodes.function("IntentClassifierNode",
@@ -45,17 +39,6 @@ class RoutingAndUserNodesTest {
           "confidence", 0.9));
 
   private static final NodeRegistry REGISTRY = TestNodes.registry(CLASSIFIER);
-
-  @BeforeAll
-  static void start() {
-    db = TestDataFlow.fresh();
-    runtime = new LocalRuntime(db);
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
 
   @BeforeEach
   void empty() {

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataflow.models.testing.Tables;
-import dev.dataflow.models.testing.TestDataFlow;
+import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.models.testing.TestNodes;
-import dev.dataflow.runtime.DataFlow;
 import dev.dataflow.runtime.ExecutionOptions;
 import dev.dataflow.runtime.IsolationLevel;
-import dev.dataflow.runtime.LocalRuntime;
 import dev.dataflow.runtime.TransactionMode;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
@@ -22,8 +20,6 @@ import dev.dataflow.runtime.node.NodeRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,25 +30,12 @@ import org.junit.jupiter.api.Test;
  * In {@link TransactionMode#WORKFLOW} a failure at any position of a five-node workflow, of any kind, leaves no row
  * of that run; in {@link TransactionMode#PER_NODE} the nodes before the failure stay committed.
  */
-class TransactionModeTest {
+class TransactionModeTest extends DatabaseTest {
   private static final NodeRegistry REGISTRY = TestNodes.registry();
-  private static DataFlow db;
-  private static LocalRuntime runtime;
   private List<String> teamsBefore;
   private List<String> allTypesBefore;
 
   enum Failure { USER_EXCEPTION, UNIQUE_VIOLATION, CONVERSION, TIMEOUT }
-
-  @BeforeAll
-  static void start() {
-    db = TestDataFlow.fresh();
-    runtime = new LocalRuntime(db);
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
 
   @BeforeEach
   void seed() {

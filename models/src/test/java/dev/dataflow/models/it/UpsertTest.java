@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataflow.models.testing.Tables;
-import dev.dataflow.models.testing.TestDataFlow;
-import dev.dataflow.runtime.DataFlow;
-import dev.dataflow.runtime.LocalRuntime;
+import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowExecutionException;
 import dev.dataflow.runtime.WorkflowValidationException;
@@ -22,39 +20,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Create and BulkCreate with {@code on_conflict} "error", "ignore" and "update", and honest counts. */
-class UpsertTest {
+class UpsertTest extends DatabaseTest {
   private static final String SECRET = "secret-6591234567";
-  private static DataFlow db;
-  private static LocalRuntime runtime;
   private long a;
   private long b;
-
-  @BeforeAll
-  static void start() {
-    db = TestDataFlow.fresh();
-    runtime = new LocalRuntime(db);
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
 
   @BeforeEach
   void seed() {
     Tables.execute(db, "TRUNCATE counters RESTART IDENTITY");
     a = (Long) run("CounterCreateNode", Map.of("name", "a", "hits", 1, "label", "old a")).get("id");
     b = (Long) run("CounterCreateNode", Map.of("name", SECRET, "hits", 2, "label", "old b")).get("id");
-  }
-
-  private static Map<String, Object> run(String type, Map<String, ?> params) {
-    return runtime.execute(new WorkflowBuilder().addNode(type, "n", params).build()).get("n");
   }
 
   private static Map<String, Object> byName(String name) {

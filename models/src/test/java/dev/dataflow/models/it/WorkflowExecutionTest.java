@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataflow.models.testing.Tables;
-import dev.dataflow.models.testing.TestDataFlow;
-import dev.dataflow.runtime.DataFlow;
+import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.runtime.LocalRuntime;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
@@ -15,26 +14,11 @@ import dev.dataflow.runtime.WorkflowResult;
 import dev.dataflow.runtime.WorkflowValidationException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How {@link LocalRuntime} runs a workflow: order, overrides, connection paths, results, failures. */
-class WorkflowExecutionTest {
-  private static DataFlow db;
-  private static LocalRuntime runtime;
-
-  @BeforeAll
-  static void start() {
-    db = TestDataFlow.fresh();
-    runtime = new LocalRuntime(db);
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
+class WorkflowExecutionTest extends DatabaseTest {
 
   @BeforeEach
   void empty() {

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataflow.models.testing.Tables;
-import dev.dataflow.models.testing.TestDataFlow;
-import dev.dataflow.runtime.DataFlow;
-import dev.dataflow.runtime.LocalRuntime;
+import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowExecutionException;
@@ -19,28 +17,13 @@ import dev.dataflow.runtime.node.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A bad input on each write node fails with a clear error and leaves the table exactly as it was. */
-class WriteFailureTest {
+class WriteFailureTest extends DatabaseTest {
   private static final String SECRET = "secret-6591234567";
-  private static DataFlow db;
-  private static LocalRuntime runtime;
   private List<String> before;
-
-  @BeforeAll
-  static void start() {
-    db = TestDataFlow.fresh();
-    runtime = new LocalRuntime(db);
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
-  }
 
   @BeforeEach
   void seed() {
@@ -49,10 +32,6 @@ class WriteFailureTest {
     run("AllTypesCreateNode", Map.of("text", "b", "score", 2.0, "code", "other"));
     run("AllTypesCreateNode", Map.of("text", "c", "score", 3.0));
     before = Tables.snapshot(db, "all_types");
-  }
-
-  private static Map<String, Object> run(String type, Map<String, ?> params) {
-    return runtime.execute(new WorkflowBuilder().addNode(type, "n", params).build()).get("n");
   }
 
   private WorkflowExecutionException failsAndChangesNothing(Workflow workflow) {

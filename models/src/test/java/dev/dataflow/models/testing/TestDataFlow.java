@@ -8,7 +8,11 @@ public final class TestDataFlow {
   private TestDataFlow() {}
 
   public static DataFlow fresh() {
-    return DataFlow.builder().databaseUrl(TestPostgres.newDatabase()).maximumPoolSize(4)
+    return fresh(4);
+  }
+
+  public static DataFlow fresh(int poolSize) {
+    return DataFlow.builder().databaseUrl(TestPostgres.newDatabase()).maximumPoolSize(poolSize)
         .createMissingTables(true) // the test models (AllTypes, Team, Member) have no committed migration
         .build();
   }
