@@ -7,6 +7,7 @@ import dev.dataflow.runtime.migrate.MigrationCoverage;
 import dev.dataflow.runtime.migrate.MissingTableRule;
 import dev.dataflow.runtime.migrate.SchemaMigrator;
 import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NodeRegistry;
 import dev.dataflow.runtime.schema.TableCreator;
 import java.util.Arrays;
@@ -114,6 +115,7 @@ public final class DataFlow implements AutoCloseable {
     private boolean autoMigrate = true;
     private int maximumPoolSize = 10;
     private NodeRegistry registry;
+    private final java.util.List<Node> nodes = new java.util.ArrayList<>();
     private boolean createMissingTables;
     private List<String> migrationLocations = List.of(SchemaMigrator.DEFAULT_LOCATION);
 
@@ -176,7 +178,24 @@ public final class DataFlow implements AutoCloseable {
 
     /** The node types (default: every model compiled onto the class path, {@link NodeRegistry#classpath()}). */
     public Builder registry(NodeRegistry registry) {
+      if (registry != null && !nodes.isEmpty()) {
+        throw new IllegalStateException("registry(...) replaces the node types that addNode(...) adds to; use one");
+      }
       this.registry = registry;
+      return this;
+    }
+
+    /**
+     * Registers an application node under its {@link Node#type()}, next to the generated nodes and the built-ins;
+     * workflows built with {@code new WorkflowBuilder(dataFlow)} may then use it by type name.
+     *
+     * @throws IllegalStateException when {@link #registry(NodeRegistry)} was set too
+     */
+    public Builder addNode(Node node) {
+      if (registry != null) {
+        throw new IllegalStateException("registry(...) was set; add the node to that registry instead");
+      }
+      nodes.add(java.util.Objects.requireNonNull(node, "node"));
       return this;
     }
 
@@ -188,7 +207,8 @@ public final class DataFlow implements AutoCloseable {
      *     tables do not match the models; the pool and any embedded server are closed then
      */
     public DataFlow build() {
-      NodeRegistry nodes = registry == null ? NodeRegistry.classpath() : registry;
+      NodeRegistry nodes = registry != null ? registry : this.nodes.isEmpty() ? NodeRegistry.classpath()
+          : NodeRegistry.builder().addBuiltins().addClasspathModels().addAll(this.nodes).build();
       String url = databaseUrl != null ? databaseUrl : System.getenv("DATABASE_URL");
       EmbeddedDatabase embedded = null;
       DatabaseUrl parsed;

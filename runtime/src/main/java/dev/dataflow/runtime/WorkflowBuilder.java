@@ -46,6 +46,11 @@ public final class WorkflowBuilder {
     this(NodeRegistry.classpath());
   }
 
+  /** A builder for the node types of {@code dataFlow}: the generated ones, the built-ins and its added nodes. */
+  public WorkflowBuilder(DataFlow dataFlow) {
+    this(dataFlow.registry());
+  }
+
   /** A builder for the node types of {@code registry} (for example {@link DataFlow#registry()}). */
   public WorkflowBuilder(NodeRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");

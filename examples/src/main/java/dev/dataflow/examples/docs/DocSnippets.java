@@ -8,6 +8,10 @@ import dev.dataflow.runtime.LocalRuntime;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowResult;
+import dev.dataflow.runtime.node.Node;
+import dev.dataflow.runtime.node.NodeContext;
+import dev.dataflow.runtime.node.ParamSpec;
+import dev.dataflow.runtime.node.ParamType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +37,45 @@ public final class DocSnippets {
     }
     // [END readme]
     return null;
+  }
+
+  // [START userNode]
+  /** An application node: classifies a message; stateless and thread-safe, like every node. */
+  public static final class IntentClassifierNode implements Node {
+    @Override
+    public String type() {
+      return "IntentClassifierNode";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+      return List.of(ParamSpec.of("text", ParamType.ANY, true, "the message text"));
+    }
+
+    @Override
+    public Map<String, Object> execute(NodeContext context, Map<String, Object> params) {
+      String text = (String) params.get("text");
+      return Map.of("intent", text.contains("boxes") ? "order_placement" : "other");
+    }
+  }
+  // [END userNode]
+
+  /** docs/workflows.md: your own nodes, routed with a SwitchNode. */
+  public static WorkflowResult routeWithUserNode(String databaseUrl) {
+    // [START routing]
+    try (DataFlow db = DataFlow.builder().databaseUrl(databaseUrl).addNode(new IntentClassifierNode()).build()) {
+      Workflow workflow = new WorkflowBuilder(db)
+          .addNode("IntentClassifierNode", "classify", Map.of("text", "we need 400 boxes"))
+          .addNode("SwitchNode", "route", Map.of("cases", List.of("order_placement"), "default", "other"))
+          .addNode("ConversationMessageCountNode", "orders", Map.of())
+          .addConnection("classify", "intent", "route", "value")
+          .addConnection("route", "order_placement", "orders", "filters.intent")
+          .build();
+      WorkflowResult result = new LocalRuntime(db).execute(workflow);
+      result.wasSkipped("orders");   // false here; true when the text is about something else
+      return result;
+    }
+    // [END routing]
   }
 
   /** docs/workflows.md: connecting. */

@@ -93,4 +93,12 @@ class DocSnippetsTest {
       assertFalse(result.runId().isEmpty());
     }
   }
+
+  @Test
+  void theUserNodeAndRoutingSampleRuns() {
+    WorkflowResult result = DocSnippets.routeWithUserNode(TestPostgres.newDatabase());
+    assertEquals("order_placement", result.get("route").get("case"));
+    assertFalse(result.wasSkipped("orders"));
+    assertEquals(0L, result.get("orders").get("count"));
+  }
 }

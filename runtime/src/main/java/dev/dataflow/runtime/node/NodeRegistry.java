@@ -128,6 +128,14 @@ public final class NodeRegistry {
       return this;
     }
 
+    /** Adds each node. */
+    public Builder addAll(java.util.Collection<? extends Node> nodes) {
+      for (Node node : nodes) {
+        add(node);
+      }
+      return this;
+    }
+
     public NodeRegistry build() {
       return new NodeRegistry(nodes, models);
     }
