@@ -365,7 +365,9 @@ public final class ValueConverter {
       throw mismatch(column, input, param, expected,
           "; to store JSON text parse it first with Json.read(text), to store a JSON string wrap it in a List or Map");
     }
-    if (!Json.mapper().canSerialize(input.getClass())) {
+    try {
+      Json.mapper().writeValueAsString(input); // the bind serialises again; this only proves it can
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw mismatch(column, input, param, expected, "that Jackson cannot serialise");
     }
     return input;

@@ -59,10 +59,10 @@ class PathsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void freezeIsDeepAndUnmodifiable() {
     Map<String, Object> source = new LinkedHashMap<>();
     source.put("list", new java.util.ArrayList<>(List.of(1)));
-    @SuppressWarnings("unchecked")
     Map<String, Object> frozen = (Map<String, Object>) Paths.freeze(source);
     ((List<Object>) source.get("list")).add(2);
     assertEquals(List.of(1), frozen.get("list"));
