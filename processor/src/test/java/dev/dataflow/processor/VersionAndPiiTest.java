@@ -7,9 +7,12 @@ import static dev.dataflow.processor.Sources.model;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code @Version}: where it may go, the column it gets and the update it makes; {@code @Pii} on the descriptor. */
 class VersionAndPiiTest {
@@ -137,5 +140,31 @@ class VersionAndPiiTest {
     assertThat(generated(compilation, "DocSchema"))
         .contains("set \\\"title\\\" = ?, \\\"updated_at\\\" = now() where \\\"id\\\" = ? returning");
     assertThat(generated(compilation, "DocUpdateNode")).doesNotContain("Params version(");
+  }
+
+  @Test
+  void addingAVersionFieldIsAPlainMigrationAndPiiChangesNoSchema(@TempDir Path dir) throws IOException {
+    assertThat(Migrations.generate(dir, model("Doc", "@Model\npublic record Doc(Long id, String title) {}\n")))
+        .succeeded();
+    JavaFileObject versioned =
+        model("Doc", "@Model\npublic record Doc(Long id, @Pii String title, @Version long version) {}\n");
+    assertThat(Migrations.generate(dir, versioned)).succeeded();
+    Map<String, String> files = Migrations.files(dir);
+    String migration = files.get("V2__add_docs_version.sql");
+    assertThat(migration).isNotNull();
+    assertThat(migration).contains("alter table \"docs\" add \"version\" BIGINT not null default 1;");
+    String snapshot = files.get("dataflow-schema.json");
+    assertThat(snapshot).doesNotContain("pii");
+    assertThat(snapshot).doesNotContain("\"version\": true");
+
+    // The same models again: check mode passes and the snapshot is byte-identical.
+    assertThat(Migrations.check(dir, versioned)).succeeded();
+    assertThat(Migrations.generate(dir, versioned)).succeeded();
+    assertThat(Migrations.files(dir)).isEqualTo(files);
+    // @Pii alone is not a schema change.
+    assertThat(
+            Migrations.check(
+                dir, model("Doc", "@Model\npublic record Doc(Long id, String title, @Version long version) {}\n")))
+        .succeeded();
   }
 }
