@@ -37,7 +37,6 @@ import javax.lang.model.util.Types;
 public final class ModelScanner {
   static final String CREATED_AT = "created_at";
   static final String UPDATED_AT = "updated_at";
-  static final String VERSION_PARAMETER = "version";
   private static final Set<ColumnType> KEY_TYPES =
       EnumSet.of(ColumnType.SHORT, ColumnType.INT, ColumnType.LONG, ColumnType.UUID, ColumnType.STRING);
 
@@ -45,6 +44,7 @@ public final class ModelScanner {
   private final Annotations annotations;
   private final FieldTypeMapper mapper;
   private final ModelKeys keys;
+  private final VersionRules versions;
   private final Elements elements;
 
   public ModelScanner(Elements elements, Types types, ErrorReporter errors) {
@@ -53,6 +53,7 @@ public final class ModelScanner {
     this.annotations = new Annotations(elements);
     this.mapper = new FieldTypeMapper(elements, types);
     this.keys = new ModelKeys(annotations, mapper);
+    this.versions = new VersionRules(errors);
   }
 
   /** The schema of {@code model}, or empty when it has errors (already reported). */
@@ -75,7 +76,7 @@ public final class ModelScanner {
     List<ModelField> fields = ModelField.of(model);
     ModelField keyField = ModelKeys.keyField(fields);
     checkSingleId(fields);
-    checkSingleVersion(fields);
+    versions.checkSingle(fields);
 
     List<ColumnSchema> columns = new ArrayList<>();
     Map<String, String> fieldByColumn = new LinkedHashMap<>();
@@ -134,7 +135,7 @@ public final class ModelScanner {
         foreignKeys.add(foreignKey);
       }
     }
-    checkVersionParameterName(fields, columns);
+    versions.checkParameterName(fields, columns);
     columns.add(timestamp(CREATED_AT, "createdAt"));
     columns.add(timestamp(UPDATED_AT, "updatedAt"));
     indexes.addAll(classIndexes(model, table, columns));
@@ -217,52 +218,6 @@ public final class ModelScanner {
     }
   }
 
-  private void checkSingleVersion(List<ModelField> fields) {
-    ModelField first = null;
-    for (ModelField field : fields) {
-      AnnotationMirror version = field.annotation(Annotations.VERSION);
-      if (version == null) {
-        continue;
-      }
-      if (first == null) {
-        first = field;
-      } else {
-        errors.error(
-            field.element(),
-            version,
-            "more than one @Version: "
-                + first.name()
-                + " is already the row version; remove @Version from "
-                + field.name());
-      }
-    }
-  }
-
-  /**
-   * Updates of a versioned model take the version the caller read as parameter {@code version} (in BulkUpdate
-   * records too), so no other column of that model may be called {@code version}.
-   */
-  private void checkVersionParameterName(List<ModelField> fields, List<ColumnSchema> columns) {
-    boolean versioned = columns.stream().anyMatch(ColumnSchema::version);
-    if (!versioned) {
-      return;
-    }
-    for (ColumnSchema column : columns) {
-      if (column.name().equals(VERSION_PARAMETER) && !column.version()) {
-        for (ModelField field : fields) {
-          if (field.name().equals(column.fieldName())) {
-            errors.error(
-                field.element(),
-                "column version of field "
-                    + field.name()
-                    + " clashes with the version parameter of this versioned model's updates; map it to another"
-                    + " column with @Column(name = \"...\") or name the @Version field version");
-          }
-        }
-      }
-    }
-  }
-
   /** The column of one field, or null after reporting why it has none. */
   private ColumnSchema column(ModelField field, boolean isKey) {
     AnnotationMirror columnAnnotation = field.annotation(Annotations.COLUMN);
@@ -298,7 +253,7 @@ public final class ModelScanner {
     }
     FieldTypeMapper.Mapping mapping = result.mapping();
     AnnotationMirror versionAnnotation = field.annotation(Annotations.VERSION);
-    if (versionAnnotation != null && !checkVersion(field, versionAnnotation, columnAnnotation, mapping, isKey)) {
+    if (versionAnnotation != null && !versions.check(field, versionAnnotation, columnAnnotation, mapping, isKey)) {
       return null;
     }
     if (isKey && !KEY_TYPES.contains(mapping.type())) {
@@ -386,56 +341,6 @@ public final class ModelScanner {
         scale,
         version,
         field.annotation(Annotations.PII) != null);
-  }
-
-  /** {@code @Version} goes on one non-key int or long field, whose NOT NULL DEFAULT 1 DataFlow decides. */
-  private boolean checkVersion(
-      ModelField field,
-      AnnotationMirror version,
-      AnnotationMirror columnAnnotation,
-      FieldTypeMapper.Mapping mapping,
-      boolean isKey) {
-    if (isKey) {
-      errors.error(
-          field.element(),
-          version,
-          "@Version cannot go on the key "
-              + field.name()
-              + "; add a separate field for the row version, for example @Version long version");
-      return false;
-    }
-    if (mapping.type() != ColumnType.INT && mapping.type() != ColumnType.LONG) {
-      errors.error(
-          field.element(),
-          version,
-          "@Version needs an int, Integer, long or Long field, but "
-              + field.name()
-              + " is "
-              + field.type()
-              + "; declare it as long "
-              + field.name()
-              + " or remove @Version");
-      return false;
-    }
-    if (columnAnnotation != null) {
-      for (String attribute : List.of("defaultValue", "nullable")) {
-        AnnotationValue value = Annotations.explicitValue(columnAnnotation, attribute);
-        if (value != null) {
-          errors.error(
-              field.element(),
-              columnAnnotation,
-              value,
-              "@Column("
-                  + attribute
-                  + ") does not apply to the @Version field "
-                  + field.name()
-                  + ": its column is always NOT NULL DEFAULT 1; remove "
-                  + attribute);
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   /** A name is at most 63 bytes and a plain identifier; {@code hint} says how to change it. */
