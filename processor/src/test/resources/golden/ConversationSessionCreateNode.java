@@ -3,6 +3,7 @@ package dev.dataflow.models;
 import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.CreateNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
@@ -50,7 +51,7 @@ public final class ConversationSessionCreateNode extends CreateNode {
     }
 
     /**
-     * Column {@code user_id} (VARCHAR(64)).
+     * Column {@code user_id} (VARCHAR(64), personal data: DataFlow never logs its value).
      */
     public Params userId(String userId) {
       set("user_id", userId);
@@ -102,6 +103,22 @@ public final class ConversationSessionCreateNode extends CreateNode {
      */
     public Params startedAt(Instant startedAt) {
       set("started_at", startedAt);
+      return this;
+    }
+
+    /**
+     * What a row that duplicates a unique value does: {@code "error"} (the default: the insert fails), {@code "ignore"} (it is skipped) or {@code "update"} (the existing row is updated; needs {@link #conflictColumns}).
+     */
+    public Params onConflict(String mode) {
+      set("on_conflict", mode);
+      return this;
+    }
+
+    /**
+     * The columns of the unique constraint, unique index or key that decide a conflict, for example {@code conflictColumns("code")}.
+     */
+    public Params conflictColumns(String... columns) {
+      set("conflict_columns", List.of(columns));
       return this;
     }
   }

@@ -4,6 +4,7 @@ import dev.dataflow.annotations.Column;
 import dev.dataflow.annotations.Index;
 import dev.dataflow.annotations.Indexed;
 import dev.dataflow.annotations.Model;
+import dev.dataflow.annotations.Pii;
 import java.time.Instant;
 
 /**
@@ -23,7 +24,7 @@ public record ConversationMessage(
     @Indexed @Column(nullable = false) java.util.UUID sessionId,
     @Indexed @Column(nullable = false) MessageRole role,
     /** The message text. Personal data until scrubbed. */
-    @Column(nullable = false) String content,
+    @Pii @Column(nullable = false) String content,
     @Indexed @Column(nullable = false, defaultValue = "now()") Instant timestamp,
     /** The classified intent, for example {@code order_placement}. */
     @Indexed @Column(length = 64) String intent,

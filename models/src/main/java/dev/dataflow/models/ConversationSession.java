@@ -5,6 +5,7 @@ import dev.dataflow.annotations.Index;
 import dev.dataflow.annotations.Indexed;
 import dev.dataflow.annotations.Json;
 import dev.dataflow.annotations.Model;
+import dev.dataflow.annotations.Pii;
 import dev.dataflow.annotations.References;
 import dev.dataflow.annotations.References.OnDelete;
 import dev.dataflow.annotations.Unique;
@@ -26,7 +27,7 @@ public record ConversationSession(
     /** The public id of the session, shared with messages. */
     @Unique @Column(nullable = false) UUID sessionId,
     /** The user's id on the channel, for example a phone number. Personal data. */
-    @Indexed @Column(nullable = false, length = 64) String userId,
+    @Indexed @Pii @Column(nullable = false, length = 64) String userId,
     /** The outlet the conversation is about; deleting the outlet keeps the session and clears this. */
     @Indexed @References(value = Outlet.class, onDelete = OnDelete.SET_NULL) Long outletId,
     /** ISO 639-1 language detected for the conversation. */

@@ -5,6 +5,7 @@ import dev.dataflow.annotations.Index;
 import dev.dataflow.annotations.Indexed;
 import dev.dataflow.annotations.Json;
 import dev.dataflow.annotations.Model;
+import dev.dataflow.annotations.Pii;
 import dev.dataflow.annotations.References;
 import dev.dataflow.annotations.References.OnDelete;
 import dev.dataflow.annotations.Unique;
@@ -21,7 +22,7 @@ import java.util.Map;
 public record UserInteractionSummary(
     Long id,
     /** The user's id on the channel. Personal data. */
-    @Unique @Column(nullable = false, length = 64) String userId,
+    @Unique @Pii @Column(nullable = false, length = 64) String userId,
     @Indexed @References(value = Outlet.class, onDelete = OnDelete.SET_NULL) Long outletId,
     @Column(defaultValue = "0") int totalConversations,
     @Column(defaultValue = "0") int totalMessages,

@@ -10,7 +10,10 @@ import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** The generated schema class and create node of one model, compared with reviewed golden files. */
+/**
+ * The generated schema class, create node and update node of one model (with a {@code @Pii} field and a
+ * {@code @Version} field), compared with reviewed golden files.
+ */
 class GoldenSourcesTest {
   static final JavaFileObject CONVERSATION_SESSION =
       model(
@@ -21,13 +24,14 @@ class GoldenSourcesTest {
           public record ConversationSession(
               Long id,
               @Unique @Column(nullable = false) UUID sessionId,
-              @Indexed @Column(length = 64) String userId,
+              @Indexed @Pii @Column(length = 64) String userId,
               @References(value = Outlet.class, onDelete = OnDelete.SET_NULL) Long outletId,
               Role role,
               @Json @Indexed Map<String, Object> metadata,
               boolean piiScrubbed,
               @Column(defaultValue = "'en'") String language,
-              Instant startedAt) {
+              Instant startedAt,
+              @Version long version) {
             public enum Role { USER, ASSISTANT }
           }
           """);
@@ -48,5 +52,14 @@ class GoldenSourcesTest {
     assertThat(compilation)
         .generatedSourceFile("dev.dataflow.models.ConversationSessionCreateNode")
         .hasSourceEquivalentTo(JavaFileObjects.forResource("golden/ConversationSessionCreateNode.java"));
+  }
+
+  @Test
+  void updateNodeMatchesGolden() {
+    Compilation compilation = compile(outlet(), CONVERSATION_SESSION);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("dev.dataflow.models.ConversationSessionUpdateNode")
+        .hasSourceEquivalentTo(JavaFileObjects.forResource("golden/ConversationSessionUpdateNode.java"));
   }
 }

@@ -18,7 +18,8 @@ class KeyRulesTest {
         .generatedSourceFile("dev.dataflow.models.TagSchema")
         .contentsAsUtf8String()
         .contains(
-            "new ColumnDescriptor(\"id\", \"id\", JavaType.LONG, \"BIGINT\", false, true, true, false, null),\n"
+            "new ColumnDescriptor(\"id\", \"id\", JavaType.LONG, \"BIGINT\", false, true, true, false, null, false,"
+                + " false),\n"
                 + "          new ColumnDescriptor(\"label\"");
   }
 
@@ -31,7 +32,8 @@ class KeyRulesTest {
         .generatedSourceFile("dev.dataflow.models.SeatSchema")
         .contentsAsUtf8String()
         .contains(
-            "new ColumnDescriptor(\"seat_no\", \"number\", JavaType.INT, \"INTEGER\", false, true, true, false, null),\n"
+            "new ColumnDescriptor(\"seat_no\", \"number\", JavaType.INT, \"INTEGER\", false, true, true, false, null, false,"
+                + " false),\n"
                 + "          new ColumnDescriptor(\"row\"");
   }
 

@@ -25,6 +25,7 @@ public final class ExecutionOptions {
   private final int parallelism;
   private final List<WorkflowListener> listeners;
   private final boolean logging;
+  private final boolean logParameterValues;
 
   private ExecutionOptions(Builder b) {
     this.transactionMode = b.transactionMode;
@@ -33,6 +34,7 @@ public final class ExecutionOptions {
     this.parallelism = b.parallelism;
     this.listeners = List.copyOf(b.listeners);
     this.logging = b.logging;
+    this.logParameterValues = b.logParameterValues;
   }
 
   /** {@link TransactionMode#PER_NODE}, the database's isolation, no timeout, parallelism 1, SLF4J logging. */
@@ -72,6 +74,14 @@ public final class ExecutionOptions {
     return logging;
   }
 
+  /**
+   * Whether each node's final parameters are logged at DEBUG on logger {@code dev.dataflow.runtime.values}, with
+   * every {@code @Pii} column's value replaced by {@code <pii>}. Default false.
+   */
+  public boolean logParameterValues() {
+    return logParameterValues;
+  }
+
   /** Settings for {@link ExecutionOptions}. */
   public static final class Builder {
     private TransactionMode transactionMode = TransactionMode.PER_NODE;
@@ -80,6 +90,7 @@ public final class ExecutionOptions {
     private int parallelism = 1;
     private final List<WorkflowListener> listeners = new ArrayList<>();
     private boolean logging = true;
+    private boolean logParameterValues;
 
     private Builder() {}
 
@@ -128,6 +139,18 @@ public final class ExecutionOptions {
     /** Whether to log node events through SLF4J (default true; nothing above DEBUG except failures at WARN). */
     public Builder logging(boolean logging) {
       this.logging = logging;
+      return this;
+    }
+
+    /**
+     * Whether to log each node's parameters, as the node receives them (after connections), at DEBUG on SLF4J
+     * logger {@code dev.dataflow.runtime.values}. Default false: no parameter value appears in any message or log
+     * line. When true, the value of every {@code @Pii} column is still replaced by {@code <pii>} wherever it appears
+     * (column parameters, {@code id}, {@code fields}, {@code records}, {@code filters}), and nodes that are not model
+     * nodes log their parameter names only. Meant for debugging: the other values are logged as given.
+     */
+    public Builder logParameterValues(boolean logParameterValues) {
+      this.logParameterValues = logParameterValues;
       return this;
     }
 

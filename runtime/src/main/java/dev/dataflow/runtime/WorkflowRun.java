@@ -7,6 +7,7 @@ import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.RoutingNode;
 import dev.dataflow.runtime.node.crud.CrudNode;
 import dev.dataflow.runtime.workflow.Edge;
+import dev.dataflow.runtime.workflow.LoggedParameters;
 import dev.dataflow.runtime.workflow.NodeInstance;
 import dev.dataflow.runtime.workflow.Paths;
 import dev.dataflow.runtime.workflow.RunConnections;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 final class WorkflowRun {
   private static final Logger LOG = LoggerFactory.getLogger("dev.dataflow.runtime.workflow");
+  /** Parameter values, only with {@link ExecutionOptions#logParameterValues()}; a logger of its own to switch. */
+  private static final Logger VALUES = LoggerFactory.getLogger("dev.dataflow.runtime.values");
 
   private final Workflow workflow;
   private final Map<String, Map<String, Object>> params;
@@ -141,6 +144,10 @@ final class WorkflowRun {
             "connection " + edge + ": " + problem, null, completed()), 0);
       }
     }
+    if (options.logParameterValues() && VALUES.isDebugEnabled()) {
+      VALUES.debug("run {} node {} ({}) parameters: {}", runId, nodeId, instance.type(),
+          LoggedParameters.of(node, input));
+    }
     notify(l -> l.nodeStarted(event(instance, 0, 0)));
     long started = System.nanoTime();
     Map<String, Object> output;
@@ -190,7 +197,8 @@ final class WorkflowRun {
   }
 
   private WorkflowExecutionException wrap(NodeInstance instance, Throwable e) {
-    String parameter = e instanceof InvalidParameterException ip ? ip.parameter() : null;
+    String parameter = e instanceof InvalidParameterException ip ? ip.parameter()
+        : e instanceof ConflictException c ? c.parameter() : null;
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (options.transactionMode() == TransactionMode.WORKFLOW) {
       reason += " (the workflow's transaction was rolled back: nothing this run wrote remains)";

@@ -23,6 +23,8 @@ final class Annotations {
   static final String INDEXES = "dev.dataflow.annotations.Indexes";
   static final String JSON = "dev.dataflow.annotations.Json";
   static final String REFERENCES = "dev.dataflow.annotations.References";
+  static final String VERSION = "dev.dataflow.annotations.Version";
+  static final String PII = "dev.dataflow.annotations.Pii";
   static final String RENAMED_FROM = "dev.dataflow.annotations.RenamedFrom";
   static final String DROPPED_COLUMNS = "dev.dataflow.annotations.DroppedColumns";
   static final String DROPPED_TABLES = "dev.dataflow.annotations.DroppedTables";

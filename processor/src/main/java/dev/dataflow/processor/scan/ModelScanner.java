@@ -44,6 +44,7 @@ public final class ModelScanner {
   private final Annotations annotations;
   private final FieldTypeMapper mapper;
   private final ModelKeys keys;
+  private final VersionRules versions;
   private final Elements elements;
 
   public ModelScanner(Elements elements, Types types, ErrorReporter errors) {
@@ -52,6 +53,7 @@ public final class ModelScanner {
     this.annotations = new Annotations(elements);
     this.mapper = new FieldTypeMapper(elements, types);
     this.keys = new ModelKeys(annotations, mapper);
+    this.versions = new VersionRules(errors);
   }
 
   /** The schema of {@code model}, or empty when it has errors (already reported). */
@@ -74,6 +76,7 @@ public final class ModelScanner {
     List<ModelField> fields = ModelField.of(model);
     ModelField keyField = ModelKeys.keyField(fields);
     checkSingleId(fields);
+    versions.checkSingle(fields);
 
     List<ColumnSchema> columns = new ArrayList<>();
     Map<String, String> fieldByColumn = new LinkedHashMap<>();
@@ -132,6 +135,7 @@ public final class ModelScanner {
         foreignKeys.add(foreignKey);
       }
     }
+    versions.checkParameterName(fields, columns);
     columns.add(timestamp(CREATED_AT, "createdAt"));
     columns.add(timestamp(UPDATED_AT, "updatedAt"));
     indexes.addAll(classIndexes(model, table, columns));
@@ -248,6 +252,10 @@ public final class ModelScanner {
       return null;
     }
     FieldTypeMapper.Mapping mapping = result.mapping();
+    AnnotationMirror versionAnnotation = field.annotation(Annotations.VERSION);
+    if (versionAnnotation != null && !versions.check(field, versionAnnotation, columnAnnotation, mapping, isKey)) {
+      return null;
+    }
     if (isKey && !KEY_TYPES.contains(mapping.type())) {
       errors.error(
           field.element(),
@@ -308,7 +316,12 @@ public final class ModelScanner {
         sqlType = "NUMERIC(" + precision + "," + scale + ")";
       }
     }
-    boolean generated = isKey && mapping.type().isIdentityCandidate();
+    boolean version = versionAnnotation != null;
+    boolean generated = (isKey && mapping.type().isIdentityCandidate()) || version;
+    if (version) {
+      nullable = false;
+      defaultValue = "1";
+    }
     TypeRef fieldType = TypeRefs.of(field.type());
     return new ColumnSchema(
         name,
@@ -325,7 +338,9 @@ public final class ModelScanner {
         fieldType,
         length,
         precision,
-        scale);
+        scale,
+        version,
+        field.annotation(Annotations.PII) != null);
   }
 
   /** A name is at most 63 bytes and a plain identifier; {@code hint} says how to change it. */

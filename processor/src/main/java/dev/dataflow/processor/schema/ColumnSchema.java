@@ -11,7 +11,8 @@ import java.util.List;
  * @param sqlType the PostgreSQL type as written in the DDL ({@code VARCHAR(64)}, {@code NUMERIC(10,2)})
  * @param nullable whether the column accepts NULL
  * @param primaryKey whether this is the key
- * @param generated whether the database or runtime fills it (identity key, {@code created_at}, {@code updated_at})
+ * @param generated whether the database or runtime fills it (identity key, {@code created_at}, {@code updated_at},
+ *     the {@code @Version} column)
  * @param defaultValue the raw SQL default expression, or null
  * @param unique whether a single-column unique constraint covers it ({@code @Unique})
  * @param enumConstants for an enum column, the constant names in declaration order; else empty
@@ -20,6 +21,8 @@ import java.util.List;
  * @param length {@code @Column(length)}, 0 when unset
  * @param precision {@code @Column(precision)}, 0 when unset
  * @param scale {@code @Column(scale)}, 0 when unset
+ * @param version whether this is the {@code @Version} column
+ * @param pii whether the field is {@code @Pii}: its values are never logged
  */
 public record ColumnSchema(
     String name,
@@ -36,10 +39,33 @@ public record ColumnSchema(
     TypeRef fieldType,
     int length,
     int precision,
-    int scale) {
+    int scale,
+    boolean version,
+    boolean pii) {
 
   public ColumnSchema {
     enumConstants = List.copyOf(enumConstants);
+  }
+
+  /** A column that is neither the {@code @Version} column nor personal data. */
+  public ColumnSchema(
+      String name,
+      String fieldName,
+      ColumnType javaType,
+      String sqlType,
+      boolean nullable,
+      boolean primaryKey,
+      boolean generated,
+      String defaultValue,
+      boolean unique,
+      List<String> enumConstants,
+      String enumTypeName,
+      TypeRef fieldType,
+      int length,
+      int precision,
+      int scale) {
+    this(name, fieldName, javaType, sqlType, nullable, primaryKey, generated, defaultValue, unique, enumConstants,
+        enumTypeName, fieldType, length, precision, scale, false, false);
   }
 
   /** Whether the DDL gives a default, so a create may omit the column. */

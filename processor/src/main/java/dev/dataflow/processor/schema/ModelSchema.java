@@ -54,12 +54,20 @@ public record ModelSchema(
     return columns.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
+  /** The {@code @Version} column, if the model has one. */
+  public Optional<ColumnSchema> versionColumn() {
+    return columns.stream().filter(ColumnSchema::version).findFirst();
+  }
+
   /** The columns a create binds: every non-generated column, in table order. */
   public List<ColumnSchema> insertColumns() {
     return columns.stream().filter(ColumnSchema::writable).toList();
   }
 
-  /** The columns an update by key sets: every non-generated, non-key column, in table order. */
+  /**
+   * The columns an update by key sets from parameters: every non-generated, non-key column, in table order (the
+   * {@code @Version} column is generated: the update bumps it).
+   */
   public List<ColumnSchema> updateColumns() {
     return columns.stream().filter(c -> c.writable() && !c.primaryKey()).toList();
   }

@@ -99,8 +99,11 @@ public final class NodeClassWriter {
     switch (kind) {
       case CREATE:
         for (ColumnSchema column : model.insertColumns()) {
-          type.addMethod(columnSetter(params, column, false));
+          if (!UPSERT_METHODS.contains(column.fieldName())) {
+            type.addMethod(columnSetter(params, column, false));
+          }
         }
+        addUpsertSetters(type, params);
         break;
       case READ:
         type.addMethod(keySetter(params, key, "read"));
@@ -115,9 +118,10 @@ public final class NodeClassWriter {
         break;
       case UPDATE:
         type.addMethod(keySetter(params, key, "update"));
+        model.versionColumn().ifPresent(version -> type.addMethod(versionSetter(params, version)));
         type.addMethod(filters(params, "Selects the row to update by filters instead of by key"));
         type.addMethod(fields(params));
-        addFieldSetters(type, params, model, Set.of("id", "filters", "fields"));
+        addFieldSetters(type, params, model, Set.of("id", "version", "filters", "fields"));
         break;
       case DELETE:
         type.addMethod(keySetter(params, key, "delete"));
@@ -163,8 +167,10 @@ public final class NodeClassWriter {
         type.addMethod(
             MethodSpec.methodBuilder("records")
                 .addJavadoc(
-                    "One map per row to update, each holding the key ({@code $L}) and the columns to set.\n",
-                    key.name())
+                    model.versionColumn().isPresent()
+                        ? "One map per row to update, each holding the key ({@code id}), the version read ({@code"
+                            + " version}) and the columns to set; a stale version fails the whole call.\n"
+                        : "One map per row to update, each holding the key ({@code id}) and the columns to set.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(params)
                 .addParameter(RuntimeTypes.RECORD_LIST, "records")
@@ -210,6 +216,38 @@ public final class NodeClassWriter {
             .build());
     type.addMethod(
         simpleSetter(params, "batchSize", TypeName.INT, "batch_size", "How many rows go into one INSERT"));
+    addUpsertSetters(type, params);
+  }
+
+  /** The names of the upsert setters; a column setter of the same name is left to the parameter map. */
+  private static final Set<String> UPSERT_METHODS = Set.of("onConflict", "conflictColumns");
+
+  /** {@code on_conflict} and {@code conflict_columns}, checked by the runtime when the workflow is built. */
+  private static void addUpsertSetters(TypeSpec.Builder type, ClassName params) {
+    type.addMethod(
+        MethodSpec.methodBuilder("onConflict")
+            .addJavadoc(
+                "What a row that duplicates a unique value does: {@code \"error\"} (the default: the insert fails),"
+                    + " {@code \"ignore\"} (it is skipped) or {@code \"update\"} (the existing row is updated;"
+                    + " needs {@link #conflictColumns}).\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(params)
+            .addParameter(String.class, "mode")
+            .addStatement("set($S, mode)", "on_conflict")
+            .addStatement("return this")
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("conflictColumns")
+            .addJavadoc(
+                "The columns of the unique constraint, unique index or key that decide a conflict, for example"
+                    + " {@code conflictColumns(\"code\")}.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(params)
+            .addParameter(String[].class, "columns")
+            .varargs()
+            .addStatement("set($S, $T.of(columns))", "conflict_columns", RuntimeTypes.LIST)
+            .addStatement("return this")
+            .build());
   }
 
   /**
@@ -246,6 +284,20 @@ public final class NodeClassWriter {
         .returns(params)
         .addParameter(TypeNames.boxed(key.fieldType()), "id")
         .addStatement("set($S, id)", "id")
+        .addStatement("return this")
+        .build();
+  }
+
+  private static MethodSpec versionSetter(ClassName params, ColumnSchema version) {
+    return MethodSpec.methodBuilder("version")
+        .addJavadoc(
+            "The version (column {@code $L}) of the row as it was read; required with {@link #id}. The update"
+                + " fails with {@code RecordConflictException} when the row has changed since.\n",
+            version.name())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(params)
+        .addParameter(TypeNames.boxed(version.fieldType()), "version")
+        .addStatement("set($S, version)", "version")
         .addStatement("return this")
         .build();
   }
@@ -295,6 +347,9 @@ public final class NodeClassWriter {
     }
     if (column.hasDefault()) {
       text.append(", has a default");
+    }
+    if (column.pii()) {
+      text.append(", personal data: DataFlow never logs its value");
     }
     return text.toString();
   }

@@ -51,7 +51,10 @@ public final class SchemaClassWriter {
                 constant(
                     "UPDATE_BY_ID",
                     sql.updateById(),
-                    "Updates one row, binding {@code updateColumns} then the key; returns the row."))
+                    model.versionColumn().isPresent()
+                        ? "Updates one row, binding {@code updateColumns}, the key, then the version read; bumps the"
+                            + " version and returns the row, or no row when the key or the version does not match."
+                        : "Updates one row, binding {@code updateColumns} then the key; returns the row."))
             .addField(constant("DELETE_BY_ID", sql.deleteById(), "Deletes one row by key."))
             .addField(constant("EXISTS_BY_ID", sql.existsById(), "Tells whether a row with the key exists."))
             .addField(
@@ -116,7 +119,7 @@ public final class SchemaClassWriter {
             ? CodeBlock.of("$T.of($T.values())", RuntimeTypes.ENUM_VALUES, TypeNames.className(column.fieldType()))
             : CodeBlock.of("null");
     return CodeBlock.of(
-        "new $T($S, $S, $T.$L, $S, $L, $L, $L, $L, $L)",
+        "new $T($S, $S, $T.$L, $S, $L, $L, $L, $L, $L, $L, $L)",
         RuntimeTypes.COLUMN_DESCRIPTOR,
         column.name(),
         column.fieldName(),
@@ -127,7 +130,9 @@ public final class SchemaClassWriter {
         column.primaryKey(),
         column.generated(),
         column.hasDefault(),
-        enumValues);
+        enumValues,
+        column.version(),
+        column.pii());
   }
 
   private static CodeBlock stringList(List<String> values) {

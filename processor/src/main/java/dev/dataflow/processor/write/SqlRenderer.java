@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.Constraint;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -51,11 +52,12 @@ public final class SqlRenderer {
     }
     List<String> insertColumns = names(model.insertColumns());
     List<String> updateColumns = names(model.updateColumns());
+    String version = model.versionColumn().map(ColumnSchema::name).orElse(null);
     return new RenderedSql(
         insert(table, insertColumns, all),
         insertColumns,
         dsl.select(all).from(table).where(key.eq(DSL.param())).getSQL(),
-        update(table, key, updateColumns, all),
+        update(table, key, updateColumns, version, all),
         updateColumns,
         dsl.deleteFrom(table).where(key.eq(DSL.param())).getSQL(),
         dsl.select(DSL.exists(DSL.selectOne().from(table).where(key.eq(DSL.param())))).getSQL(),
@@ -76,14 +78,29 @@ public final class SqlRenderer {
     return dsl.insertInto(table).columns(columns).values(values).returningResult(returning).getSQL();
   }
 
-  private String update(Table<?> table, Field<Object> key, List<String> updateColumns, List<Field<?>> returning) {
+  /**
+   * The update by key. On a versioned model it also bumps the version and matches only the version the caller read:
+   * {@code set ..., "version" = "version" + 1, "updated_at" = now() where "id" = ? and "version" = ?}.
+   */
+  private String update(
+      Table<?> table, Field<Object> key, List<String> updateColumns, String version, List<Field<?>> returning) {
     // A map, because set(Field<T>, T) and set(Field<T>, Field<T>) are ambiguous for Field<Object>.
     Map<Field<?>, Object> assignments = new LinkedHashMap<>();
     for (String column : updateColumns) {
       assignments.put(field(column), DSL.param());
     }
+    Condition where = key.eq(DSL.param());
+    if (version != null) {
+      assignments.put(field(version), bumped(version));
+      where = where.and(field(version).eq(DSL.param()));
+    }
     assignments.put(field(UPDATED_AT), now());
-    return dsl.update(table).set(assignments).where(key.eq(DSL.param())).returningResult(returning).getSQL();
+    return dsl.update(table).set(assignments).where(where).returningResult(returning).getSQL();
+  }
+
+  /** {@code "version" + 1}, without the parentheses jOOQ would put around an arithmetic expression. */
+  private static Field<Object> bumped(String version) {
+    return DSL.field("{0} + 1", Object.class, field(version));
   }
 
   private List<String> ddl(ModelSchema model, Table<?> table) {

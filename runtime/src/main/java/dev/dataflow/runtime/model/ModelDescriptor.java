@@ -60,6 +60,16 @@ public record ModelDescriptor(
     return column(primaryKey);
   }
 
+  /** The {@code @Version} column, or null when the model has none. */
+  public ColumnDescriptor versionColumn() {
+    for (ColumnDescriptor c : columns) {
+      if (c.version()) {
+        return c;
+      }
+    }
+    return null;
+  }
+
   /** The columns by name, in table order. */
   public Map<String, ColumnDescriptor> columnsByName() {
     Map<String, ColumnDescriptor> map = new LinkedHashMap<>();

@@ -12,8 +12,12 @@ import java.util.List;
  * @param insertColumns the columns {@code insert} binds, in placeholder order
  * @param selectById {@code SELECT} of all columns where the key equals the one placeholder
  * @param updateById {@code UPDATE} of every column in {@code updateColumns} and {@code updated_at = now()}, where
- *     the key equals the last placeholder, returning all columns
- * @param updateColumns the columns {@code updateById} sets, in placeholder order (the key comes after them)
+ *     the key equals the placeholder after them, returning all columns. On a model with a {@code @Version} column it
+ *     also sets {@code "version" = "version" + 1} and matches {@code and "version" = ?}, so the placeholders are
+ *     bound in the order: {@code updateColumns}..., the key, the version the caller read; no row comes back when the
+ *     key or the version does not match
+ * @param updateColumns the columns {@code updateById} sets, in placeholder order (the key, and on a versioned model
+ *     the version, come after them)
  * @param deleteById {@code DELETE} where the key equals the one placeholder
  * @param existsById {@code SELECT EXISTS(...)} where the key equals the one placeholder
  */

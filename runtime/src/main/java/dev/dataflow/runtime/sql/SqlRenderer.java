@@ -97,8 +97,8 @@ public final class SqlRenderer {
   }
 
   /**
-   * {@code update} of the rows matching {@code condition}, setting the given columns and {@code updated_at = now()}
-   * (when the model has it); no result set, {@code executeUpdate()} gives the row count.
+   * {@code update} of the rows matching {@code condition}, setting the given columns, {@code "version" = "version" +
+   * 1} (on a model with a {@code @Version} column) and {@code updated_at = now()} (when the model has it); no result set, {@code executeUpdate()} gives the row count.
    *
    * @param javaValuesByColumn column name to value (as {@link ValueConverter#toJava} gives it; it is converted again,
    *     which leaves converted values as they are), or to an {@link Increment}, which renders
@@ -112,19 +112,54 @@ public final class SqlRenderer {
 
   /**
    * {@code update} of the row whose key is {@code keyValue}, like {@link #updateWhere}, returning all columns in
-   * order (no row when the key does not exist).
+   * order (no row when the key does not exist). On a model with a {@code @Version} column, use the overload with
+   * {@code expectedVersion} (the version the caller read): it is required and the row is only updated while it has that version:
+   * {@code where "id" = ? and "version" = ?}, and no row comes back otherwise.
    */
   public static RenderedSql updateByIdReturning(
       ModelDescriptor model, Map<String, Object> javaValuesByColumn, Object keyValue) {
+    return updateByIdReturning(model, javaValuesByColumn, keyValue, null);
+  }
+
+  /** {@link #updateByIdReturning(ModelDescriptor, Map, Object)} with the version check of a versioned model. */
+  public static RenderedSql updateByIdReturning(
+      ModelDescriptor model, Map<String, Object> javaValuesByColumn, Object keyValue, Object expectedVersion) {
+    Condition where = byKey(model, keyValue);
+    ColumnDescriptor version = model.versionColumn();
+    if (version != null) {
+      if (expectedVersion == null) {
+        throw new InvalidParameterException("version", "the version read is required to update a "
+            + model.modelName());
+      }
+      where = where.and(SqlTypes.field(version)
+          .eq(SqlTypes.value(version, ValueConverter.toJava(version, expectedVersion, "version"))));
+    }
+    return render(Jooq.RENDER.update(table(model))
+        .set(assignments(model, javaValuesByColumn))
+        .where(where)
+        .returning(allFields(model)));
+  }
+
+  /**
+   * {@code select "version" from ... where "id" = ?} with the key bound: the current {@code @Version} of one row, no
+   * row when the key does not exist.
+   *
+   * @throws IllegalArgumentException when the model has no {@code @Version} column
+   */
+  public static RenderedSql selectVersion(ModelDescriptor model, Object keyValue) {
+    ColumnDescriptor version = model.versionColumn();
+    if (version == null) {
+      throw new IllegalArgumentException(model.modelName() + " has no @Version column");
+    }
+    return render(Jooq.RENDER.select(SqlTypes.field(version)).from(table(model)).where(byKey(model, keyValue)));
+  }
+
+  private static Condition byKey(ModelDescriptor model, Object keyValue) {
     ColumnDescriptor key = model.keyColumn();
     if (keyValue == null) {
       throw new InvalidParameterException(key.name(), "the key is required");
     }
-    Condition byKey = SqlTypes.field(key).eq(SqlTypes.value(key, ValueConverter.toJava(key, keyValue, key.name())));
-    return render(Jooq.RENDER.update(table(model))
-        .set(assignments(model, javaValuesByColumn))
-        .where(byKey)
-        .returning(allFields(model)));
+    return SqlTypes.field(key).eq(SqlTypes.value(key, ValueConverter.toJava(key, keyValue, key.name())));
   }
 
   /**
@@ -195,6 +230,11 @@ public final class SqlRenderer {
         Field<Object> field = SqlTypes.field(model.column(name));
         set.put(field, DSL.excluded(field));
       }
+    }
+    ColumnDescriptor version = model.versionColumn();
+    if (version != null) {
+      // Qualified: in DO UPDATE SET the existing row is the table's, the proposed one is excluded's.
+      set.put(SqlTypes.field(version), bumped(DSL.field(DSL.name(model.table(), version.name()))));
     }
     ColumnDescriptor updatedAt = model.column(UPDATED_AT);
     if (updatedAt != null) {
@@ -292,11 +332,20 @@ public final class SqlRenderer {
         set.put(field, SqlTypes.value(column, ValueConverter.toJava(column, entry.getValue(), path)));
       }
     }
+    ColumnDescriptor version = model.versionColumn();
+    if (version != null) {
+      set.put(SqlTypes.field(version), bumped(SqlTypes.field(version)));
+    }
     ColumnDescriptor updatedAt = model.column(UPDATED_AT);
     if (updatedAt != null) {
       set.put(SqlTypes.field(updatedAt), now());
     }
     return set;
+  }
+
+  /** {@code <version> + 1}: every update of a versioned row bumps its version. */
+  private static Field<Object> bumped(Field<?> version) {
+    return DSL.field("{0} + 1", Object.class, version);
   }
 
   /** {@code "col" + ?}, or {@code coalesce("col", 0) + ?} when the column may hold NULL. */

@@ -24,6 +24,10 @@ import java.util.Set;
  * {@code confirm_all: true}), or {@code records}, each a map carrying the row's {@code id} and the columns to change
  * (one transaction; a record whose id matches no row fails the whole call). Values take the operators of
  * {@link UpdateNode}'s {@code fields}, such as {@code {"$inc": 1}}. Output: {@code {updated: n}}.
+ *
+ * <p>On a model with a {@code @Version} column every updated row's version is bumped. Each of {@code records} must
+ * also carry {@code version}, the version read: when any row has moved on, the call fails with
+ * {@link dev.dataflow.runtime.node.ConflictException} naming {@code records.<i>} and nothing is written.
  */
 public abstract class BulkUpdateNode extends CrudNode {
   private final List<ParamSpec> parameters;
@@ -32,7 +36,8 @@ public abstract class BulkUpdateNode extends CrudNode {
     super(model, NodeKind.BULK_UPDATE);
     this.parameters = List.of(filtersParam(false),
         ParamSpec.of(FIELDS, ParamType.FIELDS, false, "map of column names to new values (with filters)"),
-        ParamSpec.of(RECORDS, ParamType.ANY, false, "list of maps, each with the row's id and the columns to change"),
+        ParamSpec.of(RECORDS, ParamType.ANY, false, "list of maps, each with the row's id"
+            + (model.versionColumn() == null ? "" : ", its version as read") + " and the columns to change"),
         ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)"));
   }
 
@@ -85,7 +90,8 @@ public abstract class BulkUpdateNode extends CrudNode {
     out.put("updated", context.transaction(connection -> {
       int n = 0;
       for (Update u : updates) {
-        if (UpdateById.run(connection, model, u.fields(), u.key()) == null) {
+        String path = RECORDS + "." + u.index();
+        if (UpdateById.run(connection, model, u.fields(), u.key(), u.version(), path + "." + VERSION) == null) {
           throw new NotFoundException(model.table(), RECORDS + "." + u.index() + ": no " + model.modelName()
               + " with the given id; nothing was updated");
         }
@@ -108,10 +114,19 @@ public abstract class BulkUpdateNode extends CrudNode {
       Object key = RowValues.key(model, record.get(ID), path + "." + ID);
       Map<String, Object> fields = new LinkedHashMap<>(record);
       fields.remove(ID);
-      updates.add(new Update(i, key, RowValues.forUpdate(model, fields, path)));
+      Object version = null;
+      if (model.versionColumn() != null) {
+        if (!record.containsKey(VERSION)) {
+          throw new InvalidParameterException(path, "each record of a " + model.modelName() + " needs its 'version',"
+              + " the " + model.versionColumn().name() + " of the row as it was read; a record whose row has moved on"
+              + " fails the whole call");
+        }
+        version = RowValues.version(model, fields.remove(VERSION), path + "." + VERSION);
+      }
+      updates.add(new Update(i, key, version, RowValues.forUpdate(model, fields, path)));
     }
     return updates;
   }
 
-  private record Update(int index, Object key, Map<String, Object> fields) {}
+  private record Update(int index, Object key, Object version, Map<String, Object> fields) {}
 }

@@ -28,6 +28,8 @@ public abstract class CrudNode implements Node {
   public static final String FIELDS = "fields";
   public static final String RECORDS = "records";
   public static final String CONFIRM_ALL = "confirm_all";
+  /** The version the caller read, for an update of a model with a {@code @Version} column. */
+  public static final String VERSION = "version";
 
   protected final ModelDescriptor model;
   private final NodeKind kind;
@@ -62,6 +64,24 @@ public abstract class CrudNode implements Node {
   protected final ParamSpec idParam(boolean required) {
     ColumnDescriptor key = model.keyColumn();
     return new ParamSpec(ID, ParamType.KEY, key, required, "the " + key.name() + " of the row (" + key.sqlType() + ")");
+  }
+
+  /**
+   * {@code version}: on a versioned model, a value of the version column; elsewhere declared only so that giving it
+   * is refused with a reason rather than as an unknown parameter.
+   */
+  protected final ParamSpec versionParam(String description) {
+    ColumnDescriptor version = model.versionColumn();
+    if (version == null) {
+      return ParamSpec.of(VERSION, ParamType.ANY, false, "only for models with a @Version field");
+    }
+    return new ParamSpec(VERSION, ParamType.KEY, version, false, description + " (" + version.sqlType() + ")");
+  }
+
+  /** The refusal of a {@code version} given to a model without a {@code @Version} column. */
+  protected final String notVersioned() {
+    return model.modelName() + " has no @Version field, so its updates take no 'version'; leave it out (or add a"
+        + " @Version field to the model for optimistic locking)";
   }
 
   protected static ParamSpec filtersParam(boolean required) {

@@ -198,6 +198,16 @@ public final class RowValues {
     return ValueConverter.toJava(model.keyColumn(), value, parameter);
   }
 
+  /** The version the caller read, converted to the {@code @Version} column's type; never null. */
+  public static Object version(ModelDescriptor model, Object value, String parameter) {
+    ColumnDescriptor version = model.versionColumn();
+    if (value == null) {
+      throw new InvalidParameterException(parameter, "the version is null; give the " + version.name() + " of the row"
+          + " as it was read");
+    }
+    return ValueConverter.toJava(version, value, parameter);
+  }
+
   @SuppressWarnings("unchecked")
   public static Map<String, ?> asMap(Object value, String parameter) {
     if (value instanceof Map<?, ?> map) {

@@ -1,6 +1,8 @@
 package dev.dataflow.runtime.node.crud;
 
+import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.node.ConflictException;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.Increment;
 import dev.dataflow.runtime.sql.RowReader;
@@ -16,29 +18,65 @@ import java.util.Map;
 /**
  * The update of one row by key, shared by Update and BulkUpdate: the build-time statement when every writable column
  * is set to a value, else (some columns, or any {@code $inc}) a statement rendered by jOOQ for the columns given.
+ *
+ * <p>On a model with a {@code @Version} column the statement also matches the version the caller read and bumps it
+ * ({@code where "id" = ? and "version" = ?}). When that matches no row, one more query tells a missing row (null)
+ * from a row that has moved on ({@link ConflictException}); either way nothing was written.
  */
 final class UpdateById {
   private UpdateById() {}
 
-  /** The updated row, or null when no row has that key. */
-  static Map<String, Object> run(Connection connection, ModelDescriptor model, Map<String, Object> fields, Object key) {
+  /**
+   * The updated row, or null when no row has that key.
+   *
+   * @param expectedVersion the version the caller read, converted; required on a versioned model, else ignored
+   * @param versionParameter where {@code expectedVersion} came from ({@code version}, {@code records.3.version}), for
+   *     the conflict's message
+   * @throws ConflictException when the row exists at another version
+   */
+  static Map<String, Object> run(Connection connection, ModelDescriptor model, Map<String, Object> fields, Object key,
+      Object expectedVersion, String versionParameter) {
+    ColumnDescriptor version = model.versionColumn();
     List<String> fixed = model.statements().updateColumns();
     boolean fullRow = fields.size() == fixed.size() && fields.keySet().containsAll(fixed) && !anyIncrement(fields);
+    Map<String, Object> row;
     try (PreparedStatement ps = fullRow
         ? connection.prepareStatement(model.statements().updateById())
-        : SqlRenderer.updateByIdReturning(model, fields, key).prepare(connection)) {
+        : SqlRenderer.updateByIdReturning(model, fields, key, expectedVersion).prepare(connection)) {
       if (fullRow) {
         int i = 1;
         for (String name : fixed) {
           ValueConverter.bind(ps, i++, model.column(name), fields.get(name));
         }
-        ValueConverter.bind(ps, i, model.keyColumn(), key);
+        ValueConverter.bind(ps, i++, model.keyColumn(), key);
+        if (version != null) {
+          ValueConverter.bind(ps, i, version, expectedVersion);
+        }
       }
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? RowReader.read(rs, model) : null;
+        row = rs.next() ? RowReader.read(rs, model) : null;
       }
     } catch (SQLException e) {
       throw DatabaseErrors.translate(e, "update " + model.table());
+    }
+    if (row == null && version != null) {
+      Object current = currentVersion(connection, model, key);
+      if (current != null) {
+        throw new ConflictException(model.table(), versionParameter, versionParameter + ": the " + model.modelName()
+            + " changed since it was read: version " + expectedVersion + " was given, the row is now at version "
+            + current + ". Nothing was written; read the row again and retry with its current version");
+      }
+    }
+    return row;
+  }
+
+  /** The row's version now, or null when no row has the key. */
+  private static Object currentVersion(Connection connection, ModelDescriptor model, Object key) {
+    try (PreparedStatement ps = SqlRenderer.selectVersion(model, key).prepare(connection);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? ValueConverter.read(rs, 1, model.versionColumn()) : null;
+    } catch (SQLException e) {
+      throw DatabaseErrors.translate(e, "read the version of " + model.table());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.dataflow.runtime.node.crud;
 
 import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.NotFoundException;
@@ -24,13 +25,20 @@ import java.util.Set;
  * concurrent increments never lose a count; see {@link RowValues#forUpdate}); {@code updated_at} is set to now. By id: output is the updated row plus {@code updated: true}, and a missing row
  * raises {@link NotFoundException}. By filters: output is {@code {updated: n}}; empty filters need
  * {@code confirm_all: true}.
+ *
+ * <p>On a model with a {@code @Version} column every update bumps the version. An update by id must also give
+ * {@code version}, the version the caller read: the row is only changed while it still has it, and otherwise the node
+ * fails with {@link dev.dataflow.runtime.node.ConflictException} and writes nothing. An update by filters bumps the
+ * version of every row it matches, without a check.
  */
 public abstract class UpdateNode extends CrudNode {
   private final List<ParamSpec> parameters;
 
   protected UpdateNode(ModelDescriptor model) {
     super(model, NodeKind.UPDATE);
-    this.parameters = List.of(idParam(false), filtersParam(false),
+    this.parameters = List.of(idParam(false),
+        versionParam("with id: the version of the row as it was read; required on a versioned model"),
+        filtersParam(false),
         ParamSpec.of(FIELDS, ParamType.FIELDS, true,
             "map of column names to new values, {\"$set\": value} or {\"$inc\": n}"),
         ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)"));
@@ -45,13 +53,40 @@ public abstract class UpdateNode extends CrudNode {
   public List<ParamProblem> check(Map<String, Object> params, Set<String> connected) {
     List<ParamProblem> problems = new ArrayList<>(checkIdOrFilters(params, connected));
     problems.addAll(checkNotAllRows(params, connected, "update"));
+    String versionProblem = versionProblem(params.containsKey(ID) || connected.contains(ID),
+        params.containsKey(VERSION) || connected.contains(VERSION));
+    if (versionProblem != null) {
+      problems.add(new ParamProblem(VERSION, versionProblem));
+    }
     return problems;
+  }
+
+  /** What is wrong with giving (or not giving) {@code version}, or null. */
+  private String versionProblem(boolean byId, boolean versionGiven) {
+    if (model.versionColumn() == null) {
+      return versionGiven ? notVersioned() : null;
+    }
+    if (byId && !versionGiven) {
+      return "an update by id of " + model.modelName() + " needs 'version': the " + model.versionColumn().name()
+          + " of the row as it was read (a create gives 1). The row is only updated while it still has that"
+          + " version; otherwise the update fails with RecordConflictException and writes nothing";
+    }
+    if (!byId && versionGiven) {
+      return "'version' goes with 'id'; an update by filters bumps the version of every row it matches without"
+          + " checking it";
+    }
+    return null;
   }
 
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     Map<String, Object> fields = RowValues.forUpdate(model, RowValues.asMap(params.get(FIELDS), FIELDS), FIELDS);
-    if (params.get(ID) == null && params.containsKey(FILTERS)) {
+    boolean byFilters = params.get(ID) == null && params.containsKey(FILTERS);
+    String versionProblem = versionProblem(!byFilters, params.containsKey(VERSION));
+    if (versionProblem != null) {
+      throw new InvalidParameterException(VERSION, versionProblem);
+    }
+    if (byFilters) {
       refuseAllRowsUnlessConfirmed(params, "update");
       RenderedSql update = SqlRenderer.updateWhere(model, fields, filters(params));
       int n = context.autoCommit(connection -> {
@@ -66,7 +101,9 @@ public abstract class UpdateNode extends CrudNode {
       return out;
     }
     Object key = RowValues.key(model, params.get(ID), ID);
-    Map<String, Object> row = context.autoCommit(connection -> UpdateById.run(connection, model, fields, key));
+    Object version = model.versionColumn() == null ? null : RowValues.version(model, params.get(VERSION), VERSION);
+    Map<String, Object> row = context.autoCommit(
+        connection -> UpdateById.run(connection, model, fields, key, version, VERSION));
     if (row == null) {
       throw new NotFoundException(model.table(), "no " + model.modelName() + " with the given id to update");
     }

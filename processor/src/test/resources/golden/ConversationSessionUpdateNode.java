@@ -1,0 +1,140 @@
+package dev.dataflow.models;
+
+import dev.dataflow.runtime.node.NodeParams;
+import dev.dataflow.runtime.node.crud.UpdateNode;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import javax.annotation.processing.Generated;
+
+/**
+ * Updates one row by key or filters in table {@code conversation_sessions} ({@link ConversationSession}).
+ *
+ * <p>Node type {@code ConversationSessionUpdateNode}. Build its parameters with {@link #params()}.
+ */
+@Generated("dev.dataflow.processor.DataFlowProcessor")
+public final class ConversationSessionUpdateNode extends UpdateNode {
+  /**
+   * The node type workflows refer to.
+   */
+  public static final String TYPE = "ConversationSessionUpdateNode";
+
+  /**
+   * Creates the node; the runtime finds it through {@link ConversationSessionSchema#nodes()}.
+   */
+  public ConversationSessionUpdateNode() {
+    super(ConversationSessionSchema.DESCRIPTOR);
+  }
+
+  /**
+   * Typed parameters for this node.
+   */
+  public static Params params() {
+    return new Params();
+  }
+
+  /**
+   * The parameters of {@code ConversationSessionUpdateNode}; {@link #toMap()} gives the map a workflow takes.
+   */
+  public static final class Params extends NodeParams {
+    private Params() {
+      super(TYPE);
+    }
+
+    /**
+     * The key (column {@code id}) of the row to update.
+     */
+    public Params id(Long id) {
+      set("id", id);
+      return this;
+    }
+
+    /**
+     * The version (column {@code version}) of the row as it was read; required with {@link #id}. The update fails with {@code RecordConflictException} when the row has changed since.
+     */
+    public Params version(Long version) {
+      set("version", version);
+      return this;
+    }
+
+    /**
+     * Selects the row to update by filters instead of by key: a MongoDB-style filter map of column names to values or operators.
+     */
+    public Params filters(Map<String, ?> filters) {
+      set("filters", filters);
+      return this;
+    }
+
+    /**
+     * The columns to set, by column name; the typed setters add to the same map.
+     */
+    public Params fields(Map<String, ?> fields) {
+      set("fields", fields);
+      return this;
+    }
+
+    /**
+     * Column {@code session_id} (UUID, NOT NULL, unique).
+     */
+    public Params sessionId(UUID sessionId) {
+      setIn("fields", "session_id", sessionId);
+      return this;
+    }
+
+    /**
+     * Column {@code user_id} (VARCHAR(64), personal data: DataFlow never logs its value).
+     */
+    public Params userId(String userId) {
+      setIn("fields", "user_id", userId);
+      return this;
+    }
+
+    /**
+     * Column {@code outlet_id} (BIGINT).
+     */
+    public Params outletId(Long outletId) {
+      setIn("fields", "outlet_id", outletId);
+      return this;
+    }
+
+    /**
+     * Column {@code role} (TEXT).
+     */
+    public Params role(ConversationSession.Role role) {
+      setIn("fields", "role", role);
+      return this;
+    }
+
+    /**
+     * Column {@code metadata} (JSONB).
+     */
+    public Params metadata(Map<String, Object> metadata) {
+      setIn("fields", "metadata", metadata);
+      return this;
+    }
+
+    /**
+     * Column {@code pii_scrubbed} (BOOLEAN, NOT NULL).
+     */
+    public Params piiScrubbed(Boolean piiScrubbed) {
+      setIn("fields", "pii_scrubbed", piiScrubbed);
+      return this;
+    }
+
+    /**
+     * Column {@code language} (TEXT, has a default).
+     */
+    public Params language(String language) {
+      setIn("fields", "language", language);
+      return this;
+    }
+
+    /**
+     * Column {@code started_at} (TIMESTAMPTZ).
+     */
+    public Params startedAt(Instant startedAt) {
+      setIn("fields", "started_at", startedAt);
+      return this;
+    }
+  }
+}
