@@ -131,9 +131,6 @@ final class WorkflowRun {
     if (shouldSkip(nodeId)) {
       skipped.add(nodeId);
       notify(l -> l.nodeSkipped(event(instance, 0, 0)));
-      if (options.logging()) {
-        LOG.debug("run {} node {} ({}) skipped: on a branch not taken", runId, nodeId, instance.type());
-      }
       return true;
     }
     Map<String, Object> input = Paths.mutableCopy(params.get(nodeId));
@@ -161,19 +158,12 @@ final class WorkflowRun {
     long nanos = System.nanoTime() - started;
     long rows = rowsAffected(node, result);
     notify(l -> l.nodeFinished(event(instance, nanos, rows)));
-    if (options.logging()) {
-      LOG.debug("run {} node {} ({}) finished in {} µs, {} rows affected", runId, nodeId, instance.type(),
-          nanos / 1000, rows);
-    }
     return true;
   }
 
   private boolean fail(NodeInstance instance, WorkflowExecutionException e, long nanos) {
     failure.compareAndSet(null, e);
     notify(l -> l.nodeFailed(event(instance, nanos, 0), e.getCause() == null ? e : e.getCause()));
-    if (options.logging()) {
-      LOG.warn("run {} node {} ({}) failed: {}", runId, instance.id(), instance.type(), e.getMessage());
-    }
     return false;
   }
 
@@ -244,6 +234,9 @@ final class WorkflowRun {
   }
 
   private void notify(java.util.function.Consumer<WorkflowListener> call) {
+    if (options.logging()) {
+      call.accept(Slf4jWorkflowListener.INSTANCE);
+    }
     for (WorkflowListener listener : options.listeners()) {
       try {
         call.accept(listener);

@@ -39,7 +39,7 @@ public record RenderedSql(String sql, List<Object> bindValues) {
   /**
    * Prepares the statement on {@code connection} and binds every value of {@link #bindValues()}. The caller owns
    * the returned statement (close it, typically with try-with-resources) and the connection and its transaction;
-   * for {@link SqlRenderer#insert} the caller binds the remaining placeholders with {@link ValueConverter#bind},
+   * for {@link SqlRenderer#insert} the caller binds the remaining placeholders with {@link JdbcValues#bind},
    * starting at {@code bindValues().size() + 1}. On failure the statement is closed before the exception leaves.
    */
   public PreparedStatement prepare(Connection connection) throws SQLException {
@@ -60,7 +60,7 @@ public record RenderedSql(String sql, List<Object> bindValues) {
       // Untyped: PostgreSQL takes the type from the column or the cast jOOQ rendered around the placeholder.
       ps.setNull(index, Types.OTHER);
     } else if (value instanceof JSONB json) {
-      ps.setObject(index, ValueConverter.jsonb(json.data()));
+      ps.setObject(index, JdbcValues.jsonb(json.data()));
     } else if (value instanceof Instant instant) {
       ps.setObject(index, instant.atOffset(ZoneOffset.UTC));
     } else if (value instanceof String s) {

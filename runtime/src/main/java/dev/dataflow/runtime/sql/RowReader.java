@@ -27,7 +27,7 @@ public final class RowReader {
     LinkedHashMap<String, Object> row = new LinkedHashMap<>(columns.size() * 2);
     for (int i = 0; i < columns.size(); i++) {
       ColumnDescriptor column = columns.get(i);
-      row.put(column.name(), ValueConverter.read(rs, i + 1, column));
+      row.put(column.name(), JdbcValues.read(rs, i + 1, column));
     }
     return row;
   }

@@ -164,7 +164,7 @@ public final class SqlRenderer {
 
   /**
    * A multi-row {@code insert} of {@code columns} for {@code rows} rows, returning all columns in order. Every value
-   * is a plain {@code ?} that the caller binds with {@link ValueConverter#bind}, row after row, in the order of
+   * is a plain {@code ?} that the caller binds with {@link JdbcValues#bind}, row after row, in the order of
    * {@code columns} ({@code rows × columns.size()} placeholders; {@link RenderedSql#bindValues()} is empty).
    * {@code created_at} and {@code updated_at}, when the model has them, are set to {@code now()}.
    *

@@ -110,7 +110,7 @@ final class Gadgets {
 
   /**
    * Inserts {@code records} (column name to raw input) with one multi-row INSERT … RETURNING, converting each value
-   * with {@link ValueConverter#toJava} and binding it with {@link ValueConverter#bind}; returns the rows read back.
+   * with {@link ValueConverter#toJava} and binding it with {@link JdbcValues#bind}; returns the rows read back.
    */
   static List<Map<String, Object>> insert(Connection c, List<Map<String, Object>> records) throws SQLException {
     List<String> columns = new ArrayList<>(records.get(0).keySet());
@@ -121,7 +121,7 @@ final class Gadgets {
         for (String name : columns) {
           ColumnDescriptor column = col(name);
           Object value = ValueConverter.toJava(column, records.get(r).get(name), "records." + r + "." + name);
-          ValueConverter.bind(ps, ++index, column, value);
+          JdbcValues.bind(ps, ++index, column, value);
         }
       }
       return rows(ps);

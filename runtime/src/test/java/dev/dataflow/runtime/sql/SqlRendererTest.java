@@ -259,9 +259,9 @@ class SqlRendererTest {
     int inserted = MODEL.columns().size() + 1;
     try (Connection c = db.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(update.sql())) {
       for (UUID id : List.of(new UUID(0, 1), new UUID(7, 7))) {
-        ValueConverter.bind(ps, 1, Gadgets.col("id"), id);
-        ValueConverter.bind(ps, 2, Gadgets.col("name"), "upserted");
-        ValueConverter.bind(ps, 3, Gadgets.col("qty"), 9);
+        JdbcValues.bind(ps, 1, Gadgets.col("id"), id);
+        JdbcValues.bind(ps, 2, Gadgets.col("name"), "upserted");
+        JdbcValues.bind(ps, 3, Gadgets.col("qty"), 9);
         try (java.sql.ResultSet rs = ps.executeQuery()) {
           assertTrue(rs.next());
           assertEquals(id.equals(new UUID(7, 7)), rs.getBoolean(inserted), "xmax = 0 only for the new row");

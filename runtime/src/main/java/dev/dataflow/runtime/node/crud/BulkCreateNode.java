@@ -9,7 +9,7 @@ import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.SqlRenderer;
-import dev.dataflow.runtime.sql.ValueConverter;
+import dev.dataflow.runtime.sql.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -146,13 +146,13 @@ public abstract class BulkCreateNode extends CrudNode {
           for (int index : chunk) {
             Map<String, Object> row = rows.get(index);
             for (String column : columns) {
-              ValueConverter.bind(ps, p++, model.column(column), row.get(column));
+              JdbcValues.bind(ps, p++, model.column(column), row.get(column));
             }
           }
           try (ResultSet rs = ps.executeQuery()) {
             int n = 0;
             while (rs.next()) {
-              ids[chunk.get(n++)] = ValueConverter.read(rs, keyIndex, model.keyColumn());
+              ids[chunk.get(n++)] = JdbcValues.read(rs, keyIndex, model.keyColumn());
             }
           }
         } catch (SQLException e) {
@@ -184,7 +184,7 @@ public abstract class BulkCreateNode extends CrudNode {
         for (int index = from; index < to; index++) {
           int p = 1;
           for (String column : columns) {
-            ValueConverter.bind(ps, p++, model.column(column), rows.get(index).get(column));
+            JdbcValues.bind(ps, p++, model.column(column), rows.get(index).get(column));
           }
           ps.addBatch();
         }
@@ -198,7 +198,7 @@ public abstract class BulkCreateNode extends CrudNode {
             if (!rs.next()) {
               throw new IllegalStateException("the driver returned fewer rows than the update counts say");
             }
-            ids[index] = ValueConverter.read(rs, keyIndex, model.keyColumn());
+            ids[index] = JdbcValues.read(rs, keyIndex, model.keyColumn());
             outcomes[index] = rs.getBoolean(insertedIndex) ? Outcome.INSERTED : Outcome.UPDATED;
           }
         }

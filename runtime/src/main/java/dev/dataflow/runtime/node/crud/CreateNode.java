@@ -9,7 +9,7 @@ import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.RowReader;
 import dev.dataflow.runtime.sql.SqlRenderer;
-import dev.dataflow.runtime.sql.ValueConverter;
+import dev.dataflow.runtime.sql.JdbcValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,7 +87,7 @@ public abstract class CreateNode extends CrudNode {
       try (PreparedStatement ps = connection.prepareStatement(sql)) {
         int i = 1;
         for (String name : columns) {
-          ValueConverter.bind(ps, i++, model.column(name), values.get(name));
+          JdbcValues.bind(ps, i++, model.column(name), values.get(name));
         }
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -111,7 +111,7 @@ public abstract class CreateNode extends CrudNode {
       try (PreparedStatement ps = connection.prepareStatement(sql)) {
         int i = 1;
         for (String name : columns) {
-          ValueConverter.bind(ps, i++, model.column(name), values.get(name));
+          JdbcValues.bind(ps, i++, model.column(name), values.get(name));
         }
         try (ResultSet rs = ps.executeQuery()) {
           Map<String, Object> out = new LinkedHashMap<>();

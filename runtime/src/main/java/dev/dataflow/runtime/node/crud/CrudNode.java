@@ -10,7 +10,7 @@ import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.sql.FilterCompiler;
 import dev.dataflow.runtime.sql.RowReader;
-import dev.dataflow.runtime.sql.ValueConverter;
+import dev.dataflow.runtime.sql.JdbcValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -129,7 +129,7 @@ public abstract class CrudNode implements Node {
 
   /** Binds the key as the only placeholder of a fixed statement. */
   protected final void bindKey(PreparedStatement ps, int index, Object key) throws SQLException {
-    ValueConverter.bind(ps, index, model.keyColumn(), key);
+    JdbcValues.bind(ps, index, model.keyColumn(), key);
   }
 
   /** Reads every row of a result set of all model columns. */

@@ -7,7 +7,7 @@ import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.Increment;
 import dev.dataflow.runtime.sql.RowReader;
 import dev.dataflow.runtime.sql.SqlRenderer;
-import dev.dataflow.runtime.sql.ValueConverter;
+import dev.dataflow.runtime.sql.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,11 +46,11 @@ final class UpdateById {
       if (fullRow) {
         int i = 1;
         for (String name : fixed) {
-          ValueConverter.bind(ps, i++, model.column(name), fields.get(name));
+          JdbcValues.bind(ps, i++, model.column(name), fields.get(name));
         }
-        ValueConverter.bind(ps, i++, model.keyColumn(), key);
+        JdbcValues.bind(ps, i++, model.keyColumn(), key);
         if (version != null) {
-          ValueConverter.bind(ps, i, version, expectedVersion);
+          JdbcValues.bind(ps, i, version, expectedVersion);
         }
       }
       try (ResultSet rs = ps.executeQuery()) {
@@ -74,7 +74,7 @@ final class UpdateById {
   private static Object currentVersion(Connection connection, ModelDescriptor model, Object key) {
     try (PreparedStatement ps = SqlRenderer.selectVersion(model, key).prepare(connection);
         ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? ValueConverter.read(rs, 1, model.versionColumn()) : null;
+      return rs.next() ? JdbcValues.read(rs, 1, model.versionColumn()) : null;
     } catch (SQLException e) {
       throw DatabaseErrors.translate(e, "read the version of " + model.table());
     }
