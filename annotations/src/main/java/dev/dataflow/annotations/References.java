@@ -7,11 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A foreign key from this field's column to the key of another {@link Model}. The field's type must be the
- * referenced key's type (a {@code Long} for a default key). The constraint is named {@code fk_<table>_<column>}.
+ * A foreign key from this field's column to the key of another {@link Model} (or to one of its unique columns,
+ * with {@link #column()}). The field's type must be the referenced column's type (a {@code Long} for a default key).
+ * The constraint is named {@code fk_<table>_<column>}.
  *
  * <pre>{@code
  * @References(value = Outlet.class, onDelete = OnDelete.SET_NULL) Long outletId
+ * @References(value = ConversationSession.class, column = "session_id", onDelete = OnDelete.CASCADE) UUID sessionId
  * }</pre>
  */
 @Documented
@@ -20,6 +22,12 @@ import java.lang.annotation.Target;
 public @interface References {
   /** The referenced model class; it must be annotated with {@link Model}. */
   Class<?> value();
+
+  /**
+   * The referenced column, by column or field name. Default: the referenced model's key. Any other column must be
+   * {@link Unique} in the referenced model, so that it identifies one row.
+   */
+  String column() default "";
 
   /**
    * What PostgreSQL does to this row when the referenced row is deleted. Default {@link OnDelete#RESTRICT}: the

@@ -4,6 +4,8 @@ import dev.dataflow.annotations.Column;
 import dev.dataflow.annotations.Index;
 import dev.dataflow.annotations.Indexed;
 import dev.dataflow.annotations.Model;
+import dev.dataflow.annotations.References;
+import dev.dataflow.annotations.References.OnDelete;
 import dev.dataflow.annotations.Pii;
 import java.time.Instant;
 
@@ -11,6 +13,8 @@ import java.time.Instant;
  * One message of a conversation. Table {@code conversation_messages}: indexes on {@code session_id},
  * {@code timestamp}, {@code role}, {@code intent}, {@code created_at}, and on ({@code session_id},
  * {@code timestamp}) for reading a conversation's history in order.
+ *
+ * <p>{@code session_id} is a foreign key to {@code conversation_sessions.session_id}, ON DELETE CASCADE.
  *
  * <p>Retention: 90 days ({@link ConversationRetention#MESSAGE_RETENTION}). {@code pii_scrubbed} records that
  * {@code content} has had personal data removed.
@@ -20,8 +24,10 @@ import java.time.Instant;
 @Index(columns = {"session_id", "timestamp"})
 public record ConversationMessage(
     Long id,
-    /** The {@code session_id} of the {@link ConversationSession}. */
-    @Indexed @Column(nullable = false) java.util.UUID sessionId,
+    /** The {@code session_id} of the {@link ConversationSession}; deleting the session deletes its messages. */
+    @Indexed @Column(nullable = false)
+    @References(value = ConversationSession.class, column = "session_id", onDelete = OnDelete.CASCADE)
+    java.util.UUID sessionId,
     @Indexed @Column(nullable = false) MessageRole role,
     /** The message text. Personal data until scrubbed. */
     @Pii @Column(nullable = false) String content,

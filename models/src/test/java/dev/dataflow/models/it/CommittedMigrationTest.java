@@ -1,14 +1,12 @@
 package dev.dataflow.models.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dataflow.models.testing.TestDataFlow;
-import dev.dataflow.runtime.DataFlow;
+import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.node.NodeRegistry;
+import dev.dataflow.runtime.schema.TableCreator;
 import dev.dataflow.runtime.testing.TestPostgres;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,35 +14,39 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed migration builds exactly the schema the models' own DDL builds: same columns, types, nullability,
- * defaults, constraints and indexes.
+ * The committed migrations, applied in order by Flyway to an empty database, build exactly the schema the models'
+ * own DDL builds: same columns, types, nullability, defaults, constraints and indexes.
  */
 class CommittedMigrationTest {
   private static final String TABLES =
       "('conversation_sessions', 'conversation_messages', 'user_interaction_summaries', 'outlets')";
 
   @Test
-  void v1BuildsTheSchemaOfTheModels() throws Exception {
+  void migrationsBuildTheSchemaOfTheModels() throws Exception {
     DataSource migrated = TestPostgres.newDataSource();
-    try (Connection c = migrated.getConnection(); Statement s = c.createStatement()) {
-      s.execute(resource("db/migration/V1__create_conversation_memory.sql"));
-    }
-    List<String> fromMigration = catalog(migrated);
-    try (DataFlow db = TestDataFlow.fresh()) {
-      List<String> fromModels = catalog(db.dataSource());
-      assertEquals(String.join("\n", fromModels), String.join("\n", fromMigration));
-    }
-    assertEquals(4, fromMigration.stream().filter(line -> line.startsWith("constraint pk_")).count());
-  }
+    Flyway.configure().dataSource(migrated).locations("classpath:db/migration").load().migrate();
+    List<String> fromMigrations = catalog(migrated);
 
-  private static String resource(String name) throws IOException {
-    try (InputStream in = CommittedMigrationTest.class.getClassLoader().getResourceAsStream(name)) {
-      assertNotNull(in, name + " is on the class path");
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    DataSource fromDdl = TestPostgres.newDataSource();
+    List<ModelDescriptor> conversationModels = NodeRegistry.classpath().models().stream()
+        .filter(m -> m.modelClassName().startsWith("dev.dataflow.models.") && !m.modelClassName().contains(".testing."))
+        .toList();
+    assertEquals(4, conversationModels.size(), conversationModels.toString());
+    try (Connection c = fromDdl.getConnection(); Statement s = c.createStatement()) {
+      for (ModelDescriptor model : TableCreator.foreignKeyOrder(conversationModels)) {
+        for (String ddl : model.ddl()) {
+          s.execute(ddl);
+        }
+      }
     }
+    assertEquals(String.join("\n", catalog(fromDdl)), String.join("\n", fromMigrations));
+    assertEquals(4, fromMigrations.stream().filter(line -> line.startsWith("constraint pk_")).count());
+    assertTrue(fromMigrations.stream().anyMatch(line -> line.startsWith("constraint fk_conversation_messages_session_id")),
+        String.join("\n", fromMigrations));
   }
 
   private static List<String> catalog(DataSource dataSource) throws SQLException {

@@ -111,6 +111,7 @@ class ConversationModelsTest extends DatabaseTest {
     Instant now = Instant.parse("2026-06-01T00:00:00Z");
     UUID session = UUID.randomUUID();
     runtime.execute(new WorkflowBuilder()
+        .addNode("session", ConversationSessionCreateNode.params().sessionId(session).userId("u-retention"))
         .addNode("messages", ConversationMessageBulkCreateNode.params().records(List.of(
             Map.of("session_id", session, "role", MessageRole.user, "content", "old",
                 "timestamp", now.minus(Duration.ofDays(91))),
@@ -132,6 +133,7 @@ class ConversationModelsTest extends DatabaseTest {
   void scrubbingReplacesContentAndMarksMessages() {
     UUID session = UUID.randomUUID();
     runtime.execute(new WorkflowBuilder()
+        .addNode("session", ConversationSessionCreateNode.params().sessionId(session).userId("u-scrub"))
         .addNode("messages", ConversationMessageBulkCreateNode.params().records(List.of(
             Map.of("session_id", session, "role", "user", "content", "my phone is 6591234567"),
             Map.of("session_id", session, "role", "assistant", "content", "noted"))))
@@ -140,5 +142,26 @@ class ConversationModelsTest extends DatabaseTest {
     List<String> rows = Tables.snapshot(db, "conversation_messages");
     assertTrue(rows.stream().noneMatch(r -> r.contains("6591234567")), rows.toString());
     assertEquals(0, runtime.execute(ConversationRetention.scrubSession(session)).get("scrub").get("updated"));
+  }
+
+  @Test
+  void deletingASessionDeletesItsMessagesAndAMessageNeedsAnExistingSession() {
+    UUID session = UUID.randomUUID();
+    WorkflowResult created = runtime.execute(new WorkflowBuilder()
+        .addNode("session", ConversationSessionCreateNode.params().sessionId(session).userId("u-cascade"))
+        .addNode("messages", ConversationMessageBulkCreateNode.params().records(List.of(
+            Map.of("session_id", session, "role", "user", "content", "hello"),
+            Map.of("session_id", session, "role", "assistant", "content", "hi"))))
+        .build());
+    Map<String, Object> count = Map.of("filters", Map.of("session_id", session));
+    assertEquals(2L, run("ConversationMessageCountNode", count).get("count"));
+    run("ConversationSessionDeleteNode", Map.of("id", created.get("session").get("id")));
+    assertEquals(0L, run("ConversationMessageCountNode", count).get("count"));
+
+    dev.dataflow.runtime.WorkflowExecutionException orphan = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.dataflow.runtime.WorkflowExecutionException.class,
+        () -> run("ConversationMessageCreateNode", Map.of("session_id", UUID.randomUUID(), "role", "user",
+            "content", "orphan")));
+    assertTrue(orphan.getMessage().contains("fk_conversation_messages_session_id"), orphan.getMessage());
   }
 }

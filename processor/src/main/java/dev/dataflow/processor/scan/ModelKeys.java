@@ -53,6 +53,34 @@ final class ModelKeys {
   }
 
   /** The key of another model, or null when its key type cannot be stored (its own scan reports why). */
+  /**
+   * The column {@code name} (a column or field name) of {@code model}, when it is the key or {@code @Unique}.
+   *
+   * @return the column, or null with {@code problem[0]} saying why
+   */
+  ReferencedKey referencedColumn(TypeElement model, String name, String[] problem) {
+    ModelField key = keyField(ModelField.of(model));
+    for (ModelField field : ModelField.of(model)) {
+      String column = columnOf(field);
+      if (!column.equals(name) && !field.name().equals(name)) {
+        continue;
+      }
+      if (field != key && field.annotation(Annotations.UNIQUE) == null) {
+        problem[0] = "column " + column + " of " + model.getSimpleName() + " is not unique, so it cannot be referenced;"
+            + " mark it @Unique, or reference the key (leave out column)";
+        return null;
+      }
+      FieldTypeMapper.Result result = mapper.map(field.type(), false);
+      if (result.mapping() == null) {
+        problem[0] = "column " + column + " of " + model.getSimpleName() + " has an unsupported type";
+        return null;
+      }
+      return new ReferencedKey(tableOf(model), column, result.mapping().type());
+    }
+    problem[0] = model.getSimpleName() + " has no column or field named '" + name + "'";
+    return null;
+  }
+
   ReferencedKey referencedKey(TypeElement model) {
     ModelField key = keyField(ModelField.of(model));
     if (key == null) {

@@ -430,7 +430,19 @@ public final class ModelScanner {
               + " with @Model or remove @References");
       return null;
     }
-    ModelKeys.ReferencedKey key = keys.referencedKey(target);
+    String referencedName = annotations.string(references, "column");
+    ModelKeys.ReferencedKey key;
+    if (!referencedName.isEmpty()) {
+      String[] problem = new String[1];
+      key = keys.referencedColumn(target, referencedName, problem);
+      if (key == null) {
+        errors.error(field.element(), references, Annotations.explicitValue(references, "column"),
+            "@References(" + target.getSimpleName() + ".class, column = \"" + referencedName + "\"): " + problem[0]);
+        return null;
+      }
+    } else {
+      key = keys.referencedKey(target);
+    }
     if (key == null) {
       errors.error(
           field.element(),
@@ -447,7 +459,8 @@ public final class ModelScanner {
               + field.name()
               + " is "
               + field.type()
-              + " but the key "
+              + " but "
+              + (referencedName.isEmpty() ? "the key " : "column ")
               + key.column()
               + " of "
               + target.getSimpleName()
