@@ -2,6 +2,7 @@ package dev.dataflow.processor.scan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -70,5 +71,25 @@ record ModelField(Element element, String name, TypeMirror type, List<Annotation
       }
     }
     return false;
+  }
+
+  /**
+   * Reports every field after the first that carries {@code annotation}, on that annotation, with the message
+   * {@code message(first, field)}: for annotations a model may have at most once.
+   */
+  static void reportAllButFirst(List<ModelField> fields, String annotation, ErrorReporter errors,
+      BiFunction<ModelField, ModelField, String> message) {
+    ModelField first = null;
+    for (ModelField field : fields) {
+      AnnotationMirror mirror = field.annotation(annotation);
+      if (mirror == null) {
+        continue;
+      }
+      if (first == null) {
+        first = field;
+      } else {
+        errors.error(field.element(), mirror, message.apply(first, field));
+      }
+    }
   }
 }

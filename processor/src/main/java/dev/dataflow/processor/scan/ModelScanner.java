@@ -197,25 +197,9 @@ public final class ModelScanner {
   }
 
   private void checkSingleId(List<ModelField> fields) {
-    ModelField first = null;
-    for (ModelField field : fields) {
-      AnnotationMirror id = field.annotation(Annotations.ID);
-      if (id == null) {
-        continue;
-      }
-      if (first == null) {
-        first = field;
-      } else {
-        errors.error(
-            field.element(),
-            id,
-            "more than one @Id: "
-                + first.name()
-                + " is already the key; remove @Id from "
-                + field.name()
-                + " (use @Unique for a second unique column)");
-      }
-    }
+    ModelField.reportAllButFirst(fields, Annotations.ID, errors, (first, field) -> "more than one @Id: "
+        + first.name() + " is already the key; remove @Id from " + field.name()
+        + " (use @Unique for a second unique column)");
   }
 
   /** The column of one field, or null after reporting why it has none. */

@@ -20,24 +20,8 @@ final class VersionRules {
   }
 
   void checkSingle(List<ModelField> fields) {
-    ModelField first = null;
-    for (ModelField field : fields) {
-      AnnotationMirror version = field.annotation(Annotations.VERSION);
-      if (version == null) {
-        continue;
-      }
-      if (first == null) {
-        first = field;
-      } else {
-        errors.error(
-            field.element(),
-            version,
-            "more than one @Version: "
-                + first.name()
-                + " is already the row version; remove @Version from "
-                + field.name());
-      }
-    }
+    ModelField.reportAllButFirst(fields, Annotations.VERSION, errors, (first, field) -> "more than one @Version: "
+        + first.name() + " is already the row version; remove @Version from " + field.name());
   }
 
   /**
