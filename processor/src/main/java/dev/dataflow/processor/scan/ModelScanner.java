@@ -17,13 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -45,6 +43,8 @@ public final class ModelScanner {
   private final FieldTypeMapper mapper;
   private final ModelKeys keys;
   private final VersionRules versions;
+  private final ForeignKeyRules foreignKeyRules;
+  private final IndexRules indexRules;
   private final Elements elements;
 
   public ModelScanner(Elements elements, Types types, ErrorReporter errors) {
@@ -54,6 +54,8 @@ public final class ModelScanner {
     this.mapper = new FieldTypeMapper(elements, types);
     this.keys = new ModelKeys(annotations, mapper);
     this.versions = new VersionRules(errors);
+    this.foreignKeyRules = new ForeignKeyRules(errors, annotations, keys);
+    this.indexRules = new IndexRules(errors, annotations);
   }
 
   /** The schema of {@code model}, or empty when it has errors (already reported). */
@@ -65,7 +67,8 @@ public final class ModelScanner {
     AnnotationMirror modelAnnotation = Annotations.find(model.getAnnotationMirrors(), Annotations.MODEL);
     String table = keys.tableOf(model);
     boolean explicitTable = !annotations.string(modelAnnotation, "table").isEmpty();
-    checkName(
+    Naming.checkName(
+        errors,
         model,
         modelAnnotation,
         explicitTable ? Annotations.explicitValue(modelAnnotation, "table") : null,
@@ -130,7 +133,7 @@ public final class ModelScanner {
                 false,
                 column.javaType() == ColumnType.JSON));
       }
-      ForeignKeySchema foreignKey = foreignKey(field, column, table);
+      ForeignKeySchema foreignKey = foreignKeyRules.foreignKey(field, column, table);
       if (foreignKey != null) {
         foreignKeys.add(foreignKey);
       }
@@ -138,7 +141,7 @@ public final class ModelScanner {
     versions.checkParameterName(fields, columns);
     columns.add(timestamp(CREATED_AT, "createdAt"));
     columns.add(timestamp(UPDATED_AT, "updatedAt"));
-    indexes.addAll(classIndexes(model, table, columns));
+    indexes.addAll(indexRules.classIndexes(model, table, columns));
 
     if (errors.errorCount() > errorsBefore) {
       return Optional.empty();
@@ -220,7 +223,8 @@ public final class ModelScanner {
               + " from node outputs) or map it to another column with @Column(name = \"...\")");
       return null;
     }
-    if (!checkName(
+    if (!Naming.checkName(
+        errors,
         field.element(),
         columnAnnotation,
         explicitName ? Annotations.explicitValue(columnAnnotation, "name") : null,
@@ -327,32 +331,6 @@ public final class ModelScanner {
         field.annotation(Annotations.PII) != null);
   }
 
-  /** A name is at most 63 bytes and a plain identifier; {@code hint} says how to change it. */
-  private boolean checkName(
-      Element element, AnnotationMirror annotation, AnnotationValue value, String what, String name, String hint) {
-    if (!Naming.fitsLength(name)) {
-      errors.error(
-          element,
-          annotation,
-          value,
-          what + " name " + name + " is longer than PostgreSQL's 63-byte limit; " + hint);
-      return false;
-    }
-    if (!Naming.isPlainIdentifier(name)) {
-      errors.error(
-          element,
-          annotation,
-          value,
-          what
-              + " name \""
-              + name
-              + "\" is not a valid identifier (letters, digits, _ and $, not starting with a digit); "
-              + hint);
-      return false;
-    }
-    return true;
-  }
-
   private static ColumnSchema implicitKey() {
     return new ColumnSchema(
         ModelKeys.IMPLICIT_KEY,
@@ -389,178 +367,6 @@ public final class ModelScanner {
         0,
         0,
         0);
-  }
-
-  private ForeignKeySchema foreignKey(ModelField field, ColumnSchema column, String table) {
-    AnnotationMirror references = field.annotation(Annotations.REFERENCES);
-    if (references == null) {
-      return null;
-    }
-    AnnotationValue targetValue = annotations.value(references, "value");
-    if (!(targetValue.getValue() instanceof DeclaredType targetType)) {
-      errors.error(field.element(), references, "@References needs a model class, for example @References(Outlet.class)");
-      return null;
-    }
-    TypeElement target = (TypeElement) targetType.asElement();
-    if (Annotations.find(target.getAnnotationMirrors(), Annotations.MODEL) == null) {
-      errors.error(
-          field.element(),
-          references,
-          targetValue,
-          "@References("
-              + target.getSimpleName()
-              + ".class) points to a class that is not a @Model; annotate "
-              + target.getQualifiedName()
-              + " with @Model or remove @References");
-      return null;
-    }
-    String referencedName = annotations.string(references, "column");
-    ModelKeys.ReferencedKey key;
-    if (!referencedName.isEmpty()) {
-      String[] problem = new String[1];
-      key = keys.referencedColumn(target, referencedName, problem);
-      if (key == null) {
-        errors.error(field.element(), references, Annotations.explicitValue(references, "column"),
-            "@References(" + target.getSimpleName() + ".class, column = \"" + referencedName + "\"): " + problem[0]);
-        return null;
-      }
-    } else {
-      key = keys.referencedKey(target);
-    }
-    if (key == null) {
-      errors.error(
-          field.element(),
-          references,
-          "@References(" + target.getSimpleName() + ".class): the key of " + target.getSimpleName()
-              + " has an unsupported type; fix that model's key first");
-      return null;
-    }
-    if (key.type() != column.javaType()) {
-      errors.error(
-          field.element(),
-          references,
-          "field "
-              + field.name()
-              + " is "
-              + field.type()
-              + " but "
-              + (referencedName.isEmpty() ? "the key " : "column ")
-              + key.column()
-              + " of "
-              + target.getSimpleName()
-              + " is "
-              + javaSpelling(key.type())
-              + "; declare "
-              + field.name()
-              + " as "
-              + javaSpelling(key.type()));
-      return null;
-    }
-    String onDelete = ((VariableElement) annotations.value(references, "onDelete").getValue()).getSimpleName().toString();
-    ForeignKeySchema.OnDeleteAction action = ForeignKeySchema.OnDeleteAction.valueOf(onDelete);
-    if (action == ForeignKeySchema.OnDeleteAction.SET_NULL && !column.nullable()) {
-      errors.error(
-          field.element(),
-          references,
-          Annotations.explicitValue(references, "onDelete"),
-          "onDelete = SET_NULL needs a nullable column, but "
-              + column.name()
-              + " is NOT NULL; use a boxed type without @Column(nullable = false), or choose CASCADE or RESTRICT");
-      return null;
-    }
-    return new ForeignKeySchema(
-        Naming.constraintName("fk", table, List.of(column.name())), column.name(), key.table(), key.column(), action);
-  }
-
-  private static String javaSpelling(ColumnType type) {
-    switch (type) {
-      case LONG:
-        return "Long";
-      case INT:
-        return "Integer";
-      case SHORT:
-        return "Short";
-      case UUID:
-        return "java.util.UUID";
-      case STRING:
-        return "String";
-      default:
-        return type.name();
-    }
-  }
-
-  /** Class-level {@code @Index}es, written once or several times (then javac wraps them in {@code @Indexes}). */
-  private List<IndexSchema> classIndexes(TypeElement model, String table, List<ColumnSchema> columns) {
-    List<IndexSchema> indexes = new ArrayList<>();
-    AnnotationMirror single = Annotations.find(model.getAnnotationMirrors(), Annotations.INDEX);
-    if (single != null) {
-      IndexSchema index = classIndex(model, single, table, columns);
-      if (index != null) {
-        indexes.add(index);
-      }
-    }
-    AnnotationMirror container = Annotations.find(model.getAnnotationMirrors(), Annotations.INDEXES);
-    if (container != null) {
-      for (AnnotationValue value : annotations.list(container, "value")) {
-        AnnotationMirror index = (AnnotationMirror) value.getValue();
-        // Report at the single @Index: javac locates it in the source, but not the implicit @Indexes container.
-        IndexSchema schema = classIndex(model, index, table, columns);
-        if (schema != null) {
-          indexes.add(schema);
-        }
-      }
-    }
-    return indexes;
-  }
-
-  private IndexSchema classIndex(TypeElement model, AnnotationMirror index, String table, List<ColumnSchema> columns) {
-    AnnotationValue columnsValue = Annotations.explicitValue(index, "columns");
-    List<IndexSchema.IndexColumn> indexColumns = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (AnnotationValue value : annotations.list(index, "columns")) {
-      String written = (String) value.getValue();
-      boolean descending = written.startsWith("-");
-      String wanted = descending ? written.substring(1) : written;
-      ColumnSchema column = null;
-      for (ColumnSchema candidate : columns) {
-        if (candidate.name().equals(wanted) || candidate.fieldName().equals(wanted)) {
-          column = candidate;
-          break;
-        }
-      }
-      if (column == null) {
-        List<String> known = columns.stream().map(ColumnSchema::name).toList();
-        errors.error(
-            model,
-            index,
-            columnsValue,
-            "unknown column \""
-                + wanted
-                + "\" in @Index; name a column or field of "
-                + model.getSimpleName()
-                + ": "
-                + String.join(", ", known));
-        return null;
-      }
-      indexColumns.add(new IndexSchema.IndexColumn(column.name(), descending));
-      names.add(column.name());
-    }
-    if (indexColumns.isEmpty()) {
-      errors.error(model, index, columnsValue, "@Index needs at least one column: @Index(columns = {\"a\", \"b\"})");
-      return null;
-    }
-    boolean unique = annotations.bool(index, "unique");
-    String explicitName = annotations.string(index, "name");
-    String name;
-    if (explicitName.isEmpty()) {
-      name = Naming.constraintName(unique ? "uq" : "idx", table, names);
-    } else {
-      if (!checkName(model, index, Annotations.explicitValue(index, "name"), "index", explicitName, "choose a shorter @Index(name = \"...\")")) {
-        return null;
-      }
-      name = explicitName;
-    }
-    return new IndexSchema(name, indexColumns, unique, false);
   }
 
   /** The first unresolved type among the model's field types and references, or null when all resolved. */

@@ -6,6 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 
 /** How Java names become SQL names, and which SQL names PostgreSQL accepts. */
 public final class Naming {
@@ -105,5 +108,32 @@ public final class Naming {
 
   private static boolean isVowel(char c) {
     return "aeiou".indexOf(c) >= 0;
+  }
+
+  /** A name is at most 63 bytes and a plain identifier; {@code hint} says how to change it. */
+  static boolean checkName(
+      ErrorReporter errors,
+      Element element, AnnotationMirror annotation, AnnotationValue value, String what, String name, String hint) {
+    if (!Naming.fitsLength(name)) {
+      errors.error(
+          element,
+          annotation,
+          value,
+          what + " name " + name + " is longer than PostgreSQL's 63-byte limit; " + hint);
+      return false;
+    }
+    if (!Naming.isPlainIdentifier(name)) {
+      errors.error(
+          element,
+          annotation,
+          value,
+          what
+              + " name \""
+              + name
+              + "\" is not a valid identifier (letters, digits, _ and $, not starting with a digit); "
+              + hint);
+      return false;
+    }
+    return true;
   }
 }
