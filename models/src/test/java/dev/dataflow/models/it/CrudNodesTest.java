@@ -153,6 +153,28 @@ class CrudNodesTest extends DatabaseTest {
   }
 
   @Test
+  void aPartialUpdateShapeReusedWithOtherValuesBindsTheNewValues() {
+    long id = (Long) run("AllTypesCreateNode", fullRow("old", "c1")).get("id");
+    // The first call renders the shape; the later ones reuse its SQL and bind their own values.
+    for (int i = 0; i < 3; i++) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("text", "v" + i);
+      fields.put("level", i % 2 == 0 ? Level.LOW : Level.HIGH);
+      fields.put("attributes", Map.of("round", i));
+      fields.put("payload", new byte[] {(byte) i});
+      fields.put("count", Map.of("$inc", 10));
+      fields.put("reference", i == 1 ? null : UUID.randomUUID());
+      Map<String, Object> row = run("AllTypesUpdateNode", Map.of("id", id, "fields", fields));
+      assertEquals("v" + i, row.get("text"));
+      assertEquals(i % 2 == 0 ? Level.LOW : Level.HIGH, row.get("level"));
+      assertEquals(Map.of("round", i), row.get("attributes"));
+      assertArrayEquals(new byte[] {(byte) i}, (byte[]) row.get("payload"));
+      assertEquals(42 + 10 * (i + 1), row.get("count"));
+      assertEquals(i == 1, row.get("reference") == null);
+    }
+  }
+
+  @Test
   void updateOfEveryColumnUsesTheFixedStatement() {
     Map<String, Object> created = run("AllTypesCreateNode", fullRow("old", "c1"));
     Map<String, Object> fields = fullRow("every", "c2");

@@ -297,8 +297,8 @@ public final class SqlRenderer {
         boolean descending = item != null && item.startsWith("-");
         String name = item == null ? null : descending ? item.substring(1) : item;
         ColumnDescriptor column = name == null ? null : model.column(name);
-        List<String> names = new ArrayList<>(model.columnsByName().keySet());
         if (column == null) {
+          List<String> names = new ArrayList<>(model.columnsByName().keySet());
           throw new InvalidParameterException("order_by", "unknown column '" + name + "' of " + model.modelName()
               + "; columns are " + names + ", each optionally prefixed with '-' for descending order."
               + (name == null ? "" : Suggestions.didYouMean(name, names)));

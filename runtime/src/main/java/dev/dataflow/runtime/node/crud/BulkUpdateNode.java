@@ -30,6 +30,7 @@ import java.util.Set;
  * {@link dev.dataflow.runtime.node.ConflictException} naming {@code records.<i>} and nothing is written.
  */
 public abstract class BulkUpdateNode extends CrudNode {
+  private final StatementCache<List<Object>> shapes = new StatementCache<>();
   private final List<ParamSpec> parameters;
 
   protected BulkUpdateNode(ModelDescriptor model) {
@@ -91,7 +92,7 @@ public abstract class BulkUpdateNode extends CrudNode {
       int n = 0;
       for (Update u : updates) {
         String path = RECORDS + "." + u.index();
-        if (UpdateById.run(connection, model, u.fields(), u.key(), u.version(), path + "." + VERSION) == null) {
+        if (UpdateById.run(connection, model, shapes, u.fields(), u.key(), u.version(), path + "." + VERSION) == null) {
           throw new NotFoundException(model.table(), RECORDS + "." + u.index() + ": no " + model.modelName()
               + " with the given id; nothing was updated");
         }

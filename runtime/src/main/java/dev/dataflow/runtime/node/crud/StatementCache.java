@@ -12,6 +12,18 @@ final class StatementCache<K> {
   private static final int MAX_SHAPES = 4096;
   private final ConcurrentHashMap<K, String> cache = new ConcurrentHashMap<>();
 
+  /** The SQL cached for this shape, or null. */
+  String find(K key) {
+    return cache.get(key);
+  }
+
+  /** Caches the SQL of a shape (until the cache holds {@value #MAX_SHAPES} shapes). */
+  void put(K key, String sql) {
+    if (cache.size() < MAX_SHAPES) {
+      cache.putIfAbsent(key, sql);
+    }
+  }
+
   String get(K key, Function<K, String> render) {
     String sql = cache.get(key);
     if (sql != null) {

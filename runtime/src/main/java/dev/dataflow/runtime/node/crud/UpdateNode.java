@@ -32,6 +32,7 @@ import java.util.Set;
  * version of every row it matches, without a check.
  */
 public abstract class UpdateNode extends CrudNode {
+  private final StatementCache<List<Object>> shapes = new StatementCache<>();
   private final List<ParamSpec> parameters;
 
   protected UpdateNode(ModelDescriptor model) {
@@ -103,7 +104,7 @@ public abstract class UpdateNode extends CrudNode {
     Object key = RowValues.key(model, params.get(ID), ID);
     Object version = model.versionColumn() == null ? null : RowValues.version(model, params.get(VERSION), VERSION);
     Map<String, Object> row = context.autoCommit(
-        connection -> UpdateById.run(connection, model, fields, key, version, VERSION));
+        connection -> UpdateById.run(connection, model, shapes, fields, key, version, VERSION));
     if (row == null) {
       throw new NotFoundException(model.table(), "no " + model.modelName() + " with the given id to update");
     }
