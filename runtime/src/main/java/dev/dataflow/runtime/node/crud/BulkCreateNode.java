@@ -129,8 +129,16 @@ public abstract class BulkCreateNode extends CrudNode {
   private void insertAll(Connection connection, List<Map<String, Object>> rows, int batchSize, Object[] ids) {
     // Records that give the same columns share one statement shape; ids are put back in record order.
     Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
+    List<String> previousShape = null;
+    List<Integer> previousGroup = null;
     for (int i = 0; i < rows.size(); i++) {
-      groups.computeIfAbsent(List.copyOf(rows.get(i).keySet()), k -> new ArrayList<>()).add(i);
+      Set<String> columns = rows.get(i).keySet();
+      // Records usually share one shape: compare with the last one before copying the key set.
+      if (previousShape == null || !sameOrder(previousShape, columns)) {
+        previousShape = List.copyOf(columns);
+        previousGroup = groups.computeIfAbsent(previousShape, k -> new ArrayList<>());
+      }
+      previousGroup.add(i);
     }
     int keyIndex = model.columnIndex(model.primaryKey()) + 1;
     for (Map.Entry<List<String>, List<Integer>> group : groups.entrySet()) {
@@ -222,4 +230,18 @@ public abstract class BulkCreateNode extends CrudNode {
   }
 
   private record Shape(List<String> columns, int rows) {}
+
+  /** Whether {@code columns} iterates the same names in the same order as {@code shape}. */
+  private static boolean sameOrder(List<String> shape, Set<String> columns) {
+    if (shape.size() != columns.size()) {
+      return false;
+    }
+    int i = 0;
+    for (String column : columns) {
+      if (!column.equals(shape.get(i++))) {
+        return false;
+      }
+    }
+    return true;
+  }
 }
