@@ -124,8 +124,10 @@ public final class WorkflowBuilder {
       Node node = d.nodeType == null ? null : registry.node(d.nodeType);
       if (node == null) {
         unresolved.add(d.nodeId);
+        boolean swapped = registry.node(d.nodeId) != null;
         problems.add(new Problem(d.nodeId, d.nodeType, null, "unknown node type '" + d.nodeType + "'."
-            + Suggestions.didYouMean(String.valueOf(d.nodeType), registry.types())
+            + (swapped ? " The arguments look swapped: addNode(nodeType, nodeId, params) takes the type first, and '"
+                + d.nodeId + "' is a node type." : Suggestions.didYouMean(String.valueOf(d.nodeType), registry.types()))
             + (registry.types().isEmpty()
                 ? " No node types are registered: is the model module (compiled with dataflow-processor) on the class path?"
                 : "")));

@@ -30,7 +30,7 @@ public final class DocSnippets {
     try (DataFlow db = DataFlow.builder().build()) {                    // DATABASE_URL, else an embedded PostgreSQL
       WorkflowResult result = new LocalRuntime(db).execute(new WorkflowBuilder()
           .addNode("session", ConversationSessionCreateNode.params().sessionId(UUID.randomUUID()).userId("6591234567"))
-          .addNode("history", "ConversationMessageListNode", Map.of("order_by", List.of("timestamp")))
+          .addNode("ConversationMessageListNode", "history", Map.of("order_by", List.of("timestamp")))
           .addConnection("session", "session_id", "history", "filters.session_id")
           .build());
       System.out.println(result.get("session").get("id"));

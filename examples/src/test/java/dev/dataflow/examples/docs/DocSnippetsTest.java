@@ -101,4 +101,18 @@ class DocSnippetsTest {
     assertFalse(result.wasSkipped("orders"));
     assertEquals(0L, result.get("orders").get("count"));
   }
+
+  @Test
+  void theReadmeSampleRunsOnItsOwnEmbeddedDatabase() {
+    java.io.PrintStream out = System.out;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      DocSnippets.readme();
+    } finally {
+      System.setOut(out);
+    }
+    assertEquals("1", printed.toString(java.nio.charset.StandardCharsets.UTF_8).trim(),
+        "the README sample prints the new session's id");
+  }
 }

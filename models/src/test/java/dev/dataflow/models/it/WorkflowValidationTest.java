@@ -38,6 +38,13 @@ class WorkflowValidationTest {
   }
 
   @Test
+  void swappedTypeAndIdAreNamedAsSuch() {
+    Problem p = onlyProblem(new WorkflowBuilder().addNode("history", "ConversationMessageListNode", Map.of()));
+    assertTrue(p.message().contains("The arguments look swapped: addNode(nodeType, nodeId, params) takes the type"
+        + " first, and 'ConversationMessageListNode' is a node type."), p.message());
+  }
+
+  @Test
   void duplicateNodeId() {
     Problem p = onlyProblem(new WorkflowBuilder()
         .addNode("ConversationSessionCreateNode", "create", session())
