@@ -347,7 +347,9 @@ public final class ModelScanner {
         TypeRef.declared("java.lang", List.of("Long"), List.of()),
         0,
         0,
-        0);
+        0,
+        false,
+        false);
   }
 
   private static ColumnSchema timestamp(String name, String fieldName) {
@@ -366,7 +368,9 @@ public final class ModelScanner {
         TypeRef.declared("java.time", List.of("Instant"), List.of()),
         0,
         0,
-        0);
+        0,
+        false,
+        false);
   }
 
   /** The first unresolved type among the model's field types and references, or null when all resolved. */

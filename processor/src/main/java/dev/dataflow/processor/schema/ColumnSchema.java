@@ -47,27 +47,6 @@ public record ColumnSchema(
     enumConstants = List.copyOf(enumConstants);
   }
 
-  /** A column that is neither the {@code @Version} column nor personal data. */
-  public ColumnSchema(
-      String name,
-      String fieldName,
-      ColumnType javaType,
-      String sqlType,
-      boolean nullable,
-      boolean primaryKey,
-      boolean generated,
-      String defaultValue,
-      boolean unique,
-      List<String> enumConstants,
-      String enumTypeName,
-      TypeRef fieldType,
-      int length,
-      int precision,
-      int scale) {
-    this(name, fieldName, javaType, sqlType, nullable, primaryKey, generated, defaultValue, unique, enumConstants,
-        enumTypeName, fieldType, length, precision, scale, false, false);
-  }
-
   /** Whether the DDL gives a default, so a create may omit the column. */
   public boolean hasDefault() {
     return defaultValue != null;

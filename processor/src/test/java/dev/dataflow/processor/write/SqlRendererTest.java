@@ -20,7 +20,7 @@ class SqlRendererTest {
   private static ColumnSchema column(
       String name, ColumnType type, String sql, boolean nullable, boolean key, boolean generated, String dflt) {
     return new ColumnSchema(
-        name, name, type, sql, nullable, key, generated, dflt, false, List.of(), null, ANY, 0, 0, 0);
+        name, name, type, sql, nullable, key, generated, dflt, false, List.of(), null, ANY, 0, 0, 0, false, false);
   }
 
   static final ModelSchema OUTLET =

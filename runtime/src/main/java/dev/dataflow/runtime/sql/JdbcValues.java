@@ -2,6 +2,7 @@ package dev.dataflow.runtime.sql;
 
 import dev.dataflow.runtime.DataFlowException;
 import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.model.ModelDescriptor;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +13,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.postgresql.util.PGobject;
 
@@ -26,6 +29,21 @@ import org.postgresql.util.PGobject;
  */
 public final class JdbcValues {
   private JdbcValues() {}
+
+  /**
+   * Binds {@code values.get(c)} for each column {@code c} of {@code columns}, in order, from placeholder
+   * {@code first}; a column missing from {@code values} binds NULL.
+   *
+   * @return the index of the next placeholder
+   */
+  public static int bindAll(PreparedStatement ps, int first, ModelDescriptor model, List<String> columns,
+      Map<String, Object> values) throws SQLException {
+    int index = first;
+    for (String name : columns) {
+      bind(ps, index++, model.column(name), values.get(name));
+    }
+    return index;
+  }
 
 
   /**

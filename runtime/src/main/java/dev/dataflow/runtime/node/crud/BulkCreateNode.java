@@ -152,10 +152,7 @@ public abstract class BulkCreateNode extends CrudNode {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
           int p = 1;
           for (int index : chunk) {
-            Map<String, Object> row = rows.get(index);
-            for (String column : columns) {
-              JdbcValues.bind(ps, p++, model.column(column), row.get(column));
-            }
+            p = JdbcValues.bindAll(ps, p, model, columns, rows.get(index));
           }
           try (ResultSet rs = ps.executeQuery()) {
             int n = 0;
@@ -190,10 +187,7 @@ public abstract class BulkCreateNode extends CrudNode {
       // in statement order, for getGeneratedKeys(); the update counts say which statements returned one.
       try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
         for (int index = from; index < to; index++) {
-          int p = 1;
-          for (String column : columns) {
-            JdbcValues.bind(ps, p++, model.column(column), rows.get(index).get(column));
-          }
+          JdbcValues.bindAll(ps, 1, model, columns, rows.get(index));
           ps.addBatch();
         }
         int[] counts = ps.executeBatch();

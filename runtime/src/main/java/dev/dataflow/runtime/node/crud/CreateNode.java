@@ -85,10 +85,7 @@ public abstract class CreateNode extends CrudNode {
         : shapes.get(columns, c -> SqlRenderer.insert(model, c, 1).sql());
     return context.autoCommit(connection -> {
       try (PreparedStatement ps = connection.prepareStatement(sql)) {
-        int i = 1;
-        for (String name : columns) {
-          JdbcValues.bind(ps, i++, model.column(name), values.get(name));
-        }
+        JdbcValues.bindAll(ps, 1, model, columns, values);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           return RowReader.read(rs, model);
@@ -109,10 +106,7 @@ public abstract class CreateNode extends CrudNode {
     int insertedColumn = model.columns().size() + 1;
     return context.autoCommit(connection -> {
       try (PreparedStatement ps = connection.prepareStatement(sql)) {
-        int i = 1;
-        for (String name : columns) {
-          JdbcValues.bind(ps, i++, model.column(name), values.get(name));
-        }
+        JdbcValues.bindAll(ps, 1, model, columns, values);
         try (ResultSet rs = ps.executeQuery()) {
           Map<String, Object> out = new LinkedHashMap<>();
           if (!rs.next()) {

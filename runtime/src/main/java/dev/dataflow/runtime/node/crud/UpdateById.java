@@ -49,10 +49,7 @@ final class UpdateById {
         ? connection.prepareStatement(model.statements().updateById())
         : partialUpdate(model, shapes, fields, key, expectedVersion).prepare(connection)) {
       if (fullRow) {
-        int i = 1;
-        for (String name : fixed) {
-          JdbcValues.bind(ps, i++, model.column(name), fields.get(name));
-        }
+        int i = JdbcValues.bindAll(ps, 1, model, fixed, fields);
         JdbcValues.bind(ps, i++, model.keyColumn(), key);
         if (version != null) {
           JdbcValues.bind(ps, i, version, expectedVersion);
