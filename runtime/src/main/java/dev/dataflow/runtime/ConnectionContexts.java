@@ -5,12 +5,13 @@ import dev.dataflow.runtime.sql.DatabaseErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /** Where the nodes of a run get their connections, per {@link TransactionMode}. */
 abstract class ConnectionContexts {
 
-  abstract NodeContext forNode(String runId, String nodeId, String nodeType);
+  abstract Context forNode(String runId, String nodeId, String nodeType);
 
   /** Applies isolation and statement timeout to a connection whose transaction has just begun. */
   static void begin(Connection connection, ExecutionOptions options) throws SQLException {
@@ -39,8 +40,8 @@ abstract class ConnectionContexts {
     }
 
     @Override
-    NodeContext forNode(String runId, String nodeId, String nodeType) {
-      return new Identified(runId, nodeId, nodeType) {
+    Context forNode(String runId, String nodeId, String nodeType) {
+      return new Context(runId, nodeId, nodeType) {
         @Override
         public <T> T autoCommit(SqlWork<T> work) throws SQLException {
           if (!plainAutoCommit) {
@@ -98,8 +99,8 @@ abstract class ConnectionContexts {
     }
 
     @Override
-    NodeContext forNode(String runId, String nodeId, String nodeType) {
-      return new Identified(runId, nodeId, nodeType) {
+    Context forNode(String runId, String nodeId, String nodeType) {
+      return new Context(runId, nodeId, nodeType) {
         @Override
         public <T> T autoCommit(SqlWork<T> work) throws SQLException {
           return work.run(connection());
@@ -140,13 +141,14 @@ abstract class ConnectionContexts {
     }
   }
 
-  /** A node context's identity; subclasses say where connections come from. */
-  private abstract static class Identified implements NodeContext {
+  /** One node execution's context: its identity and the rows it reported; subclasses say where connections come from. */
+  abstract static class Context implements NodeContext {
     private final String runId;
     private final String nodeId;
     private final String nodeType;
+    private final AtomicLong rowsAffected = new AtomicLong();
 
-    Identified(String runId, String nodeId, String nodeType) {
+    Context(String runId, String nodeId, String nodeType) {
       this.runId = runId;
       this.nodeId = nodeId;
       this.nodeType = nodeType;
@@ -165,6 +167,16 @@ abstract class ConnectionContexts {
     @Override
     public String nodeType() {
       return nodeType;
+    }
+
+    @Override
+    public void addRowsAffected(long rows) {
+      rowsAffected.addAndGet(rows);
+    }
+
+    /** The rows the node reported so far. */
+    long rowsAffected() {
+      return rowsAffected.get();
     }
   }
 

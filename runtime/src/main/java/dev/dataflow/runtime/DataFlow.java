@@ -9,7 +9,7 @@ import dev.dataflow.runtime.migrate.SchemaMigrator;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NodeRegistry;
-import dev.dataflow.runtime.schema.TableCreator;
+import dev.dataflow.runtime.migrate.TableCreator;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;

@@ -2,7 +2,7 @@ package dev.dataflow.runtime;
 
 import dev.dataflow.runtime.WorkflowValidationException.Problem;
 import dev.dataflow.runtime.node.ParamProblem;
-import dev.dataflow.runtime.node.Suggestions;
+import dev.dataflow.runtime.model.Suggestions;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
 import dev.dataflow.runtime.workflow.ParamChecker;

@@ -7,7 +7,7 @@ import dev.dataflow.runtime.node.NodeRegistry;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.RoutingNode;
 import dev.dataflow.runtime.node.SwitchNode;
-import dev.dataflow.runtime.node.Suggestions;
+import dev.dataflow.runtime.model.Suggestions;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
 import dev.dataflow.runtime.workflow.ParamChecker;

@@ -1,6 +1,6 @@
 package dev.dataflow.runtime;
 
-import dev.dataflow.runtime.node.Suggestions;
+import dev.dataflow.runtime.model.Suggestions;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

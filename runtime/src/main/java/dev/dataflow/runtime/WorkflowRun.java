@@ -5,9 +5,7 @@ import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.RoutingNode;
-import dev.dataflow.runtime.node.crud.CrudNode;
 import dev.dataflow.runtime.workflow.Edge;
-import dev.dataflow.runtime.workflow.LoggedParameters;
 import dev.dataflow.runtime.workflow.NodeInstance;
 import dev.dataflow.runtime.workflow.Paths;
 import dev.dataflow.runtime.workflow.RunConnections;
@@ -143,20 +141,21 @@ final class WorkflowRun {
     }
     if (options.logParameterValues() && VALUES.isDebugEnabled()) {
       VALUES.debug("run {} node {} ({}) parameters: {}", runId, nodeId, instance.type(),
-          LoggedParameters.of(node, input));
+          node.loggableParameters(input));
     }
     notify(l -> l.nodeStarted(event(instance, 0, 0)));
     long started = System.nanoTime();
     Map<String, Object> output;
+    ConnectionContexts.Context context = contexts.forNode(runId, nodeId, instance.type());
     try {
-      output = node.execute(contexts.forNode(runId, nodeId, instance.type()), Collections.unmodifiableMap(input));
+      output = node.execute(context, Collections.unmodifiableMap(input));
     } catch (Exception e) {
       return fail(instance, wrap(instance, e), System.nanoTime() - started);
     }
     Map<String, Object> result = output == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(output));
     outputs.put(nodeId, result);
     long nanos = System.nanoTime() - started;
-    long rows = rowsAffected(node, result);
+    long rows = context.rowsAffected();
     notify(l -> l.nodeFinished(event(instance, nanos, rows)));
     return true;
   }
@@ -244,25 +243,5 @@ final class WorkflowRun {
         LOG.warn("run {}: listener {} threw {}; ignored", runId, listener.getClass().getName(), e.toString());
       }
     }
-  }
-
-  /** Rows written by a node, from its output: the bulk counts, 1 for a single-row write, 0 for reads. */
-  static long rowsAffected(Node node, Map<String, Object> output) {
-    long rows = 0;
-    boolean counted = false;
-    for (String key : List.of("inserted", "updated", "deleted", "rows_affected")) {
-      Object v = output.get(key);
-      if (v instanceof Number n) {
-        rows += n.longValue();
-        counted = true;
-      } else if (v instanceof Boolean b) {
-        rows += b ? 1 : 0;
-        counted = true;
-      }
-    }
-    if (!counted && node instanceof CrudNode crud && crud.kind() == dev.dataflow.runtime.node.NodeKind.CREATE) {
-      return 1;
-    }
-    return rows;
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.NodeRegistry;
-import dev.dataflow.runtime.schema.TableCreator;
+import dev.dataflow.runtime.migrate.TableCreator;
 import dev.dataflow.runtime.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -11,7 +11,7 @@ import dev.dataflow.runtime.DataFlow;
 import dev.dataflow.runtime.LocalRuntime;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowExecutionException;
-import dev.dataflow.runtime.node.DatabaseException;
+import dev.dataflow.runtime.sql.DatabaseException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -18,7 +18,7 @@ import dev.dataflow.runtime.LocalRuntime;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowExecutionException;
-import dev.dataflow.runtime.node.DatabaseException;
+import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

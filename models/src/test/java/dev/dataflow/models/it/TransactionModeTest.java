@@ -14,7 +14,7 @@ import dev.dataflow.runtime.TransactionMode;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowExecutionException;
-import dev.dataflow.runtime.node.DatabaseException;
+import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.NodeRegistry;
 import java.time.Duration;

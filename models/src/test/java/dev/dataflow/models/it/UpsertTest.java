@@ -13,7 +13,7 @@ import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowExecutionException;
 import dev.dataflow.runtime.WorkflowValidationException;
-import dev.dataflow.runtime.node.DatabaseException;
+import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.node.InvalidParameterException;
 import java.time.Instant;
 import java.util.ArrayList;

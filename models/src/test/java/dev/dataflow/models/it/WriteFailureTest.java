@@ -11,7 +11,7 @@ import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowExecutionException;
-import dev.dataflow.runtime.node.DatabaseException;
+import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.NotFoundException;
 import java.util.ArrayList;

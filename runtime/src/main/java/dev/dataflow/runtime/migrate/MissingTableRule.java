@@ -1,7 +1,6 @@
 package dev.dataflow.runtime.migrate;
 
 import dev.dataflow.runtime.model.ModelDescriptor;
-import dev.dataflow.runtime.schema.TableCreator;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.dataflow.runtime.node;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,8 +8,15 @@ import java.util.Set;
 /**
  * A unit of work in a workflow. The processor generates nine per {@code @Model}; applications may write their own.
  * A node is stateless and thread-safe: one instance serves every workflow that uses its type.
+ *
+ * <p>Everything the engine knows of a node it learns through this interface: its parameters and how each is checked
+ * ({@link ParamSpec}), rules between parameters ({@link #check}), what of its parameters may be logged, and the rows
+ * it wrote ({@link NodeContext#addRowsAffected}).
  */
 public interface Node {
+  /** What {@link #loggableParameters} puts in place of a value it cannot vouch for. */
+  String NOT_LOGGED = "<not logged>";
+
   /** The type name workflows refer to, for example {@code ConversationSessionCreateNode}. */
   String type();
 
@@ -34,5 +42,18 @@ public interface Node {
    */
   default List<ParamProblem> check(Map<String, Object> params, Set<String> connected) {
     return List.of();
+  }
+
+  /**
+   * The parameters as they may be logged (only with {@code ExecutionOptions.logParameterValues()}): a copy in which
+   * every value that may be personal data is replaced. By default every value is {@value #NOT_LOGGED}; a node that
+   * knows which of its values are safe says so here.
+   */
+  default Map<String, Object> loggableParameters(Map<String, Object> params) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String name : params.keySet()) {
+      out.put(name, NOT_LOGGED);
+    }
+    return out;
   }
 }

@@ -20,6 +20,12 @@ public interface NodeContext {
   /** Runs {@code work} in one transaction: it commits when {@code work} returns and rolls back when it throws. */
   <T> T transaction(SqlWork<T> work) throws SQLException;
 
+  /**
+   * Reports rows this node inserted, updated or deleted; the sum reaches {@code WorkflowListener}s as
+   * {@code NodeEvent.rowsAffected()} when the node finishes. A node that writes nothing reports nothing.
+   */
+  void addRowsAffected(long rows);
+
   /** Work on a JDBC connection. */
   @FunctionalInterface
   interface SqlWork<T> {

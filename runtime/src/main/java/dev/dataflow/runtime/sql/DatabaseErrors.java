@@ -1,6 +1,5 @@
 package dev.dataflow.runtime.sql;
 
-import dev.dataflow.runtime.node.DatabaseException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;

@@ -3,8 +3,8 @@ package dev.dataflow.runtime.sql;
 import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
-import dev.dataflow.runtime.node.InvalidParameterException;
-import dev.dataflow.runtime.node.Suggestions;
+import dev.dataflow.runtime.model.Suggestions;
+import dev.dataflow.runtime.model.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,8 +32,9 @@ import org.jooq.impl.DSL;
  * {@code $null} test for NULL (a column always exists). {@code $in []} is false, {@code $nin []} is true.
  *
  * <p>Every value is converted with {@link ValueConverter#toJava} (parameter paths such as
- * {@code filters.created_at.$gte} or {@code filters.$or.1.user_id}) and becomes a bind value; column names are
- * looked up in the model and never taken from the input, so an unknown or hostile name is refused.
+ * {@code filters.created_at.$gte} or {@code filters.$or.1.user_id}) and becomes a {@link SqlTypes#placeholder};
+ * column names are looked up in the model and never taken from the input, so an unknown or hostile name is refused
+ * with an {@link InvalidValueException}.
  */
 public final class FilterCompiler {
   static {
@@ -49,13 +50,16 @@ public final class FilterCompiler {
   public static final List<String> LOGICAL_OPERATORS = List.of("$and", "$or", "$not");
 
   private static final String ROOT = "filters";
+  /** The type of a pattern's placeholder: text, also for an enum column (the pattern is no constant name). */
+  private static final ColumnDescriptor PATTERN = new ColumnDescriptor("pattern", "pattern", JavaType.STRING, "TEXT",
+      false, false, false, false, null);
 
   private FilterCompiler() {}
 
   /**
    * The condition {@code filters} describe; {@link DSL#noCondition()} for null or an empty map.
    *
-   * @throws InvalidParameterException for an unknown field or operator, a value that does not convert, or a
+   * @throws InvalidValueException for an unknown field or operator, a value that does not convert, or a
    *     filter of the wrong shape; the parameter is the path to the offending entry
    */
   public static Condition compile(ModelDescriptor model, Map<String, ?> filters) {
@@ -69,7 +73,7 @@ public final class FilterCompiler {
     List<Condition> parts = new ArrayList<>(filters.size());
     for (Map.Entry<?, ?> entry : filters.entrySet()) {
       if (!(entry.getKey() instanceof String key)) {
-        throw new InvalidParameterException(path, "filter keys are column names or " + LOGICAL_OPERATORS
+        throw new InvalidValueException(path, "filter keys are column names or " + LOGICAL_OPERATORS
             + "; got a key of type " + className(entry.getKey()));
       }
       String keyPath = path + "." + key;
@@ -86,7 +90,7 @@ public final class FilterCompiler {
     switch (operator) {
       case "$and", "$or" -> {
         if (!(value instanceof Collection<?> list) || list.isEmpty()) {
-          throw new InvalidParameterException(path, operator + " takes a non-empty list of filter maps, such as {\""
+          throw new InvalidValueException(path, operator + " takes a non-empty list of filter maps, such as {\""
               + operator + "\": [{\"a\": 1}, {\"b\": 2}]}; got " + describe(value));
         }
         List<Condition> parts = new ArrayList<>(list.size());
@@ -94,7 +98,7 @@ public final class FilterCompiler {
         for (Object element : list) {
           String elementPath = path + "." + i++;
           if (!(element instanceof Map<?, ?> map)) {
-            throw new InvalidParameterException(elementPath, operator + " takes a list of filter maps; element is "
+            throw new InvalidValueException(elementPath, operator + " takes a list of filter maps; element is "
                 + describe(element));
           }
           parts.add(compileMap(model, map, elementPath));
@@ -103,17 +107,17 @@ public final class FilterCompiler {
       }
       case "$not" -> {
         if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
-          throw new InvalidParameterException(path, "$not takes a non-empty filter map, such as {\"$not\": {\"a\": 1}};"
+          throw new InvalidValueException(path, "$not takes a non-empty filter map, such as {\"$not\": {\"a\": 1}};"
               + " got " + describe(value));
         }
         return DSL.not(compileMap(model, map, path));
       }
       default -> {
         if (FIELD_OPERATORS.contains(operator)) {
-          throw new InvalidParameterException(path, "operator " + operator + " applies to a field; write it inside"
+          throw new InvalidValueException(path, "operator " + operator + " applies to a field; write it inside"
               + " one, such as {\"age\": {\"" + operator + "\": …}}");
         }
-        throw new InvalidParameterException(path, "unknown operator '" + operator + "'; at this level use a column"
+        throw new InvalidValueException(path, "unknown operator '" + operator + "'; at this level use a column"
             + " name or one of " + LOGICAL_OPERATORS + "." + Suggestions.didYouMean(operator, LOGICAL_OPERATORS));
       }
     }
@@ -123,12 +127,12 @@ public final class FilterCompiler {
     ColumnDescriptor column = model.column(name);
     if (column == null) {
       List<String> names = new ArrayList<>(model.columnsByName().keySet());
-      throw new InvalidParameterException(path, "unknown field '" + name + "' of " + model.modelName()
+      throw new InvalidValueException(path, "unknown field '" + name + "' of " + model.modelName()
           + "; fields are " + names + "." + Suggestions.didYouMean(name, names));
     }
     if (value instanceof Map<?, ?> operators && isOperatorMap(column, operators)) {
       if (operators.isEmpty()) {
-        throw new InvalidParameterException(path, "give a value or at least one operator of " + FIELD_OPERATORS);
+        throw new InvalidValueException(path, "give a value or at least one operator of " + FIELD_OPERATORS);
       }
       List<Condition> parts = new ArrayList<>(operators.size());
       for (Map.Entry<?, ?> entry : operators.entrySet()) {
@@ -169,13 +173,13 @@ public final class FilterCompiler {
       case "$lte" -> field.le(ordered(column, operator, value, path));
       case "$in" -> in(column, value, path);
       case "$nin" -> notIn(column, value, path);
-      case "$like" -> field.like(pattern(column, operator, value, path));
-      case "$ilike" -> field.likeIgnoreCase(pattern(column, operator, value, path));
-      case "$regex" -> field.likeRegex(pattern(column, operator, value, path));
+      case "$like" -> field.like(patternValue(pattern(column, operator, value, path)));
+      case "$ilike" -> field.likeIgnoreCase(patternValue(pattern(column, operator, value, path)));
+      case "$regex" -> field.likeRegex(patternValue(pattern(column, operator, value, path)));
       case "$exists" -> flag(operator, value, path) ? field.isNotNull() : field.isNull();
       case "$null" -> flag(operator, value, path) ? field.isNull() : field.isNotNull();
       case "$contains" -> contains(column, value, path);
-      default -> throw new InvalidParameterException(path, "unknown operator '" + operator + "'; operators are "
+      default -> throw new InvalidValueException(path, "unknown operator '" + operator + "'; operators are "
           + FIELD_OPERATORS + "." + Suggestions.didYouMean(operator, FIELD_OPERATORS));
     };
   }
@@ -188,11 +192,11 @@ public final class FilterCompiler {
   private static Field<Object> ordered(ColumnDescriptor column, String operator, Object value, String path) {
     JavaType type = column.javaType();
     if (type == JavaType.JSON || type == JavaType.BYTES || type == JavaType.BOOLEAN) {
-      throw new InvalidParameterException(path, operator + " needs an ordered column; '" + column.name() + "' is "
+      throw new InvalidValueException(path, operator + " needs an ordered column; '" + column.name() + "' is "
           + type + ", use $eq, $ne, $in or $nin" + (type == JavaType.JSON ? " or $contains" : ""));
     }
     if (value == null) {
-      throw new InvalidParameterException(path, operator + " needs a value; to test for NULL use {\"$null\": true}");
+      throw new InvalidValueException(path, operator + " needs a value; to test for NULL use {\"$null\": true}");
     }
     return convert(column, value, path);
   }
@@ -218,7 +222,7 @@ public final class FilterCompiler {
 
   private static Values values(ColumnDescriptor column, String operator, Object value, String path) {
     if (!(value instanceof Collection<?> list)) {
-      throw new InvalidParameterException(path, operator + " takes a list, such as {\"" + operator
+      throw new InvalidValueException(path, operator + " takes a list, such as {\"" + operator
           + "\": [1, 2]}; got " + describe(value));
     }
     List<Field<Object>> nonNull = new ArrayList<>(list.size());
@@ -238,37 +242,43 @@ public final class FilterCompiler {
   private static String pattern(ColumnDescriptor column, String operator, Object value, String path) {
     JavaType type = column.javaType();
     if (type != JavaType.STRING && type != JavaType.ENUM) {
-      throw new InvalidParameterException(path, operator + " applies to text columns; '" + column.name() + "' is "
+      throw new InvalidValueException(path, operator + " applies to text columns; '" + column.name() + "' is "
           + type);
     }
     // Not through toJava: for an enum column the pattern is not a constant name.
     if (!(value instanceof String pattern)) {
-      throw new InvalidParameterException(path, operator + " takes a pattern String; got " + describe(value));
+      throw new InvalidValueException(path, operator + " takes a pattern String; got " + describe(value));
     }
     return pattern;
   }
 
   private static boolean flag(String operator, Object value, String path) {
     if (!(value instanceof Boolean b)) {
-      throw new InvalidParameterException(path, operator + " takes true or false; got " + describe(value));
+      throw new InvalidValueException(path, operator + " takes true or false; got " + describe(value));
     }
     return b;
   }
 
   private static Condition contains(ColumnDescriptor column, Object value, String path) {
     if (column.javaType() != JavaType.JSON) {
-      throw new InvalidParameterException(path, "$contains applies to JSON columns; '" + column.name() + "' is "
+      throw new InvalidValueException(path, "$contains applies to JSON columns; '" + column.name() + "' is "
           + column.javaType() + (column.javaType() == JavaType.STRING ? "; for a substring use $like '%text%'" : ""));
     }
     if (value == null) {
-      throw new InvalidParameterException(path, "$contains needs a JSON value such as {\"tags\": [\"a\"]}");
+      throw new InvalidValueException(path, "$contains needs a JSON value such as {\"tags\": [\"a\"]}");
     }
     // jsonb containment: the column holds value (objects: a superset of keys; arrays: a superset of elements).
     return DSL.condition("{0} @> {1}", SqlTypes.field(column), convert(column, value, path));
   }
 
   private static Field<Object> convert(ColumnDescriptor column, Object value, String path) {
-    return SqlTypes.value(column, ValueConverter.toJava(column, value, path));
+    return SqlTypes.placeholder(column, ValueConverter.toJava(column, value, path));
+  }
+
+  /** A pattern of {@code $like}, {@code $ilike} or {@code $regex}: text, whatever the column's type. */
+  @SuppressWarnings("unchecked")
+  private static Field<String> patternValue(String pattern) {
+    return (Field<String>) (Field<?>) SqlTypes.placeholder(PATTERN, pattern);
   }
 
   private static String describe(Object value) {

@@ -19,8 +19,9 @@ import java.util.UUID;
 import org.postgresql.util.PGobject;
 
 /**
- * Binds converted values ({@link ValueConverter#toJava}) to JDBC statements and reads result columns back as their
- * Java types, for every {@link dev.dataflow.runtime.model.JavaType}.
+ * The one binder: every value reaches JDBC through {@link #bind}, keyed by its column, in statements rendered at
+ * build time and by jOOQ alike ({@link RenderedSql#prepare}). Also reads result columns back as their Java types, for
+ * every {@link dev.dataflow.runtime.model.JavaType}.
  *
  * <pre>{@code
  * JdbcValues.bind(ps, 1, column, ValueConverter.toJava(column, "2024-05-01T09:30:00+08:00", "start_time"));
@@ -44,7 +45,6 @@ public final class JdbcValues {
     }
     return index;
   }
-
 
   /**
    * Binds a value that {@link ValueConverter#toJava} produced to a plain {@code ?} placeholder. No cast is needed in the SQL:
@@ -74,7 +74,7 @@ public final class JdbcValues {
   }
 
   /** A {@code jsonb} parameter holding {@code jsonText}. */
-  static PGobject jsonb(String jsonText) throws SQLException {
+  private static PGobject jsonb(String jsonText) throws SQLException {
     PGobject object = new PGobject();
     object.setType("jsonb");
     object.setValue(jsonText);
@@ -82,7 +82,7 @@ public final class JdbcValues {
   }
 
   /** The {@link Types} constant for a NULL of this column. */
-  static int sqlTypeOf(ColumnDescriptor column) {
+  private static int sqlTypeOf(ColumnDescriptor column) {
     return switch (column.javaType()) {
       case STRING, ENUM -> Types.VARCHAR;
       case SHORT -> Types.SMALLINT;

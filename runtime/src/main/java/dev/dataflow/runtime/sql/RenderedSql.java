@@ -3,21 +3,16 @@ package dev.dataflow.runtime.sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.jooq.JSONB;
+import org.jooq.Param;
+import org.jooq.Query;
 
 /**
  * A statement rendered by {@link SqlRenderer}: SQL with JDBC {@code ?} placeholders and the values for the first
- * {@code bindValues().size()} of them, in order.
- *
- * <p>Bind values are in jOOQ's form: the value {@link ValueConverter#toJava} produced, except enum constants, which
- * are their names, and JSON values, which are {@link JSONB}; they may contain null. Statements whose values the
- * caller binds itself ({@link SqlRenderer#insert}) have no bind values.
+ * {@code binds().size()} of them, in order. Each value carries its column and is bound by {@link JdbcValues#bind}.
+ * Statements whose values the caller binds itself ({@link SqlRenderer#insert}) have no binds.
  *
  * <pre>{@code
  * RenderedSql sql = SqlRenderer.select(model, FilterCompiler.compile(model, filters), List.of("-created_at"), 20, 0);
@@ -27,52 +22,58 @@ import org.jooq.JSONB;
  * }</pre>
  *
  * @param sql the statement
- * @param bindValues the values of the placeholders, first to last (unmodifiable; may contain null)
+ * @param binds the values of the placeholders, first to last (unmodifiable)
  */
-public record RenderedSql(String sql, List<Object> bindValues) {
+public record RenderedSql(String sql, List<BindValue> binds) {
 
   public RenderedSql {
-    // Not List.copyOf: a bind value may be null (update … set "x" = null).
-    bindValues = Collections.unmodifiableList(new ArrayList<>(bindValues));
+    binds = List.copyOf(binds);
   }
 
   /**
-   * Prepares the statement on {@code connection} and binds every value of {@link #bindValues()}. The caller owns
-   * the returned statement (close it, typically with try-with-resources) and the connection and its transaction;
-   * for {@link SqlRenderer#insert} the caller binds the remaining placeholders with {@link JdbcValues#bind},
-   * starting at {@code bindValues().size() + 1}. On failure the statement is closed before the exception leaves.
+   * Renders {@code query} with the shared jOOQ context and reads its placeholders back in the order jOOQ rendered
+   * them. Every value in the query must be a {@link SqlTypes#placeholder}: one jOOQ made up itself would have no
+   * column to bind it by, and is a bug of the renderer.
+   */
+  static RenderedSql render(Query query) {
+    String sql = Jooq.RENDER.render(query);
+    List<BindValue> binds = new ArrayList<>();
+    for (Param<?> param : query.getParams().values()) {
+      if (!(param.getValue() instanceof BindValue bind)) {
+        throw new IllegalStateException("a bind value without a column in " + sql + "; every value must be a"
+            + " SqlTypes.placeholder");
+      }
+      binds.add(bind);
+    }
+    return new RenderedSql(sql, binds);
+  }
+
+  /** The plain values of {@link #binds()}, in order (may contain null). */
+  public List<Object> bindValues() {
+    List<Object> values = new ArrayList<>(binds.size());
+    for (BindValue bind : binds) {
+      values.add(bind.value());
+    }
+    return Collections.unmodifiableList(values);
+  }
+
+  /**
+   * Prepares the statement on {@code connection} and binds every value of {@link #binds()}. The caller owns the
+   * returned statement (close it, typically with try-with-resources) and the connection and its transaction; for
+   * {@link SqlRenderer#insert} the caller binds the remaining placeholders with {@link JdbcValues#bind}, starting at
+   * {@code binds().size() + 1}. On failure the statement is closed before the exception leaves.
    */
   public PreparedStatement prepare(Connection connection) throws SQLException {
     PreparedStatement ps = connection.prepareStatement(sql);
     try {
-      for (int i = 0; i < bindValues.size(); i++) {
-        bind(ps, i + 1, bindValues.get(i));
+      for (int i = 0; i < binds.size(); i++) {
+        BindValue bind = binds.get(i);
+        JdbcValues.bind(ps, i + 1, bind.column(), bind.value());
       }
       return ps;
     } catch (SQLException | RuntimeException e) {
       ps.close();
       throw e;
-    }
-  }
-
-  private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-    if (value == null) {
-      // Untyped: PostgreSQL takes the type from the column or the cast jOOQ rendered around the placeholder.
-      ps.setNull(index, Types.OTHER);
-    } else if (value instanceof JSONB json) {
-      ps.setObject(index, JdbcValues.jsonb(json.data()));
-    } else if (value instanceof Instant instant) {
-      ps.setObject(index, instant.atOffset(ZoneOffset.UTC));
-    } else if (value instanceof String s) {
-      ps.setString(index, s);
-    } else if (value instanceof byte[] bytes) {
-      ps.setBytes(index, bytes);
-    } else if (value instanceof Enum<?> e) {
-      ps.setString(index, e.name());
-    } else {
-      // UUID, OffsetDateTime, LocalDateTime, LocalDate, BigDecimal, Boolean and the boxed numbers: pgjdbc sends
-      // each with its own PostgreSQL type.
-      ps.setObject(index, value);
     }
   }
 }

@@ -1,11 +1,11 @@
 package dev.dataflow.runtime.sql;
 
 import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
-import dev.dataflow.runtime.node.InvalidParameterException;
-import dev.dataflow.runtime.node.Suggestions;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,10 @@ import org.jooq.impl.DSL;
  * //   offset ? rows fetch next ? rows only
  * }</pre>
  *
- * <p>Rendering only: one shared jOOQ context with no connection; execute with {@link RenderedSql#prepare}.
+ * <p>Rendering only: one shared jOOQ context with no connection; execute with {@link RenderedSql#prepare}. The renderer
+ * renders what it is given: values already converted by {@link ValueConverter}, column names that the node layer has
+ * checked. A name that is not a column of the model is a bug of the caller ({@link IllegalArgumentException}), not
+ * an input error.
  */
 public final class SqlRenderer {
   static {
@@ -44,6 +47,9 @@ public final class SqlRenderer {
 
   private static final String CREATED_AT = "created_at";
   private static final String UPDATED_AT = "updated_at";
+  /** The type of the {@code limit} and {@code offset} placeholders: a row count is bound as an INTEGER. */
+  private static final ColumnDescriptor ROW_COUNT = new ColumnDescriptor("row_count", "rowCount",
+      JavaType.INT, "INTEGER", false, false, false, false, null);
 
   private SqlRenderer() {}
 
@@ -54,16 +60,12 @@ public final class SqlRenderer {
    *     last sort key (unless listed) so that pages of {@code limit}/{@code offset} are stable
    * @param limit the most rows to return, or {@link #NO_LIMIT}
    * @param offset how many rows to skip, 0 or more
-   * @throws InvalidParameterException ({@code order_by}, {@code limit}, {@code offset}) for an unknown column or a
-   *     negative number
+   * @throws IllegalArgumentException for an unknown or repeated column, or a negative number
    */
   public static RenderedSql select(
       ModelDescriptor model, Condition condition, List<String> orderBy, int limit, int offset) {
-    if (limit < 0 && limit != NO_LIMIT) {
-      throw new InvalidParameterException("limit", "must be 0 or more");
-    }
-    if (offset < 0) {
-      throw new InvalidParameterException("offset", "must be 0 or more");
+    if ((limit < 0 && limit != NO_LIMIT) || offset < 0) {
+      throw new IllegalArgumentException("limit and offset must be 0 or more; got " + limit + " and " + offset);
     }
     SelectLimitStep<Record> ordered = Jooq.RENDER.select(allFields(model))
         .from(table(model))
@@ -71,21 +73,21 @@ public final class SqlRenderer {
         .orderBy(sortFields(model, orderBy));
     Query query;
     if (limit == NO_LIMIT) {
-      query = offset == 0 ? ordered : ordered.offset(offset);
+      query = offset == 0 ? ordered : ordered.offset(rowCount(offset));
     } else {
-      query = offset == 0 ? ordered.limit(limit) : ordered.limit(limit).offset(offset);
+      query = offset == 0 ? ordered.limit(rowCount(limit)) : ordered.limit(rowCount(limit)).offset(rowCount(offset));
     }
-    return render(query);
+    return RenderedSql.render(query);
   }
 
   /** {@code select count(*)} of the rows matching {@code condition}; read the count with {@code getLong(1)}. */
   public static RenderedSql count(ModelDescriptor model, Condition condition) {
-    return render(Jooq.RENDER.selectCount().from(table(model)).where(condition));
+    return RenderedSql.render(Jooq.RENDER.selectCount().from(table(model)).where(condition));
   }
 
   /** {@code select exists (…)} of the rows matching {@code condition}; read it with {@code getBoolean(1)}. */
   public static RenderedSql exists(ModelDescriptor model, Condition condition) {
-    return render(Jooq.RENDER.select(DSL.exists(DSL.selectOne().from(table(model)).where(condition))));
+    return RenderedSql.render(Jooq.RENDER.select(DSL.exists(DSL.selectOne().from(table(model)).where(condition))));
   }
 
   /**
@@ -93,51 +95,76 @@ public final class SqlRenderer {
    * that must not delete everything checks for empty filters before it gets here.
    */
   public static RenderedSql delete(ModelDescriptor model, Condition condition) {
-    return render(Jooq.RENDER.deleteFrom(table(model)).where(condition));
+    return RenderedSql.render(Jooq.RENDER.deleteFrom(table(model)).where(condition));
   }
 
   /**
    * {@code update} of the rows matching {@code condition}, setting the given columns, {@code "version" = "version" +
-   * 1} (on a model with a {@code @Version} column) and {@code updated_at = now()} (when the model has it); no result set, {@code executeUpdate()} gives the row count.
+   * 1} (on a model with a {@code @Version} column) and {@code updated_at = now()} (when the model has it); no result
+   * set, {@code executeUpdate()} gives the row count.
    *
-   * @param javaValuesByColumn column name to value (as {@link ValueConverter#toJava} gives it; it is converted again,
-   *     which leaves converted values as they are), or to an {@link Increment}, which renders
-   *     {@code "col" = "col" + ?}
-   * @throws InvalidParameterException ({@code fields…}) for no columns, an unknown column or a generated one
+   * @param javaValuesByColumn writable column name to value (as {@link ValueConverter#toJava} gives it), or to an
+   *     {@link Increment}, which renders {@code "col" = "col" + ?}
+   * @throws IllegalArgumentException for no columns, an unknown column or a generated one
    */
   public static RenderedSql updateWhere(
       ModelDescriptor model, Map<String, Object> javaValuesByColumn, Condition condition) {
-    return render(Jooq.RENDER.update(table(model)).set(assignments(model, javaValuesByColumn)).where(condition));
+    Iterator<BindValue> values = assignmentBinds(model, javaValuesByColumn).iterator();
+    return RenderedSql.render(Jooq.RENDER.update(table(model))
+        .set(assignments(model, javaValuesByColumn, values))
+        .where(condition));
   }
 
   /**
    * {@code update} of the row whose key is {@code keyValue}, like {@link #updateWhere}, returning all columns in
-   * order (no row when the key does not exist). On a model with a {@code @Version} column, use the overload with
-   * {@code expectedVersion} (the version the caller read): it is required and the row is only updated while it has that version:
+   * order (no row when the key does not exist). On a model with a {@code @Version} column, {@code expectedVersion}
+   * (the version the caller read) is required and the row is only updated while it has that version:
    * {@code where "id" = ? and "version" = ?}, and no row comes back otherwise.
+   *
+   * <p>Its binds are always {@link #updateByIdBinds}, in that order, so a caller may reuse the SQL of one shape
+   * (the same columns, each set or incremented the same way) with the binds of other values.
    */
   public static RenderedSql updateByIdReturning(
-      ModelDescriptor model, Map<String, Object> javaValuesByColumn, Object keyValue) {
-    return updateByIdReturning(model, javaValuesByColumn, keyValue, null);
+      ModelDescriptor model, Map<String, Object> javaValuesByColumn, Object keyValue, Object expectedVersion) {
+    List<BindValue> binds = updateByIdBinds(model, javaValuesByColumn, keyValue, expectedVersion);
+    Iterator<BindValue> values = binds.iterator();
+    Map<Field<?>, Field<?>> set = assignments(model, javaValuesByColumn, values);
+    Condition where = SqlTypes.field(model.keyColumn()).eq(SqlTypes.placeholder(values.next()));
+    if (model.versionColumn() != null) {
+      where = where.and(SqlTypes.field(model.versionColumn()).eq(SqlTypes.placeholder(values.next())));
+    }
+    RenderedSql rendered = RenderedSql.render(Jooq.RENDER.update(table(model))
+        .set(set)
+        .where(where)
+        .returning(allFields(model)));
+    if (!rendered.binds().equals(binds)) {
+      throw new IllegalStateException("jOOQ rendered the placeholders of " + rendered.sql() + " in another order"
+          + " than updateByIdBinds gives them");
+    }
+    return rendered;
   }
 
-  /** {@link #updateByIdReturning(ModelDescriptor, Map, Object)} with the version check of a versioned model. */
-  public static RenderedSql updateByIdReturning(
+  /**
+   * The binds of {@link #updateByIdReturning}, in order: each column's value (an {@link Increment}'s amount) in the
+   * order of {@code javaValuesByColumn}, then the key, then the expected version on a versioned model.
+   *
+   * @throws IllegalArgumentException for a null key, or a null version on a versioned model
+   */
+  public static List<BindValue> updateByIdBinds(
       ModelDescriptor model, Map<String, Object> javaValuesByColumn, Object keyValue, Object expectedVersion) {
-    Condition where = byKey(model, keyValue);
+    if (keyValue == null) {
+      throw new IllegalArgumentException("an update by id of " + model.modelName() + " needs the key");
+    }
+    List<BindValue> binds = assignmentBinds(model, javaValuesByColumn);
+    binds.add(new BindValue(model.keyColumn(), keyValue));
     ColumnDescriptor version = model.versionColumn();
     if (version != null) {
       if (expectedVersion == null) {
-        throw new InvalidParameterException("version", "the version read is required to update a "
-            + model.modelName());
+        throw new IllegalArgumentException("an update by id of " + model.modelName() + " needs the version read");
       }
-      where = where.and(SqlTypes.field(version)
-          .eq(SqlTypes.value(version, ValueConverter.toJava(version, expectedVersion, "version"))));
+      binds.add(new BindValue(version, expectedVersion));
     }
-    return render(Jooq.RENDER.update(table(model))
-        .set(assignments(model, javaValuesByColumn))
-        .where(where)
-        .returning(allFields(model)));
+    return binds;
   }
 
   /**
@@ -151,21 +178,16 @@ public final class SqlRenderer {
     if (version == null) {
       throw new IllegalArgumentException(model.modelName() + " has no @Version column");
     }
-    return render(Jooq.RENDER.select(SqlTypes.field(version)).from(table(model)).where(byKey(model, keyValue)));
-  }
-
-  private static Condition byKey(ModelDescriptor model, Object keyValue) {
     ColumnDescriptor key = model.keyColumn();
-    if (keyValue == null) {
-      throw new InvalidParameterException(key.name(), "the key is required");
-    }
-    return SqlTypes.field(key).eq(SqlTypes.value(key, ValueConverter.toJava(key, keyValue, key.name())));
+    return RenderedSql.render(Jooq.RENDER.select(SqlTypes.field(version))
+        .from(table(model))
+        .where(SqlTypes.field(key).eq(SqlTypes.placeholder(key, keyValue))));
   }
 
   /**
    * A multi-row {@code insert} of {@code columns} for {@code rows} rows, returning all columns in order. Every value
    * is a plain {@code ?} that the caller binds with {@link JdbcValues#bind}, row after row, in the order of
-   * {@code columns} ({@code rows × columns.size()} placeholders; {@link RenderedSql#bindValues()} is empty).
+   * {@code columns} ({@code rows × columns.size()} placeholders; {@link RenderedSql#binds()} is empty).
    * {@code created_at} and {@code updated_at}, when the model has them, are set to {@code now()}.
    *
    * <pre>{@code
@@ -173,13 +195,13 @@ public final class SqlRenderer {
    *   values (?, ?, now(), now()), (?, ?, now(), now()) returning "id", "name", "created_at", "updated_at"
    * }</pre>
    *
-   * @throws InvalidParameterException ({@code records…}) for an unknown, repeated or generated column
+   * @throws IllegalArgumentException for an unknown, repeated or generated column, or no rows
    */
   public static RenderedSql insert(ModelDescriptor model, List<String> columns, int rows) {
     if (rows < 1) {
       throw new IllegalArgumentException("an insert needs at least one row; got " + rows);
     }
-    return render(insertValues(model, columns, rows).returning(allFields(model)));
+    return RenderedSql.render(insertValues(model, columns, rows).returning(allFields(model)));
   }
 
   /**
@@ -196,7 +218,8 @@ public final class SqlRenderer {
    *   returning "id", "email", "name", "created_at", "updated_at", (xmax = 0)
    * }</pre>
    *
-   * @throws InvalidParameterException ({@code conflict_columns}) for an unknown column or one not inserted
+   * @throws IllegalArgumentException for a conflict column that is unknown or not inserted, or an update without
+   *     conflict columns
    */
   public static RenderedSql upsert(
       ModelDescriptor model, List<String> columns, List<String> conflictColumns, boolean update) {
@@ -205,12 +228,10 @@ public final class SqlRenderer {
     }
     List<Field<?>> conflictFields = new ArrayList<>();
     for (String name : conflictColumns) {
-      ColumnDescriptor column = writableColumn(model, name, "conflict_columns");
       if (!columns.contains(name)) {
-        throw new InvalidParameterException("conflict_columns", "conflict column '" + name + "' is not inserted;"
-            + " every record must give it");
+        throw new IllegalArgumentException("conflict column '" + name + "' is not inserted");
       }
-      conflictFields.add(SqlTypes.field(column));
+      conflictFields.add(SqlTypes.field(writableColumn(model, name)));
     }
     // PostgreSQL sets the system column xmax of a row version to the id of a transaction that locked or updated it,
     // and leaves it 0 on a freshly inserted version: after ON CONFLICT DO UPDATE, (xmax = 0) is true for an insert
@@ -220,7 +241,7 @@ public final class SqlRenderer {
     returning.add(DSL.field("(xmax = 0)", Boolean.class));
     InsertValuesStepN<Record> insert = insertValues(model, columns, 1);
     if (!update) {
-      return render(conflictFields.isEmpty()
+      return RenderedSql.render(conflictFields.isEmpty()
           ? insert.onConflictDoNothing().returning(returning)
           : insert.onConflict(conflictFields).doNothing().returning(returning));
     }
@@ -244,7 +265,7 @@ public final class SqlRenderer {
       // Nothing but the conflict columns and no updated_at: a no-op update, so the row still counts as updated.
       set.put(conflictFields.get(0), DSL.excluded(conflictFields.get(0)));
     }
-    return render(insert.onConflict(conflictFields).doUpdate().set(set).returning(returning));
+    return RenderedSql.render(insert.onConflict(conflictFields).doUpdate().set(set).returning(returning));
   }
 
   private static InsertValuesStepN<Record> insertValues(ModelDescriptor model, List<String> columns, int rows) {
@@ -252,12 +273,12 @@ public final class SqlRenderer {
     List<Field<?>> values = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String name : columns) {
-      ColumnDescriptor column = writableColumn(model, name, "records");
+      ColumnDescriptor column = writableColumn(model, name);
       if (!seen.add(name)) {
-        throw new InvalidParameterException("records." + name, "column '" + name + "' is listed twice");
+        throw new IllegalArgumentException("column '" + name + "' is listed twice");
       }
       fields.add(SqlTypes.field(column));
-      values.add(placeholder());
+      values.add(unboundPlaceholder());
     }
     for (ColumnDescriptor column : model.columns()) {
       if (column.name().equals(CREATED_AT) || column.name().equals(UPDATED_AT)) {
@@ -266,7 +287,7 @@ public final class SqlRenderer {
       }
     }
     if (fields.isEmpty()) {
-      throw new InvalidParameterException("records", "give at least one column to insert");
+      throw new IllegalArgumentException("an insert into " + model.table() + " needs at least one column");
     }
     InsertValuesStepN<Record> insert = Jooq.RENDER.insertInto(table(model), fields);
     for (int i = 0; i < rows; i++) {
@@ -294,17 +315,11 @@ public final class SqlRenderer {
     Set<String> seen = new HashSet<>();
     if (orderBy != null) {
       for (String item : orderBy) {
-        boolean descending = item != null && item.startsWith("-");
-        String name = item == null ? null : descending ? item.substring(1) : item;
-        ColumnDescriptor column = name == null ? null : model.column(name);
-        if (column == null) {
-          List<String> names = new ArrayList<>(model.columnsByName().keySet());
-          throw new InvalidParameterException("order_by", "unknown column '" + name + "' of " + model.modelName()
-              + "; columns are " + names + ", each optionally prefixed with '-' for descending order."
-              + (name == null ? "" : Suggestions.didYouMean(name, names)));
-        }
+        boolean descending = item.startsWith("-");
+        String name = descending ? item.substring(1) : item;
+        ColumnDescriptor column = knownColumn(model, name);
         if (!seen.add(name)) {
-          throw new InvalidParameterException("order_by", "column '" + name + "' is listed twice");
+          throw new IllegalArgumentException("order_by lists column '" + name + "' twice");
         }
         Field<Object> field = SqlTypes.field(column);
         sort.add(descending ? field.desc() : field.asc());
@@ -317,20 +332,29 @@ public final class SqlRenderer {
     return sort;
   }
 
-  private static Map<Field<?>, Field<?>> assignments(ModelDescriptor model, Map<String, Object> javaValuesByColumn) {
+  /** One bind per assigned column, in map order: the value, or an {@link Increment}'s amount. */
+  private static List<BindValue> assignmentBinds(ModelDescriptor model, Map<String, Object> javaValuesByColumn) {
     if (javaValuesByColumn == null || javaValuesByColumn.isEmpty()) {
-      throw new InvalidParameterException("fields", "give at least one column to set");
+      throw new IllegalArgumentException("an update of " + model.table() + " needs at least one column to set");
     }
+    List<BindValue> binds = new ArrayList<>(javaValuesByColumn.size() + 2);
+    for (Map.Entry<String, Object> entry : javaValuesByColumn.entrySet()) {
+      ColumnDescriptor column = writableColumn(model, entry.getKey());
+      Object value = entry.getValue() instanceof Increment increment ? increment.amount() : entry.getValue();
+      binds.add(new BindValue(column, value));
+    }
+    return binds;
+  }
+
+  /** The SET clause, taking each column's placeholder from {@code values} in map order. */
+  private static Map<Field<?>, Field<?>> assignments(ModelDescriptor model, Map<String, Object> javaValuesByColumn,
+      Iterator<BindValue> values) {
     Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
     for (Map.Entry<String, Object> entry : javaValuesByColumn.entrySet()) {
-      ColumnDescriptor column = writableColumn(model, entry.getKey(), "fields");
-      String path = "fields." + column.name();
+      ColumnDescriptor column = model.column(entry.getKey());
       Field<Object> field = SqlTypes.field(column);
-      if (entry.getValue() instanceof Increment increment) {
-        set.put(field, increment(column, field, increment, path + ".$inc"));
-      } else {
-        set.put(field, SqlTypes.value(column, ValueConverter.toJava(column, entry.getValue(), path)));
-      }
+      Field<Object> value = SqlTypes.placeholder(values.next());
+      set.put(field, entry.getValue() instanceof Increment ? increment(column, field, value) : value);
     }
     ColumnDescriptor version = model.versionColumn();
     if (version != null) {
@@ -349,29 +373,35 @@ public final class SqlRenderer {
   }
 
   /** {@code "col" + ?}, or {@code coalesce("col", 0) + ?} when the column may hold NULL. */
-  private static Field<Object> increment(ColumnDescriptor column, Field<Object> field, Increment increment,
-      String path) {
+  private static Field<Object> increment(ColumnDescriptor column, Field<Object> field, Field<Object> amount) {
     if (!Increment.appliesTo(column.javaType())) {
-      throw new InvalidParameterException(path, "$inc needs a numeric column; column '" + column.name() + "' is "
+      throw new IllegalArgumentException("$inc needs a numeric column; column '" + column.name() + "' is "
           + column.sqlType());
     }
-    Field<Object> amount = SqlTypes.value(column, ValueConverter.toJava(column, increment.amount(), path));
     Field<Object> current = column.nullable() ? DSL.coalesce(field, DSL.inline(0)) : field;
     return current.plus(amount);
   }
 
-  private static ColumnDescriptor writableColumn(ModelDescriptor model, String name, String parameter) {
+  private static ColumnDescriptor knownColumn(ModelDescriptor model, String name) {
     ColumnDescriptor column = name == null ? null : model.column(name);
     if (column == null) {
-      List<String> names = new ArrayList<>(model.columnsByName().keySet());
-      throw new InvalidParameterException(parameter, "unknown column '" + name + "' of " + model.modelName()
-          + "; columns are " + names + "." + (name == null ? "" : Suggestions.didYouMean(name, names)));
-    }
-    if (!column.writable()) {
-      throw new InvalidParameterException(parameter + "." + name, "column '" + name
-          + "' is filled by the database or the runtime and cannot be set");
+      throw new IllegalArgumentException("'" + name + "' is not a column of " + model.modelName());
     }
     return column;
+  }
+
+  private static ColumnDescriptor writableColumn(ModelDescriptor model, String name) {
+    ColumnDescriptor column = knownColumn(model, name);
+    if (!column.writable()) {
+      throw new IllegalArgumentException("column '" + name + "' is filled by the database or the runtime");
+    }
+    return column;
+  }
+
+  private static Field<Integer> rowCount(int rows) {
+    @SuppressWarnings("unchecked")
+    Field<Integer> count = (Field<Integer>) (Field<?>) SqlTypes.placeholder(ROW_COUNT, rows);
+    return count;
   }
 
   private static Field<Object> now() {
@@ -379,11 +409,7 @@ public final class SqlRenderer {
   }
 
   /** A bare JDBC placeholder with no value: the caller binds it (see {@link #insert}). */
-  private static Field<Object> placeholder() {
+  private static Field<Object> unboundPlaceholder() {
     return DSL.field("?");
-  }
-
-  private static RenderedSql render(Query query) {
-    return new RenderedSql(Jooq.RENDER.render(query), query.getBindValues());
   }
 }

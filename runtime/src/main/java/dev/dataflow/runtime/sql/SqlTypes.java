@@ -1,30 +1,47 @@
 package dev.dataflow.runtime.sql;
 
 import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.model.JavaType;
+import java.util.EnumMap;
+import java.util.Map;
+import org.jooq.Converter;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * How each {@link dev.dataflow.runtime.model.JavaType} looks to jOOQ: the {@link DataType} of a column's field and
- * the form its values take as jOOQ bind values.
+ * How each {@link JavaType} looks to jOOQ: the {@link DataType} of a column's field, and the placeholders that carry
+ * values into a statement jOOQ renders.
  *
- * <p>Enum columns are TEXT with a CHECK, so their field is a {@code VARCHAR} and values bind as the constant name;
- * JSON columns bind as {@link JSONB} (jOOQ renders {@code cast(? as jsonb)}). Every other type binds as the value
- * {@link ValueConverter#toJava} produced.
+ * <p>jOOQ renders here and never binds: a value enters a jOOQ statement as a placeholder whose jOOQ value is the
+ * {@link BindValue} itself, typed with the column's SQL type so that jOOQ renders exactly what it renders for a
+ * value of that type ({@code ?}, {@code cast(? as jsonb)}, {@code cast(? as uuid)}); {@link RenderedSql} reads the
+ * placeholders back in the order jOOQ rendered them and binds each through {@link JdbcValues#bind}. The value is
+ * converted once, by {@link ValueConverter}, and serialised once, when it is bound.
  */
 public final class SqlTypes {
   static {
     Jooq.quiet();
   }
 
+  private static final Map<JavaType, DataType<BindValue>> PLACEHOLDER_TYPES = new EnumMap<>(JavaType.class);
+
+  static {
+    for (JavaType type : JavaType.values()) {
+      PLACEHOLDER_TYPES.put(type, placeholderType(dataTypeFor(type)));
+    }
+  }
+
   private SqlTypes() {}
 
   /** The jOOQ data type for the column's values. */
   public static DataType<?> dataTypeFor(ColumnDescriptor column) {
-    return switch (column.javaType()) {
+    return dataTypeFor(column.javaType());
+  }
+
+  private static DataType<?> dataTypeFor(JavaType type) {
+    return switch (type) {
       case STRING, ENUM -> SQLDataType.VARCHAR;
       case SHORT -> SQLDataType.SMALLINT;
       case INT -> SQLDataType.INTEGER;
@@ -45,28 +62,52 @@ public final class SqlTypes {
 
   /**
    * The column as an unqualified, quoted jOOQ field. It is typed {@code Field<Object>} so conditions can be built
-   * uniformly; its data type is still {@link #dataTypeFor}, and values given to it must come from
-   * {@link #bindable}.
+   * uniformly; its data type is still {@link #dataTypeFor}, and values compared with it or assigned to it must be
+   * {@link #placeholder}s.
    */
   @SuppressWarnings("unchecked")
   public static Field<Object> field(ColumnDescriptor column) {
     return (Field<Object>) DSL.field(DSL.name(column.name()), dataTypeFor(column));
   }
 
-  /** A value from {@link ValueConverter#toJava} in the form the column's jOOQ field binds: enum → name, JSON → JSONB. */
-  public static Object bindable(ColumnDescriptor column, Object javaValue) {
-    if (javaValue == null) {
-      return null;
-    }
-    return switch (column.javaType()) {
-      case ENUM -> ((Enum<?>) javaValue).name();
-      case JSON -> JSONB.jsonb(Json.write(javaValue));
-      default -> javaValue;
-    };
+  /** A placeholder for {@code value} (converted for {@code column}), rendered as the column's type renders. */
+  public static Field<Object> placeholder(ColumnDescriptor column, Object value) {
+    return placeholder(new BindValue(column, value));
   }
 
-  /** A typed bind value for the column. */
-  public static Field<Object> value(ColumnDescriptor column, Object javaValue) {
-    return DSL.val(bindable(column, javaValue), field(column));
+  /** A placeholder carrying {@code bind}; {@link RenderedSql} binds it. */
+  @SuppressWarnings("unchecked")
+  static Field<Object> placeholder(BindValue bind) {
+    // A Field<BindValue> seen as Field<Object>: jOOQ only renders it, and rendering looks at the data type alone.
+    return (Field<Object>) (Field<?>) DSL.val(bind, PLACEHOLDER_TYPES.get(bind.column().javaType()));
+  }
+
+  /**
+   * The column's SQL type with {@link BindValue} as its Java type. jOOQ asks the converter for the database value
+   * while rendering and gets null: which placeholder it renders depends on the type, not on the value (every type
+   * is checked by {@code SqlTypesTest}), and it never binds, so the real value is never needed.
+   */
+  private static <T> DataType<BindValue> placeholderType(DataType<T> sqlType) {
+    return sqlType.asConvertedDataType(new Converter<T, BindValue>() {
+      @Override
+      public BindValue from(T databaseObject) {
+        throw new UnsupportedOperationException("placeholders are bound by JdbcValues, never read by jOOQ");
+      }
+
+      @Override
+      public T to(BindValue userObject) {
+        return null;
+      }
+
+      @Override
+      public Class<T> fromType() {
+        return sqlType.getType();
+      }
+
+      @Override
+      public Class<BindValue> toType() {
+        return BindValue.class;
+      }
+    });
   }
 }

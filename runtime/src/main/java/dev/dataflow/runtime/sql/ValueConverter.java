@@ -1,7 +1,6 @@
 package dev.dataflow.runtime.sql;
 
 import dev.dataflow.runtime.model.ColumnDescriptor;
-import dev.dataflow.runtime.node.InvalidParameterException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -41,7 +40,7 @@ public final class ValueConverter {
    *
    * @param parameter the parameter path for messages, such as {@code fields.age} or {@code filters.age.$gte}; the
    *     column name when null
-   * @throws InvalidParameterException when the value does not convert
+   * @throws InvalidValueException when the value does not convert
    */
   public static Object toJava(ColumnDescriptor column, Object input, String parameter) {
     if (input == null) {
@@ -358,14 +357,14 @@ public final class ValueConverter {
           "; to store JSON text parse it first with Json.read(text), to store a JSON string wrap it in a List or Map");
     }
     try {
-      Json.mapper().writeValueAsString(input); // the bind serialises again; this only proves it can
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // Once into the Map/List tree JSON text is read back as; the bind then writes that tree, once.
+      return Json.mapper().convertValue(input, Object.class);
+    } catch (IllegalArgumentException e) {
       throw mismatch(column, input, param, expected, "that Jackson cannot serialise");
     }
-    return input;
   }
 
-  private static InvalidParameterException mismatch(
+  private static InvalidValueException mismatch(
       ColumnDescriptor column, Object input, String param, String expected, String why) {
     StringBuilder message = new StringBuilder()
         .append("column '").append(column.name()).append("' takes ").append(expected)
@@ -373,6 +372,6 @@ public final class ValueConverter {
     if (!why.isEmpty()) {
       message.append(why.startsWith(";") ? "" : " ").append(why);
     }
-    return new InvalidParameterException(param, message.toString());
+    return new InvalidValueException(param, message.toString());
   }
 }

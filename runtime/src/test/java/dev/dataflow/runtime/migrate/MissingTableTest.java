@@ -48,7 +48,7 @@ class MissingTableTest {
       log = err.text();
     }
     assertTrue(Databases.tableExists(url, "widgets"));
-    assertTrue(log.contains("WARN dev.dataflow.runtime.schema.TableCreator - Created table widgets from the model's "
+    assertTrue(log.contains("WARN dev.dataflow.runtime.migrate.TableCreator - Created table widgets from the model's "
         + "DDL; not for production: generate a migration"), log);
     assertFalse(log.contains("Created table authors"), "authors came from a migration: " + log);
     assertEquals(List.of("1:V1__create_authors.sql", "2:V2__create_books.sql"), Databases.history(url));

@@ -6,6 +6,7 @@ import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
+import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.SqlRenderer;
@@ -46,9 +47,10 @@ public abstract class BulkCreateNode extends CrudNode {
   protected BulkCreateNode(ModelDescriptor model) {
     super(model, NodeKind.BULK_CREATE);
     List<ParamSpec> specs = new ArrayList<>(List.of(
-        ParamSpec.of(RECORDS, ParamType.RECORDS, true, "list of maps of column names to values"),
+        ParamSpec.of(RECORDS, ParamType.RECORDS, true, "list of maps of column names to values")
+            .withCheck(this::checkRecords),
         ParamSpec.of(BATCH_SIZE, ParamType.INTEGER, false, "rows per INSERT statement, default " + DEFAULT_BATCH_SIZE)));
-    specs.addAll(OnConflict.parameters());
+    specs.addAll(OnConflict.parameters(model));
     this.parameters = List.copyOf(specs);
   }
 
@@ -69,7 +71,7 @@ public abstract class BulkCreateNode extends CrudNode {
       OnConflict onConflict = OnConflict.of(model, params);
       onConflict.refuseDuplicateKeys(rows(params.get(RECORDS), onConflict), RECORDS);
     } catch (InvalidParameterException e) {
-      return List.of(new ParamProblem(e.parameter(), e.getMessage().substring(e.parameter().length() + 2)));
+      return List.of(new ParamProblem(e.parameter(), e.reason()));
     }
     return List.of();
   }
@@ -77,7 +79,7 @@ public abstract class BulkCreateNode extends CrudNode {
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     int batchSize = params.get(BATCH_SIZE) == null
-        ? DEFAULT_BATCH_SIZE : RowValues.nonNegativeInt(params.get(BATCH_SIZE), BATCH_SIZE);
+        ? DEFAULT_BATCH_SIZE : ParamValues.nonNegativeInt(params.get(BATCH_SIZE), BATCH_SIZE);
     if (batchSize == 0) {
       throw new InvalidParameterException(BATCH_SIZE, "must be at least 1");
     }
@@ -110,16 +112,26 @@ public abstract class BulkCreateNode extends CrudNode {
       out.put(Outcome.SKIPPED.key, 0);
     }
     out.put("ids", Arrays.asList(ids));
+    context.addRowsAffected((int) out.get(Outcome.INSERTED.key) + (int) out.get(Outcome.UPDATED.key));
     return out;
+  }
+
+  /** Each literal record converted as at run time. */
+  private void checkRecords(Object records, String parameter) {
+    List<?> input = ParamValues.asList(records, parameter);
+    for (int i = 0; i < input.size(); i++) {
+      String path = parameter + "." + i;
+      RowValues.forCreate(model, ParamValues.asMap(input.get(i), path), path);
+    }
   }
 
   /** Every record converted, and checked for the conflict columns. */
   private List<Map<String, Object>> rows(Object records, OnConflict onConflict) {
-    List<?> input = RowValues.asList(records, RECORDS);
+    List<?> input = ParamValues.asList(records, RECORDS);
     List<Map<String, Object>> rows = new ArrayList<>(input.size());
     for (int i = 0; i < input.size(); i++) {
       String path = RECORDS + "." + i;
-      Map<String, Object> row = RowValues.forCreate(model, RowValues.asMap(input.get(i), path), path);
+      Map<String, Object> row = RowValues.forCreate(model, ParamValues.asMap(input.get(i), path), path);
       onConflict.requireColumns(row, path);
       rows.add(row);
     }

@@ -7,6 +7,7 @@ import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
+import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.RenderedSql;
@@ -36,10 +37,10 @@ public abstract class BulkUpdateNode extends CrudNode {
   protected BulkUpdateNode(ModelDescriptor model) {
     super(model, NodeKind.BULK_UPDATE);
     this.parameters = List.of(filtersParam(false),
-        ParamSpec.of(FIELDS, ParamType.FIELDS, false, "map of column names to new values (with filters)"),
+        fieldsParam(false, "map of column names to new values (with filters)"),
         ParamSpec.of(RECORDS, ParamType.ANY, false, "list of maps, each with the row's id"
             + (model.versionColumn() == null ? "" : ", its version as read") + " and the columns to change"),
-        ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)"));
+        confirmAllParam());
   }
 
   @Override
@@ -64,7 +65,7 @@ public abstract class BulkUpdateNode extends CrudNode {
       try {
         toUpdates(params.get(RECORDS));
       } catch (InvalidParameterException e) {
-        problems.add(new ParamProblem(e.parameter(), e.getMessage().substring(e.parameter().length() + 2)));
+        problems.add(new ParamProblem(e.parameter(), e.reason()));
       }
     }
     problems.addAll(checkNotAllRows(params, connected, "update"));
@@ -76,19 +77,21 @@ public abstract class BulkUpdateNode extends CrudNode {
     Map<String, Object> out = new LinkedHashMap<>();
     if (params.get(RECORDS) == null) {
       refuseAllRowsUnlessConfirmed(params, "update");
-      Map<String, Object> fields = RowValues.forUpdate(model, RowValues.asMap(params.get(FIELDS), FIELDS), FIELDS);
+      Map<String, Object> fields = RowValues.forUpdate(model, ParamValues.asMap(params.get(FIELDS), FIELDS), FIELDS);
       RenderedSql update = SqlRenderer.updateWhere(model, fields, filters(params));
-      out.put("updated", context.transaction(connection -> {
+      int n = context.transaction(connection -> {
         try (PreparedStatement ps = update.prepare(connection)) {
           return ps.executeUpdate();
         } catch (SQLException e) {
           throw DatabaseErrors.translate(e, "bulk update " + model.table());
         }
-      }));
+      });
+      context.addRowsAffected(n);
+      out.put("updated", n);
       return out;
     }
     List<Update> updates = toUpdates(params.get(RECORDS));
-    out.put("updated", context.transaction(connection -> {
+    int updated = context.transaction(connection -> {
       int n = 0;
       for (Update u : updates) {
         String path = RECORDS + "." + u.index();
@@ -99,16 +102,18 @@ public abstract class BulkUpdateNode extends CrudNode {
         n++;
       }
       return n;
-    }));
+    });
+    context.addRowsAffected(updated);
+    out.put("updated", updated);
     return out;
   }
 
   private List<Update> toUpdates(Object value) {
-    List<?> records = RowValues.asList(value, RECORDS);
+    List<?> records = ParamValues.asList(value, RECORDS);
     List<Update> updates = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       String path = RECORDS + "." + i;
-      Map<String, ?> record = RowValues.asMap(records.get(i), path);
+      Map<String, ?> record = ParamValues.asMap(records.get(i), path);
       if (!record.containsKey(ID)) {
         throw new InvalidParameterException(path, "each record needs its 'id' and the columns to change");
       }

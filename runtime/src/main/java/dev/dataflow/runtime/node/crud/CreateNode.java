@@ -45,7 +45,7 @@ public abstract class CreateNode extends CrudNode {
         specs.add(ParamSpec.column(column, column.requiredOnCreate()));
       }
     }
-    specs.addAll(OnConflict.parameters());
+    specs.addAll(OnConflict.parameters(model));
     this.parameters = List.copyOf(specs);
   }
 
@@ -88,7 +88,9 @@ public abstract class CreateNode extends CrudNode {
         JdbcValues.bindAll(ps, 1, model, columns, values);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
-          return RowReader.read(rs, model);
+          Map<String, Object> row = RowReader.read(rs, model);
+          context.addRowsAffected(1);
+          return row;
         }
       } catch (SQLException e) {
         throw DatabaseErrors.translate(e, "insert into " + model.table());
@@ -120,6 +122,7 @@ public abstract class CreateNode extends CrudNode {
           out.put("inserted", inserted ? 1 : 0);
           out.put("updated", inserted ? 0 : 1);
           out.put("skipped", 0);
+          context.addRowsAffected(1);
           return out;
         }
       } catch (SQLException e) {

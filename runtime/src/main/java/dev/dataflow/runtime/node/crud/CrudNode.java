@@ -8,7 +8,7 @@ import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
-import dev.dataflow.runtime.sql.FilterCompiler;
+import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.sql.RowReader;
 import dev.dataflow.runtime.sql.JdbcValues;
 import java.sql.PreparedStatement;
@@ -56,6 +56,12 @@ public abstract class CrudNode implements Node {
     return kind;
   }
 
+  /** Values of {@code @Pii} columns become {@value PiiRedaction#PII}, wherever in the parameters they sit. */
+  @Override
+  public Map<String, Object> loggableParameters(Map<String, Object> params) {
+    return PiiRedaction.redact(model, params);
+  }
+
   @Override
   public String toString() {
     return type;
@@ -84,8 +90,21 @@ public abstract class CrudNode implements Node {
         + " @Version field to the model for optimistic locking)";
   }
 
-  protected static ParamSpec filtersParam(boolean required) {
-    return ParamSpec.of(FILTERS, ParamType.FILTERS, required, "MongoDB-style filter map");
+  /** {@code filters}: a filter map over this model's columns, compiled as the check. */
+  protected final ParamSpec filtersParam(boolean required) {
+    return ParamSpec.of(FILTERS, ParamType.FILTERS, required, "MongoDB-style filter map")
+        .withCheck((value, parameter) -> RowValues.filters(model, value, parameter));
+  }
+
+  /** {@code fields}: new column values and update operators, converted as the check. */
+  protected final ParamSpec fieldsParam(boolean required, String description) {
+    return ParamSpec.of(FIELDS, ParamType.FIELDS, required, description)
+        .withCheck((value, parameter) -> RowValues.forUpdate(model, ParamValues.asMap(value, parameter), parameter));
+  }
+
+  /** {@code confirm_all}: a boolean that lets empty filters match every row. */
+  protected static ParamSpec confirmAllParam() {
+    return ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)");
   }
 
   /** Problems for nodes that select rows by {@code id} or {@code filters} (exactly one of them). */
@@ -114,13 +133,12 @@ public abstract class CrudNode implements Node {
   }
 
   protected final Condition filters(Map<String, Object> params) {
-    Object value = params.get(FILTERS);
-    return FilterCompiler.compile(model, value == null ? Map.of() : RowValues.asMap(value, FILTERS));
+    return RowValues.filters(model, params.get(FILTERS), FILTERS);
   }
 
   protected final void refuseAllRowsUnlessConfirmed(Map<String, Object> params, String operation) {
     Object filters = params.get(FILTERS);
-    if (filters instanceof Map<?, ?> m && m.isEmpty() && !RowValues.bool(params.getOrDefault(CONFIRM_ALL, false),
+    if (filters instanceof Map<?, ?> m && m.isEmpty() && !ParamValues.bool(params.getOrDefault(CONFIRM_ALL, false),
         CONFIRM_ALL)) {
       throw new InvalidParameterException(FILTERS, "empty filters match every row; to " + operation
           + " all rows set confirm_all: true");

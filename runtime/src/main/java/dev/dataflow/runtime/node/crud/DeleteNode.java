@@ -27,7 +27,7 @@ public abstract class DeleteNode extends CrudNode {
   protected DeleteNode(ModelDescriptor model) {
     super(model, NodeKind.DELETE);
     this.parameters = List.of(idParam(false), filtersParam(false),
-        ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)"));
+        confirmAllParam());
   }
 
   @Override
@@ -48,24 +48,28 @@ public abstract class DeleteNode extends CrudNode {
     if (params.get(ID) == null && params.containsKey(FILTERS)) {
       refuseAllRowsUnlessConfirmed(params, "delete");
       RenderedSql delete = SqlRenderer.delete(model, filters(params));
-      out.put("deleted", context.autoCommit(connection -> {
+      int n = context.autoCommit(connection -> {
         try (PreparedStatement ps = delete.prepare(connection)) {
           return ps.executeUpdate();
         } catch (SQLException e) {
           throw DatabaseErrors.translate(e, "delete from " + model.table());
         }
-      }));
+      });
+      context.addRowsAffected(n);
+      out.put("deleted", n);
       return out;
     }
     Object key = RowValues.key(model, params.get(ID), ID);
-    out.put("deleted", context.autoCommit(connection -> {
+    int n = context.autoCommit(connection -> {
       try (PreparedStatement ps = connection.prepareStatement(model.statements().deleteById())) {
         bindKey(ps, 1, key);
         return ps.executeUpdate();
       } catch (SQLException e) {
         throw DatabaseErrors.translate(e, "delete from " + model.table());
       }
-    }));
+    });
+    context.addRowsAffected(n);
+    out.put("deleted", n);
     out.put(ID, key);
     return out;
   }

@@ -5,6 +5,7 @@ import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
+import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.RenderedSql;
 import dev.dataflow.runtime.sql.SqlRenderer;
@@ -30,7 +31,8 @@ public abstract class ListNode extends CrudNode {
   protected ListNode(ModelDescriptor model) {
     super(model, NodeKind.LIST);
     this.parameters = List.of(filtersParam(false),
-        ParamSpec.of(ORDER_BY, ParamType.ORDER_BY, false, "list of columns, '-column' for descending"),
+        ParamSpec.of(ORDER_BY, ParamType.ORDER_BY, false, "list of columns, '-column' for descending")
+            .withCheck((value, parameter) -> RowValues.orderBy(model, value, parameter)),
         ParamSpec.of(LIMIT, ParamType.INTEGER, false, "maximum rows returned, default " + DEFAULT_LIMIT),
         ParamSpec.of(OFFSET, ParamType.INTEGER, false, "rows skipped, default 0"));
   }
@@ -42,9 +44,9 @@ public abstract class ListNode extends CrudNode {
 
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
-    int limit = params.get(LIMIT) == null ? DEFAULT_LIMIT : RowValues.nonNegativeInt(params.get(LIMIT), LIMIT);
-    int offset = params.get(OFFSET) == null ? 0 : RowValues.nonNegativeInt(params.get(OFFSET), OFFSET);
-    List<String> orderBy = RowValues.orderBy(params.get(ORDER_BY), ORDER_BY);
+    int limit = params.get(LIMIT) == null ? DEFAULT_LIMIT : ParamValues.nonNegativeInt(params.get(LIMIT), LIMIT);
+    int offset = params.get(OFFSET) == null ? 0 : ParamValues.nonNegativeInt(params.get(OFFSET), OFFSET);
+    List<String> orderBy = RowValues.orderBy(model, params.get(ORDER_BY), ORDER_BY);
     if (orderBy.isEmpty()) {
       orderBy = List.of(model.primaryKey()); // a stable order, so pages do not overlap
     }

@@ -33,12 +33,13 @@ record OnConflict(Mode mode, List<String> columns) {
     columns = List.copyOf(columns);
   }
 
-  static List<ParamSpec> parameters() {
+  static List<ParamSpec> parameters(ModelDescriptor model) {
     return List.of(
         ParamSpec.of(ON_CONFLICT, ParamType.ON_CONFLICT, false, "what a duplicate of a unique value does: "
-            + RowValues.ON_CONFLICT_MODES + ", default error"),
+            + RowValues.ON_CONFLICT_MODES + ", default error").withCheck(RowValues::onConflict),
         ParamSpec.of(CONFLICT_COLUMNS, ParamType.COLUMN_NAMES, false, "the columns of the unique constraint or key"
-            + " that decide a conflict; required with on_conflict update"));
+            + " that decide a conflict; required with on_conflict update")
+            .withCheck((value, parameter) -> RowValues.conflictColumns(model, value, parameter)));
   }
 
   /** The parameters at run time, checked together. */

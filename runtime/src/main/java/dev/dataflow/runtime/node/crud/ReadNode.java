@@ -6,6 +6,7 @@ import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
+import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.RenderedSql;
@@ -45,7 +46,7 @@ public abstract class ReadNode extends CrudNode {
 
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
-    boolean raise = RowValues.bool(params.getOrDefault(RAISE_ON_NOT_FOUND, true), RAISE_ON_NOT_FOUND);
+    boolean raise = ParamValues.bool(params.getOrDefault(RAISE_ON_NOT_FOUND, true), RAISE_ON_NOT_FOUND);
     Map<String, Object> row;
     if (params.get(ID) != null || !params.containsKey(FILTERS)) {
       Object key = RowValues.key(model, params.get(ID), ID);

@@ -3,18 +3,22 @@ package dev.dataflow.runtime.node.crud;
 import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.model.Suggestions;
 import dev.dataflow.runtime.node.InvalidParameterException;
-import dev.dataflow.runtime.node.Suggestions;
+import dev.dataflow.runtime.node.ParamValues;
+import dev.dataflow.runtime.sql.FilterCompiler;
 import dev.dataflow.runtime.sql.Increment;
-import dev.dataflow.runtime.sql.ValueConverter;
+import dev.dataflow.runtime.sql.InvalidValueException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 
 /**
- * Shape checks and conversions of CRUD parameters, shared by validation at build time and by the nodes at run
- * time, so both say the same thing about the same input.
+ * Shape checks and conversions of CRUD parameters against a model, shared by the parameter checks at build time
+ * ({@link dev.dataflow.runtime.node.ParamSpec#check()}) and by the nodes at run time, so both say the same thing
+ * about the same input. This is the only place CRUD input is validated; the SQL layer renders what it is given.
  */
 public final class RowValues {
   static final String SET = "$set";
@@ -58,7 +62,7 @@ public final class RowValues {
         throw new InvalidParameterException(path, "column " + column.name() + " is NOT NULL; give a value"
             + (column.hasDefault() ? " or leave it out to use its default" : ""));
       }
-      converted.put(column.name(), value == null ? null : ValueConverter.toJava(column, value, path));
+      converted.put(column.name(), value == null ? null : ParamValues.toColumn(column, value, path));
     }
     return converted;
   }
@@ -125,7 +129,7 @@ public final class RowValues {
         if (only.getValue() == null) {
           throw new InvalidParameterException(operatorPath, "$inc needs a number to add (negative to subtract)");
         }
-        return new Increment(ValueConverter.toJava(column, only.getValue(), operatorPath));
+        return new Increment(ParamValues.toColumn(column, only.getValue(), operatorPath));
       }
       default -> throw new InvalidParameterException(operatorPath, "unknown update operator; operators are "
           + UPDATE_OPERATORS + "." + Suggestions.didYouMean(operator, UPDATE_OPERATORS));
@@ -136,7 +140,7 @@ public final class RowValues {
     if (value == null && !column.nullable()) {
       throw new InvalidParameterException(path, "column " + column.name() + " is NOT NULL; it cannot be set to null");
     }
-    return value == null ? null : ValueConverter.toJava(column, value, path);
+    return value == null ? null : ParamValues.toColumn(column, value, path);
   }
 
   /** The values of {@code on_conflict}, the first being the default. */
@@ -152,7 +156,7 @@ public final class RowValues {
     }
     String given = value instanceof String s ? s : "";
     throw new InvalidParameterException(parameter, "expected one of " + ON_CONFLICT_MODES + ", got "
-        + (value instanceof String ? "another string" : typeOf(value)) + "." + Suggestions.didYouMean(given,
+        + (value instanceof String ? "another string" : ParamValues.typeOf(value)) + "." + Suggestions.didYouMean(given,
         ON_CONFLICT_MODES));
   }
 
@@ -161,7 +165,7 @@ public final class RowValues {
    * or the key. Whether such a constraint exists is the database's to say (SQLSTATE 42P10 when none matches).
    */
   public static List<String> conflictColumns(ModelDescriptor model, Object value, String parameter) {
-    List<?> names = asList(value, parameter);
+    List<?> names = ParamValues.asList(value, parameter);
     if (names.isEmpty()) {
       throw new InvalidParameterException(parameter, "give at least one column: the columns of a unique constraint"
           + " or index, or the key");
@@ -170,7 +174,7 @@ public final class RowValues {
     for (int i = 0; i < names.size(); i++) {
       String path = parameter + "." + i;
       if (!(names.get(i) instanceof String name)) {
-        throw new InvalidParameterException(path, "expected a column name (a string), got " + typeOf(names.get(i)));
+        throw new InvalidParameterException(path, "expected a column name (a string), got " + ParamValues.typeOf(names.get(i)));
       }
       ColumnDescriptor column = model.column(name);
       if (column == null) {
@@ -195,7 +199,7 @@ public final class RowValues {
     if (value == null) {
       throw new InvalidParameterException(parameter, "the key is null; give the " + model.primaryKey() + " of a row");
     }
-    return ValueConverter.toJava(model.keyColumn(), value, parameter);
+    return ParamValues.toColumn(model.keyColumn(), value, parameter);
   }
 
   /** The version the caller read, converted to the {@code @Version} column's type; never null. */
@@ -205,78 +209,48 @@ public final class RowValues {
       throw new InvalidParameterException(parameter, "the version is null; give the " + version.name() + " of the row"
           + " as it was read");
     }
-    return ValueConverter.toJava(version, value, parameter);
+    return ParamValues.toColumn(version, value, parameter);
   }
 
-  @SuppressWarnings("unchecked")
-  public static Map<String, ?> asMap(Object value, String parameter) {
-    if (value instanceof Map<?, ?> map) {
-      for (Object key : map.keySet()) {
-        if (!(key instanceof String)) {
-          throw new InvalidParameterException(parameter, "map keys must be strings (column names), found a "
-              + (key == null ? "null" : key.getClass().getSimpleName()) + " key");
-        }
-      }
-      return (Map<String, ?>) map;
-    }
-    throw new InvalidParameterException(parameter, "expected a map of column names to values, got " + typeOf(value));
-  }
-
-  public static List<?> asList(Object value, String parameter) {
-    if (value instanceof List<?> list) {
-      return list;
-    }
-    throw new InvalidParameterException(parameter, "expected a list, got " + typeOf(value));
-  }
-
-  /** {@code order_by}: a list of column names, or one name; {@code -name} sorts descending. */
-  public static List<String> orderBy(Object value, String parameter) {
+  /**
+   * {@code order_by}: a list of distinct column names of the model, or one name; {@code -name} sorts descending.
+   * Null is no order.
+   */
+  public static List<String> orderBy(ModelDescriptor model, Object value, String parameter) {
     if (value == null) {
       return List.of();
     }
-    if (value instanceof String s) {
-      return List.of(s);
-    }
-    List<String> columns = new ArrayList<>();
-    for (Object o : asList(value, parameter)) {
-      if (!(o instanceof String s)) {
-        throw new InvalidParameterException(parameter, "expected column names (strings), got " + typeOf(o));
+    List<?> items = value instanceof String s ? List.of(s) : ParamValues.asList(value, parameter);
+    List<String> columns = new ArrayList<>(items.size());
+    List<String> seen = new ArrayList<>(items.size());
+    for (Object item : items) {
+      if (!(item instanceof String s)) {
+        throw new InvalidParameterException(parameter, "expected column names (strings), got "
+            + ParamValues.typeOf(item));
       }
+      String name = s.startsWith("-") ? s.substring(1) : s;
+      if (model.column(name) == null) {
+        List<String> names = new ArrayList<>(model.columnsByName().keySet());
+        throw new InvalidParameterException(parameter, "unknown column '" + name + "' of " + model.modelName()
+            + "; columns are " + names + ", each optionally prefixed with '-' for descending order."
+            + Suggestions.didYouMean(name, names));
+      }
+      if (seen.contains(name)) {
+        throw new InvalidParameterException(parameter, "column '" + name + "' is listed twice");
+      }
+      seen.add(name);
       columns.add(s);
     }
     return columns;
   }
 
-  public static int nonNegativeInt(Object value, String parameter) {
-    long n;
-    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      n = ((Number) value).longValue();
-    } else if (value instanceof String s && s.matches("\\d{1,10}")) {
-      n = Long.parseLong(s);
-    } else {
-      throw new InvalidParameterException(parameter, "expected a non-negative integer, got " + typeOf(value));
+  /** {@code filters}: a filter map compiled to a condition over the model's columns; null matches every row. */
+  public static Condition filters(ModelDescriptor model, Object value, String parameter) {
+    try {
+      return FilterCompiler.compile(model, value == null ? Map.of() : ParamValues.asMap(value, parameter));
+    } catch (InvalidValueException e) {
+      throw InvalidParameterException.of(e);
     }
-    if (n < 0 || n > Integer.MAX_VALUE) {
-      throw new InvalidParameterException(parameter, "expected a non-negative integer up to " + Integer.MAX_VALUE);
-    }
-    return (int) n;
-  }
-
-  public static boolean bool(Object value, String parameter) {
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    if ("true".equals(value)) {
-      return true;
-    }
-    if ("false".equals(value)) {
-      return false;
-    }
-    throw new InvalidParameterException(parameter, "expected true or false, got " + typeOf(value));
-  }
-
-  static String typeOf(Object value) {
-    return value == null ? "null" : "a " + value.getClass().getSimpleName();
   }
 
   private static String path(String prefix, String key) {

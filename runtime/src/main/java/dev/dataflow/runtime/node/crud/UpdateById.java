@@ -9,16 +9,13 @@ import dev.dataflow.runtime.sql.JdbcValues;
 import dev.dataflow.runtime.sql.RenderedSql;
 import dev.dataflow.runtime.sql.RowReader;
 import dev.dataflow.runtime.sql.SqlRenderer;
-import dev.dataflow.runtime.sql.SqlTypes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The update of one row by key, shared by Update and BulkUpdate: the build-time statement when every writable column
@@ -73,60 +70,24 @@ final class UpdateById {
   }
 
   /**
-   * The update of some columns (or with {@code $inc}): rendered by jOOQ the first time a shape (columns, and whether
-   * each is set, set to null or incremented) is seen, then reused with the values bound in the same order. A shape
-   * is cached only when the values this method would bind equal those jOOQ bound, so a cached statement is always
-   * bound the way jOOQ would bind it.
+   * The update of some columns (or with {@code $inc}): rendered by jOOQ the first time a shape (the columns, and
+   * whether each is set or incremented) is seen, then reused with {@link SqlRenderer#updateByIdBinds}, which are the
+   * binds of the rendered statement in their order.
    */
   private static RenderedSql partialUpdate(ModelDescriptor model, StatementCache<List<Object>> shapes,
       Map<String, Object> fields, Object key, Object expectedVersion) {
     List<Object> shape = new ArrayList<>(fields.size() * 2);
-    List<Object> binds = new ArrayList<>(fields.size() + 2);
     for (Map.Entry<String, Object> e : fields.entrySet()) {
-      ColumnDescriptor column = model.column(e.getKey());
-      Object value = e.getValue();
       shape.add(e.getKey());
-      if (value instanceof Increment increment) {
-        shape.add(Assignment.INCREMENT);
-        binds.add(SqlTypes.bindable(column, increment.amount()));
-      } else if (value == null) {
-        shape.add(Assignment.SET_NULL);
-        binds.add(null);
-      } else {
-        shape.add(Assignment.SET);
-        binds.add(SqlTypes.bindable(column, value));
-      }
-    }
-    binds.add(SqlTypes.bindable(model.keyColumn(), key));
-    if (model.versionColumn() != null) {
-      binds.add(SqlTypes.bindable(model.versionColumn(), expectedVersion));
+      shape.add(e.getValue() instanceof Increment);
     }
     String sql = shapes.find(shape);
     if (sql != null) {
-      return new RenderedSql(sql, binds);
+      return new RenderedSql(sql, SqlRenderer.updateByIdBinds(model, fields, key, expectedVersion));
     }
     RenderedSql rendered = SqlRenderer.updateByIdReturning(model, fields, key, expectedVersion);
-    if (sameValues(rendered.bindValues(), binds)) {
-      shapes.put(shape, rendered.sql());
-    }
+    shapes.put(shape, rendered.sql());
     return rendered;
-  }
-
-  private enum Assignment { SET, SET_NULL, INCREMENT }
-
-  private static boolean sameValues(List<Object> a, List<Object> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      Object x = a.get(i);
-      Object y = b.get(i);
-      boolean same = x instanceof byte[] xs && y instanceof byte[] ys ? Arrays.equals(xs, ys) : Objects.equals(x, y);
-      if (!same) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The row's version now, or null when no row has the key. */

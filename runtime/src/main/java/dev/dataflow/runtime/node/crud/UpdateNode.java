@@ -7,6 +7,7 @@ import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
+import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.RenderedSql;
@@ -40,9 +41,8 @@ public abstract class UpdateNode extends CrudNode {
     this.parameters = List.of(idParam(false),
         versionParam("with id: the version of the row as it was read; required on a versioned model"),
         filtersParam(false),
-        ParamSpec.of(FIELDS, ParamType.FIELDS, true,
-            "map of column names to new values, {\"$set\": value} or {\"$inc\": n}"),
-        ParamSpec.of(CONFIRM_ALL, ParamType.BOOLEAN, false, "true allows empty filters (every row)"));
+        fieldsParam(true, "map of column names to new values, {\"$set\": value} or {\"$inc\": n}"),
+        confirmAllParam());
   }
 
   @Override
@@ -81,7 +81,7 @@ public abstract class UpdateNode extends CrudNode {
 
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
-    Map<String, Object> fields = RowValues.forUpdate(model, RowValues.asMap(params.get(FIELDS), FIELDS), FIELDS);
+    Map<String, Object> fields = RowValues.forUpdate(model, ParamValues.asMap(params.get(FIELDS), FIELDS), FIELDS);
     boolean byFilters = params.get(ID) == null && params.containsKey(FILTERS);
     String versionProblem = versionProblem(!byFilters, params.containsKey(VERSION));
     if (versionProblem != null) {
@@ -97,6 +97,7 @@ public abstract class UpdateNode extends CrudNode {
           throw DatabaseErrors.translate(e, "update " + model.table());
         }
       });
+      context.addRowsAffected(n);
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("updated", n);
       return out;
@@ -108,6 +109,7 @@ public abstract class UpdateNode extends CrudNode {
     if (row == null) {
       throw new NotFoundException(model.table(), "no " + model.modelName() + " with the given id to update");
     }
+    context.addRowsAffected(1);
     Map<String, Object> out = new LinkedHashMap<>(row);
     out.put("updated", true);
     return out;

@@ -1,9 +1,7 @@
-package dev.dataflow.runtime.workflow;
+package dev.dataflow.runtime.node.crud;
 
 import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.ModelDescriptor;
-import dev.dataflow.runtime.node.Node;
-import dev.dataflow.runtime.node.crud.CrudNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,27 +17,18 @@ import java.util.Map;
  * {filters={$or=[{user_id=<pii>}, {outlet_id={$in=[1, 2]}}]}}
  * }</pre>
  *
- * <p>Only model nodes know which of their values are personal data. The parameters of any other node (a user node,
- * a switch) are given as names with {@value #NOT_LOGGED} for every value.
+ * <p>Only model nodes know which of their values are personal data; other nodes log {@code Node.NOT_LOGGED} for
+ * every value ({@link dev.dataflow.runtime.node.Node#loggableParameters}).
  */
-public final class LoggedParameters {
+public final class PiiRedaction {
   /** What a {@code @Pii} column's value is replaced by. */
   public static final String PII = "<pii>";
-  /** What the values of a node that is not a model node are replaced by. */
-  public static final String NOT_LOGGED = "<not logged>";
 
-  private LoggedParameters() {}
+  private PiiRedaction() {}
 
-  /** A copy of {@code params} safe to log; the input is left as it is. */
-  public static Map<String, Object> of(Node node, Map<String, Object> params) {
+  /** A copy of a model node's {@code params} safe to log; the input is left as it is. */
+  public static Map<String, Object> redact(ModelDescriptor model, Map<String, Object> params) {
     Map<String, Object> out = new LinkedHashMap<>();
-    if (!(node instanceof CrudNode crud)) {
-      for (String name : params.keySet()) {
-        out.put(name, NOT_LOGGED);
-      }
-      return out;
-    }
-    ModelDescriptor model = crud.model();
     for (Map.Entry<String, Object> e : params.entrySet()) {
       String name = e.getKey();
       Object value = e.getValue();

@@ -1,4 +1,4 @@
-package dev.dataflow.runtime.node;
+package dev.dataflow.runtime.sql;
 
 import dev.dataflow.runtime.DataFlowException;
 

@@ -1,4 +1,4 @@
-package dev.dataflow.runtime.node;
+package dev.dataflow.runtime.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.dataflow.runtime.node;
+package dev.dataflow.runtime.model;
 
 import java.util.Collection;
 

@@ -1,7 +1,6 @@
-package dev.dataflow.runtime.schema;
+package dev.dataflow.runtime.migrate;
 
 import dev.dataflow.runtime.DataFlowException;
-import dev.dataflow.runtime.migrate.GenerateCommand;
 import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.sql.DatabaseErrors;
