@@ -39,6 +39,9 @@ public record RenderedSql(String sql, List<BindValue> binds) {
     String sql = Jooq.RENDER.render(query);
     List<BindValue> binds = new ArrayList<>();
     for (Param<?> param : query.getParams().values()) {
+      if (param.isInline()) {
+        continue; // rendered as a literal, such as the 1 of "select 1" or the 0 of coalesce(x, 0)
+      }
       if (!(param.getValue() instanceof BindValue bind)) {
         throw new IllegalStateException("a bind value without a column in " + sql + "; every value must be a"
             + " SqlTypes.placeholder");

@@ -125,6 +125,12 @@ public final class SqlRenderer {
    * (the same columns, each set or incremented the same way) with the binds of other values.
    */
   public static RenderedSql updateByIdReturning(
+      ModelDescriptor model, Map<String, Object> javaValuesByColumn, Object keyValue) {
+    return updateByIdReturning(model, javaValuesByColumn, keyValue, null);
+  }
+
+  /** {@link #updateByIdReturning(ModelDescriptor, Map, Object)} with the version check of a versioned model. */
+  public static RenderedSql updateByIdReturning(
       ModelDescriptor model, Map<String, Object> javaValuesByColumn, Object keyValue, Object expectedVersion) {
     List<BindValue> binds = updateByIdBinds(model, javaValuesByColumn, keyValue, expectedVersion);
     Iterator<BindValue> values = binds.iterator();

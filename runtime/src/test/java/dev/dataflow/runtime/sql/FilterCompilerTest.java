@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.sql.Gadgets.Color;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -94,8 +93,8 @@ class FilterCompilerTest {
     assertEquals(Arrays.asList(expectedNames), names(filters));
   }
 
-  private static InvalidParameterException refused(Map<String, ?> filters) {
-    return assertThrows(InvalidParameterException.class, () -> FilterCompiler.compile(MODEL, filters));
+  private static InvalidValueException refused(Map<String, ?> filters) {
+    return assertThrows(InvalidValueException.class, () -> FilterCompiler.compile(MODEL, filters));
   }
 
   // ------------------------------------------------------------------------------------------ equality and null
@@ -183,7 +182,7 @@ class FilterCompilerTest {
   @Test
   void orderingIsRefusedOnJsonBytesAndBoolean() {
     for (String column : List.of("meta", "blob", "active")) {
-      InvalidParameterException e = refused(map(column, map("$gt", 1)));
+      InvalidValueException e = refused(map(column, map("$gt", 1)));
       assertEquals("filters." + column + ".$gt", e.parameter());
       assertTrue(e.getMessage().contains("ordered column"), e.getMessage());
     }
@@ -217,7 +216,7 @@ class FilterCompilerTest {
 
   @Test
   void inElementsAreConvertedWithTheirPath() {
-    InvalidParameterException e = refused(map("qty", map("$in", List.of(1, 2.5))));
+    InvalidValueException e = refused(map("qty", map("$in", List.of(1, 2.5))));
     assertEquals("filters.qty.$in.1", e.parameter());
     assertTrue(refused(map("qty", map("$in", 1))).getMessage().contains("takes a list"));
     assertTrue(refused(map("qty", map("$nin", "1,2"))).getMessage().contains("takes a list"));
@@ -246,7 +245,7 @@ class FilterCompilerTest {
   @Test
   void textOperatorsOnlyApplyToTextColumns() {
     for (String operator : List.of("$like", "$ilike", "$regex")) {
-      InvalidParameterException e = refused(map("qty", map(operator, "1%")));
+      InvalidValueException e = refused(map("qty", map(operator, "1%")));
       assertEquals("filters.qty." + operator, e.parameter());
       assertTrue(e.getMessage().contains("text columns"), e.getMessage());
       assertTrue(refused(map("name", map(operator, 1))).getMessage().contains("pattern String"));
@@ -277,7 +276,7 @@ class FilterCompilerTest {
 
   @Test
   void containsOnlyAppliesToJson() {
-    InvalidParameterException e = refused(map("name", map("$contains", "x")));
+    InvalidValueException e = refused(map("name", map("$contains", "x")));
     assertTrue(e.getMessage().contains("JSON columns") && e.getMessage().contains("$like"), e.getMessage());
     assertTrue(refused(map("meta", map("$contains", null))).getMessage().contains("needs a JSON value"));
   }
@@ -307,15 +306,15 @@ class FilterCompilerTest {
 
   @Test
   void logicalOperatorsNeedTheRightShape() {
-    InvalidParameterException notAList = refused(map("$or", map("name", "a")));
+    InvalidValueException notAList = refused(map("$or", map("name", "a")));
     assertEquals("filters.$or", notAList.parameter());
     assertTrue(notAList.getMessage().contains("non-empty list of filter maps"), notAList.getMessage());
     assertTrue(refused(map("$and", List.of())).getMessage().contains("non-empty list"));
-    InvalidParameterException notMaps = refused(map("$and", List.of(map("name", "a"), "name")));
+    InvalidValueException notMaps = refused(map("$and", List.of(map("name", "a"), "name")));
     assertEquals("filters.$and.1", notMaps.parameter());
     assertTrue(refused(map("$not", List.of(map("name", "a")))).getMessage().contains("$not takes a non-empty filter map"));
     assertTrue(refused(map("$not", map())).getMessage().contains("non-empty"));
-    InvalidParameterException nested = refused(map("$or", List.of(map("name", "a"), map("$not", map("nmae", "b")))));
+    InvalidValueException nested = refused(map("$or", List.of(map("name", "a"), map("$not", map("nmae", "b")))));
     assertEquals("filters.$or.1.$not.nmae", nested.parameter());
   }
 
@@ -323,7 +322,7 @@ class FilterCompilerTest {
 
   @Test
   void unknownFieldIsNamedWithASuggestion() {
-    InvalidParameterException e = refused(map("colour", "RED"));
+    InvalidValueException e = refused(map("colour", "RED"));
     assertEquals("filters.colour", e.parameter());
     assertTrue(e.getMessage().contains("unknown field 'colour'"), e.getMessage());
     assertTrue(e.getMessage().contains("Did you mean 'color'?"), e.getMessage());
@@ -331,13 +330,13 @@ class FilterCompilerTest {
 
   @Test
   void unknownOperatorIsNamedWithTheList() {
-    InvalidParameterException e = refused(map("qty", map("$gtee", 1)));
+    InvalidValueException e = refused(map("qty", map("$gtee", 1)));
     assertEquals("filters.qty.$gtee", e.parameter());
     assertTrue(e.getMessage().contains("unknown operator '$gtee'"), e.getMessage());
     assertTrue(e.getMessage().contains(FilterCompiler.FIELD_OPERATORS.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("Did you mean '$gte'?"), e.getMessage());
 
-    InvalidParameterException top = refused(map("$nor", List.of(map("qty", 1))));
+    InvalidValueException top = refused(map("$nor", List.of(map("qty", 1))));
     assertTrue(top.getMessage().contains("Did you mean '$not'?") || top.getMessage().contains("'$or'"),
         top.getMessage());
     assertTrue(refused(map("$gt", 1)).getMessage().contains("applies to a field"));
@@ -347,7 +346,7 @@ class FilterCompilerTest {
 
   @Test
   void valuesAreConvertedWithTheirPathAndNotEchoed() {
-    InvalidParameterException e = refused(map("created_at", map("$gte", "2024-05-01T09:30:00")));
+    InvalidValueException e = refused(map("created_at", map("$gte", "2024-05-01T09:30:00")));
     assertEquals("filters.created_at.$gte", e.parameter());
     assertTrue(e.getMessage().contains("offset"), e.getMessage());
     assertFalse(e.getMessage().contains("2024-05-01T09:30:00;"), e.getMessage());
@@ -357,10 +356,10 @@ class FilterCompilerTest {
   void hostileFieldNamesAreRefusedAsUnknownFields() {
     for (String name : List.of("name; drop table gadget", "\"name\"", "\"quoted\"", "name\" = 'x' or \"name",
         "NAME", "name ", "gadget.name")) {
-      InvalidParameterException e = refused(map(name, "x"));
+      InvalidValueException e = refused(map(name, "x"));
       assertTrue(e.getMessage().contains("unknown field"), e.getMessage());
     }
-    InvalidParameterException inside = refused(map("$or", List.of(map("name; drop table gadget", 1))));
+    InvalidValueException inside = refused(map("$or", List.of(map("name; drop table gadget", 1))));
     assertTrue(inside.getMessage().contains("unknown field"), inside.getMessage());
   }
 

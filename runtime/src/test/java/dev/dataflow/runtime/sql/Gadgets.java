@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * A hand-written model whose table has a column of every {@link JavaType}, with its DDL, and helpers that run the
  * SQL layer against a real PostgreSQL the way the CRUD nodes will.
  */
-final class Gadgets {
+public final class Gadgets {
   enum Color { RED, GREEN, BLUE }
 
   static final String CREATE_TABLE = """
@@ -46,7 +46,7 @@ final class Gadgets {
         "updated_at" TIMESTAMPTZ NOT NULL
       )""";
 
-  static final ModelDescriptor MODEL = new ModelDescriptor(
+  public static final ModelDescriptor MODEL = new ModelDescriptor(
       "Gadget",
       "dev.dataflow.test.Gadget",
       "gadget",
@@ -100,7 +100,7 @@ final class Gadgets {
   }
 
   /** A map that keeps order and allows null values. */
-  static Map<String, Object> map(Object... keysAndValues) {
+  public static Map<String, Object> map(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);

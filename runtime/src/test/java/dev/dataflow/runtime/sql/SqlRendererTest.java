@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.sql.Gadgets.Color;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.Condition;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,21 +106,19 @@ class SqlRendererTest {
     assertEquals(List.of(), names(SqlRenderer.select(MODEL, DSL.noCondition(), List.of("name"), 0, 0)));
   }
 
+  /** The node layer checks order_by, limit and offset; what still reaches the renderer wrong is a bug. */
   @Test
-  void badOrderLimitOrOffsetIsRefused() {
-    InvalidParameterException unknown = assertThrows(InvalidParameterException.class,
+  void badOrderLimitOrOffsetIsABugOfTheCaller() {
+    assertThrows(IllegalArgumentException.class,
         () -> SqlRenderer.select(MODEL, DSL.noCondition(), List.of("-nmae"), 10, 0));
-    assertEquals("order_by", unknown.parameter());
-    assertTrue(unknown.getMessage().contains("unknown column 'nmae'"), unknown.getMessage());
-    assertTrue(unknown.getMessage().contains("Did you mean 'name'?"), unknown.getMessage());
-    assertThrows(InvalidParameterException.class,
+    assertThrows(IllegalArgumentException.class,
         () -> SqlRenderer.select(MODEL, DSL.noCondition(), List.of("name; drop table gadget"), 10, 0));
-    assertThrows(InvalidParameterException.class,
+    assertThrows(IllegalArgumentException.class,
         () -> SqlRenderer.select(MODEL, DSL.noCondition(), List.of("name", "-name"), 10, 0));
-    assertEquals("limit", assertThrows(InvalidParameterException.class,
-        () -> SqlRenderer.select(MODEL, DSL.noCondition(), List.of(), -5, 0)).parameter());
-    assertEquals("offset", assertThrows(InvalidParameterException.class,
-        () -> SqlRenderer.select(MODEL, DSL.noCondition(), List.of(), 5, -1)).parameter());
+    assertThrows(IllegalArgumentException.class,
+        () -> SqlRenderer.select(MODEL, DSL.noCondition(), List.of(), -5, 0));
+    assertThrows(IllegalArgumentException.class,
+        () -> SqlRenderer.select(MODEL, DSL.noCondition(), List.of(), 5, -1));
   }
 
   // -------------------------------------------------------------------------------------------- count / exists
@@ -164,8 +160,10 @@ class SqlRendererTest {
         map("color", Color.BLUE, "meta", map("k", List.of(1)), "blob", null), filter(map("qty", 2)));
     assertEquals("update \"gadget\" set \"color\" = ?, \"meta\" = cast(? as jsonb), \"blob\" = ?,"
         + " \"updated_at\" = now() where \"qty\" = ?", sql.sql());
-    assertEquals("BLUE", sql.bindValues().get(0));
-    assertInstanceOf(JSONB.class, sql.bindValues().get(1));
+    // The values as given, each with its column: the binder sends the enum as its name and the map as jsonb.
+    assertEquals(List.of("color", "meta", "blob", "qty"), sql.binds().stream().map(b -> b.column().name()).toList());
+    assertSame(Color.BLUE, sql.bindValues().get(0));
+    assertEquals(map("k", List.of(1)), sql.bindValues().get(1));
     assertNull(sql.bindValues().get(2));
     Thread.sleep(5);
     assertEquals(3, update(sql));
@@ -180,7 +178,7 @@ class SqlRendererTest {
   @Test
   void updateByIdReturningGivesTheRow() throws Exception {
     UUID id = new UUID(0, 3);
-    RenderedSql sql = SqlRenderer.updateByIdReturning(MODEL, map("name", "renamed", "qty", "7"), id.toString());
+    RenderedSql sql = SqlRenderer.updateByIdReturning(MODEL, map("name", "renamed", "qty", 7), id);
     assertEquals("update \"gadget\" set \"name\" = ?, \"qty\" = ?, \"updated_at\" = now() where \"id\" = cast(? as uuid)"
         + " returning " + ALL_COLUMNS, sql.sql());
     assertEquals(List.of("renamed", 7, id), sql.bindValues());
@@ -196,29 +194,34 @@ class SqlRendererTest {
   }
 
   @Test
-  void updatesRefuseUnknownGeneratedOrNoColumns() {
-    InvalidParameterException unknown = assertThrows(InvalidParameterException.class,
+  void updatesOfUnknownGeneratedOrNoColumnsAreABugOfTheCaller() {
+    assertThrows(IllegalArgumentException.class,
         () -> SqlRenderer.updateWhere(MODEL, map("nmae", "x"), DSL.noCondition()));
-    assertEquals("fields", unknown.parameter());
-    assertTrue(unknown.getMessage().contains("Did you mean 'name'?"), unknown.getMessage());
-    InvalidParameterException generated = assertThrows(InvalidParameterException.class,
+    assertThrows(IllegalArgumentException.class,
         () -> SqlRenderer.updateWhere(MODEL, map("updated_at", Instant.now()), DSL.noCondition()));
-    assertEquals("fields.updated_at", generated.parameter());
-    assertThrows(InvalidParameterException.class, () -> SqlRenderer.updateWhere(MODEL, map(), DSL.noCondition()));
-    InvalidParameterException badValue = assertThrows(InvalidParameterException.class,
-        () -> SqlRenderer.updateByIdReturning(MODEL, map("qty", 1.5), new UUID(0, 1)));
-    assertEquals("fields.qty", badValue.parameter());
+    assertThrows(IllegalArgumentException.class, () -> SqlRenderer.updateWhere(MODEL, map(), DSL.noCondition()));
+    assertThrows(IllegalArgumentException.class,
+        () -> SqlRenderer.updateByIdReturning(MODEL, map("name", "x"), null));
+  }
+
+  @Test
+  void updateByIdBindsAreTheRenderedOrderForEveryShape() {
+    Map<String, Object> fields = map("qty", new Increment(2), "meta", null, "name", "x");
+    UUID id = new UUID(0, 1);
+    RenderedSql sql = SqlRenderer.updateByIdReturning(MODEL, fields, id);
+    assertEquals(SqlRenderer.updateByIdBinds(MODEL, fields, id, null), sql.binds());
+    assertEquals(java.util.Arrays.asList(2, null, "x", id), sql.bindValues());
   }
 
   @Test
   void incrementsAddInTheDatabaseForEveryNumericType() throws Exception {
     Map<String, Object> fields = new java.util.LinkedHashMap<>();
-    fields.put("rank", new Increment(2));
+    fields.put("rank", new Increment((short) 2));
     fields.put("qty", new Increment(-1));
     fields.put("views", new Increment(5L));
     fields.put("ratio", new Increment(0.5f));
     fields.put("score", new Increment(1.25));
-    fields.put("price", new Increment("0.10"));
+    fields.put("price", new Increment(new java.math.BigDecimal("0.10")));
     RenderedSql sql = SqlRenderer.updateWhere(MODEL, fields, filter(map("name", "c")));
     assertTrue(sql.sql().startsWith("update \"gadget\" set \"rank\" = (coalesce(\"rank\", 0) + ?),"
         + " \"qty\" = (coalesce(\"qty\", 0) + ?)"), sql.sql());
@@ -235,13 +238,9 @@ class SqlRendererTest {
   }
 
   @Test
-  void incrementsRefuseOtherTypesAndValuesThatDoNotFit() {
-    InvalidParameterException text = assertThrows(InvalidParameterException.class,
+  void incrementOfATextColumnIsABugOfTheCaller() {
+    assertThrows(IllegalArgumentException.class,
         () -> SqlRenderer.updateWhere(MODEL, map("name", new Increment(1)), DSL.noCondition()));
-    assertEquals("fields.name.$inc", text.parameter());
-    InvalidParameterException fraction = assertThrows(InvalidParameterException.class,
-        () -> SqlRenderer.updateWhere(MODEL, map("qty", new Increment(1.5)), DSL.noCondition()));
-    assertEquals("fields.qty.$inc", fraction.parameter());
   }
 
   @Test
@@ -273,9 +272,9 @@ class SqlRendererTest {
   }
 
   @Test
-  void upsertsRefuseConflictColumnsThatAreNotInserted() {
-    assertEquals("conflict_columns", assertThrows(InvalidParameterException.class,
-        () -> SqlRenderer.upsert(MODEL, List.of("id", "name"), List.of("qty"), true)).parameter());
+  void upsertsOfConflictColumnsThatAreNotInsertedAreABugOfTheCaller() {
+    assertThrows(IllegalArgumentException.class,
+        () -> SqlRenderer.upsert(MODEL, List.of("id", "name"), List.of("qty"), true));
     assertThrows(IllegalArgumentException.class, () -> SqlRenderer.upsert(MODEL, List.of("id"), List.of(), true));
   }
 
@@ -286,7 +285,7 @@ class SqlRendererTest {
     RenderedSql sql = SqlRenderer.insert(MODEL, List.of("id", "name", "meta"), 2);
     assertEquals("insert into \"gadget\" (\"id\", \"name\", \"meta\", \"created_at\", \"updated_at\")"
         + " values (?, ?, ?, now(), now()), (?, ?, ?, now(), now()) returning " + ALL_COLUMNS, sql.sql());
-    assertEquals(List.of(), sql.bindValues());
+    assertEquals(List.of(), sql.binds());
     try (Connection c = db.getConnection()) {
       List<Map<String, Object>> rows = Gadgets.insert(c, List.of(
           map("id", new UUID(1, 1), "name", "x", "meta", List.of(1, "two")),
@@ -300,12 +299,10 @@ class SqlRendererTest {
   }
 
   @Test
-  void insertRefusesUnknownRepeatedOrGeneratedColumns() {
-    assertEquals("records", assertThrows(InvalidParameterException.class,
-        () -> SqlRenderer.insert(MODEL, List.of("id", "\"name\""), 1)).parameter());
-    assertThrows(InvalidParameterException.class, () -> SqlRenderer.insert(MODEL, List.of("id", "id"), 1));
-    assertEquals("records.created_at", assertThrows(InvalidParameterException.class,
-        () -> SqlRenderer.insert(MODEL, List.of("id", "created_at"), 1)).parameter());
+  void insertsOfUnknownRepeatedOrGeneratedColumnsAreABugOfTheCaller() {
+    assertThrows(IllegalArgumentException.class, () -> SqlRenderer.insert(MODEL, List.of("id", "\"name\""), 1));
+    assertThrows(IllegalArgumentException.class, () -> SqlRenderer.insert(MODEL, List.of("id", "id"), 1));
+    assertThrows(IllegalArgumentException.class, () -> SqlRenderer.insert(MODEL, List.of("id", "created_at"), 1));
     assertThrows(IllegalArgumentException.class, () -> SqlRenderer.insert(MODEL, List.of("id"), 0));
   }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dataflow.runtime.node.InvalidParameterException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -68,7 +67,7 @@ class ValueConverterErrorTest {
   @MethodSource("refused")
   void messageNamesColumnTypeAndClassButNotTheValue(String column, Object value, String expectedType) {
     String parameter = "fields." + column;
-    InvalidParameterException e = assertThrows(InvalidParameterException.class,
+    InvalidValueException e = assertThrows(InvalidValueException.class,
         () -> ValueConverter.toJava(col(column), value, parameter));
     String message = e.getMessage();
     assertEquals(parameter, e.parameter());
@@ -85,7 +84,7 @@ class ValueConverterErrorTest {
     for (String column : new String[] {"seen_at", "due_at"}) {
       for (Object value : new Object[] {
           LocalDateTime.parse("1987-03-14T07:15:00"), "1987-03-14T07:15:00", "1987-03-14", LocalDate.parse("1987-03-14")}) {
-        InvalidParameterException e = assertThrows(InvalidParameterException.class,
+        InvalidValueException e = assertThrows(InvalidValueException.class,
             () -> ValueConverter.toJava(col(column), value, "filters." + column + ".$gte"));
         String message = e.getMessage();
         assertEquals("filters." + column + ".$gte", e.parameter());
@@ -99,7 +98,7 @@ class ValueConverterErrorTest {
 
   @Test
   void unknownEnumNameListsTheAllowedNames() {
-    InvalidParameterException e = assertThrows(InvalidParameterException.class,
+    InvalidValueException e = assertThrows(InvalidValueException.class,
         () -> ValueConverter.toJava(col("color"), "MAUVE", "fields.color"));
     assertTrue(e.getMessage().contains("[RED, GREEN, BLUE]"), e.getMessage());
     assertTrue(e.getMessage().contains(Gadgets.Color.class.getName()), e.getMessage());
@@ -108,14 +107,14 @@ class ValueConverterErrorTest {
 
   @Test
   void jsonTextInAStringIsRefusedWithTheFix() {
-    InvalidParameterException e = assertThrows(InvalidParameterException.class,
+    InvalidValueException e = assertThrows(InvalidValueException.class,
         () -> ValueConverter.toJava(col("meta"), "[1]", "fields.meta"));
     assertTrue(e.getMessage().contains("Json.read"), e.getMessage());
   }
 
   @Test
   void parameterDefaultsToTheColumnName() {
-    InvalidParameterException e = assertThrows(InvalidParameterException.class,
+    InvalidValueException e = assertThrows(InvalidValueException.class,
         () -> ValueConverter.toJava(col("id"), UUID.randomUUID().toString().substring(1), null));
     assertEquals("id", e.parameter());
   }
