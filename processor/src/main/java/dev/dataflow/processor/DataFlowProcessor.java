@@ -29,13 +29,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Messager;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -154,10 +152,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
       try {
         serviceWriter.write(processingEnv.getFiler(), schemaClasses);
       } catch (IOException e) {
-        processingEnv
-            .getMessager()
-            .printMessage(
-                Diagnostic.Kind.ERROR, "could not write " + ServiceEntryWriter.SERVICE_FILE + ": " + e.getMessage());
+        errors.error("could not write " + ServiceEntryWriter.SERVICE_FILE + ": " + e.getMessage());
       }
     }
     return false;
@@ -216,14 +211,14 @@ public final class DataFlowProcessor extends AbstractProcessor {
         writer.write(SnapshotJson.write(current));
       }
     } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "could not write " + SCHEMA_RESOURCE + ": " + e);
+      errors.error("could not write " + SCHEMA_RESOURCE + ": " + e);
     }
 
     MigrationOptions options;
     try {
       options = MigrationOptions.from(processingEnv.getOptions());
     } catch (IllegalArgumentException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, e.getMessage());
+      errors.error(e.getMessage());
       return;
     }
     if (!options.enabled()) {
@@ -237,25 +232,21 @@ public final class DataFlowProcessor extends AbstractProcessor {
   }
 
   private void reportMigration(MigrationOptions options, MigrationGenerator.Outcome outcome) {
-    Messager messager = processingEnv.getMessager();
     switch (outcome.result()) {
       case UP_TO_DATE:
         if (options.mode() == MigrationOptions.Mode.GENERATE) {
-          messager.printMessage(
-              Diagnostic.Kind.NOTE,
+          errors.note(
               "DataFlow: the models match " + options.directory().resolve("dataflow-schema.json")
                   + "; no migration written");
         }
         break;
       case GENERATED:
-        messager.printMessage(
-            Diagnostic.Kind.NOTE,
+        errors.note(
             "DataFlow: wrote " + outcome.migration() + " and the new dataflow-schema.json; review and commit both."
                 + changeList(outcome.changes()));
         break;
       case DRIFT:
-        messager.printMessage(
-            Diagnostic.Kind.ERROR,
+        errors.error(
             "DataFlow: the @Model classes differ from the committed schema snapshot "
                 + options.directory().resolve("dataflow-schema.json")
                 + ", and no migration covers the difference:"
@@ -270,7 +261,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
         break;
       case FAILED:
       default:
-        messager.printMessage(Diagnostic.Kind.ERROR, "DataFlow: " + outcome.message());
+        errors.error("DataFlow: " + outcome.message());
         break;
     }
   }
@@ -279,7 +270,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
   private void report(MigrationProblem problem) {
     ScannedModel model = models.get(problem.table());
     if (model == null) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, problem.message());
+      errors.error(problem.message());
       return;
     }
     TypeElement type = processingEnv.getElementUtils().getTypeElement(model.schema().qualifiedName());
