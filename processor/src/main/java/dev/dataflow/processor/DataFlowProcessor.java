@@ -9,9 +9,8 @@ import dev.dataflow.processor.migrate.MigrationProblem;
 import dev.dataflow.processor.migrate.SchemaSnapshot;
 import dev.dataflow.processor.migrate.SnapshotJson;
 import dev.dataflow.processor.scan.ErrorReporter;
-import dev.dataflow.processor.scan.MigrationDeclarations;
+import dev.dataflow.processor.scan.ModelElements;
 import dev.dataflow.processor.scan.ModelScanner;
-import dev.dataflow.processor.schema.MigrationHints;
 import dev.dataflow.processor.schema.ModelSchema;
 import dev.dataflow.processor.write.NodeClassWriter;
 import dev.dataflow.processor.write.RenderedSql;
@@ -59,26 +58,24 @@ public final class DataFlowProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Map<String, String> modelByTable = new LinkedHashMap<>();
   private final Set<String> schemaClasses = new TreeSet<>();
-  private final Map<String, ScannedModel> models = new LinkedHashMap<>();
+  /**
+   * The models that scanned cleanly, by table. Their elements are looked up again by name when needed, because
+   * elements should not be kept from one round to the next.
+   */
+  private final Map<String, ModelSchema> models = new LinkedHashMap<>();
   private final Set<String> droppedTables = new TreeSet<>();
   private boolean incomplete;
   private ErrorReporter errors;
   private ModelScanner scanner;
-  private MigrationDeclarations declarations;
+  private ModelElements modelElements;
   private SqlRenderer sqlRenderer;
   private final SchemaClassWriter schemaWriter = new SchemaClassWriter();
   private final NodeClassWriter nodeWriter = new NodeClassWriter();
   private final ServiceEntryWriter serviceWriter = new ServiceEntryWriter();
 
-  /**
-   * A model that scanned cleanly and what it declares for migrations. Its element is looked up again by name when
-   * needed, because elements should not be kept from one round to the next.
-   */
-  private record ScannedModel(ModelSchema schema, MigrationHints hints) {}
-
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(MODEL, MigrationDeclarations.DROPPED_TABLES);
+    return Set.of(MODEL, ModelScanner.DROPPED_TABLES);
   }
 
   @Override
@@ -97,15 +94,9 @@ public final class DataFlowProcessor extends AbstractProcessor {
       errors = new ErrorReporter(processingEnv.getMessager());
       scanner = new ModelScanner(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), errors);
       sqlRenderer = new SqlRenderer();
-      declarations = new MigrationDeclarations(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+      modelElements = new ModelElements(processingEnv.getElementUtils());
     }
-    TypeElement droppedTablesAnnotation =
-        processingEnv.getElementUtils().getTypeElement(MigrationDeclarations.DROPPED_TABLES);
-    if (droppedTablesAnnotation != null) {
-      for (Element element : round.getElementsAnnotatedWith(droppedTablesAnnotation)) {
-        droppedTables.addAll(declarations.droppedTables(element));
-      }
-    }
+    droppedTables.addAll(scanner.droppedTables(round));
     List<TypeElement> candidates = new ArrayList<>();
     for (String name : deferred) {
       TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
@@ -177,9 +168,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
       incomplete = true;
       return;
     }
-    models.put(
-        schema.table(),
-        new ScannedModel(schema, declarations.hints(model)));
+    models.put(schema.table(), schema);
     RenderedSql sql = sqlRenderer.render(schema);
     List<JavaFile> files = new ArrayList<>();
     files.add(schemaWriter.write(schema, sql, model));
@@ -202,9 +191,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
     if (incomplete || errors.errorCount() > 0 || round.errorRaised()) {
       return;
     }
-    List<ModelSchema> schemas = new ArrayList<>();
-    models.values().forEach(m -> schemas.add(m.schema()));
-    SchemaSnapshot current = SchemaSnapshot.of(schemas);
+    SchemaSnapshot current = SchemaSnapshot.of(models.values());
     try {
       FileObject resource = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SCHEMA_RESOURCE);
       try (Writer writer = resource.openWriter()) {
@@ -224,10 +211,8 @@ public final class DataFlowProcessor extends AbstractProcessor {
     if (!options.enabled()) {
       return;
     }
-    List<MigrationHints> hints = new ArrayList<>();
-    models.values().forEach(m -> hints.add(m.hints()));
     MigrationGenerator.Outcome outcome =
-        new MigrationGenerator().run(options, current, Declarations.of(hints, droppedTables));
+        new MigrationGenerator().run(options, current, Declarations.of(models.values(), droppedTables));
     reportMigration(options, outcome);
   }
 
@@ -268,14 +253,13 @@ public final class DataFlowProcessor extends AbstractProcessor {
 
   /** At the field for a column, at the model for a table, plainly for a table no model maps to any more. */
   private void report(MigrationProblem problem) {
-    ScannedModel model = models.get(problem.table());
-    if (model == null) {
+    ModelSchema model = models.get(problem.table());
+    Element at = model == null ? null : modelElements.columnOrModel(model, problem.column());
+    if (at == null) {
       errors.error(problem.message());
-      return;
+    } else {
+      errors.error(at, problem.message());
     }
-    TypeElement type = processingEnv.getElementUtils().getTypeElement(model.schema().qualifiedName());
-    Element field = problem.column() == null ? null : declarations.columnElements(type).get(problem.column());
-    errors.error(field == null ? type : field, problem.message());
   }
 
   private static String changeList(List<String> changes) {
