@@ -9,9 +9,8 @@ import dev.dataflow.processor.migrate.MigrationProblem;
 import dev.dataflow.processor.migrate.SchemaSnapshot;
 import dev.dataflow.processor.migrate.SnapshotJson;
 import dev.dataflow.processor.scan.ErrorReporter;
-import dev.dataflow.processor.scan.MigrationDeclarations;
+import dev.dataflow.processor.scan.ModelElements;
 import dev.dataflow.processor.scan.ModelScanner;
-import dev.dataflow.processor.schema.MigrationHints;
 import dev.dataflow.processor.schema.ModelSchema;
 import dev.dataflow.processor.write.NodeClassWriter;
 import dev.dataflow.processor.write.RenderedSql;
@@ -29,13 +28,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Messager;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -61,26 +58,24 @@ public final class DataFlowProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Map<String, String> modelByTable = new LinkedHashMap<>();
   private final Set<String> schemaClasses = new TreeSet<>();
-  private final Map<String, ScannedModel> models = new LinkedHashMap<>();
+  /**
+   * The models that scanned cleanly, by table. Their elements are looked up again by name when needed, because
+   * elements should not be kept from one round to the next.
+   */
+  private final Map<String, ModelSchema> models = new LinkedHashMap<>();
   private final Set<String> droppedTables = new TreeSet<>();
   private boolean incomplete;
   private ErrorReporter errors;
   private ModelScanner scanner;
-  private MigrationDeclarations declarations;
+  private ModelElements modelElements;
   private SqlRenderer sqlRenderer;
   private final SchemaClassWriter schemaWriter = new SchemaClassWriter();
   private final NodeClassWriter nodeWriter = new NodeClassWriter();
   private final ServiceEntryWriter serviceWriter = new ServiceEntryWriter();
 
-  /**
-   * A model that scanned cleanly and what it declares for migrations. Its element is looked up again by name when
-   * needed, because elements should not be kept from one round to the next.
-   */
-  private record ScannedModel(ModelSchema schema, MigrationHints hints) {}
-
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(MODEL, MigrationDeclarations.DROPPED_TABLES);
+    return Set.of(MODEL, ModelScanner.DROPPED_TABLES);
   }
 
   @Override
@@ -99,15 +94,9 @@ public final class DataFlowProcessor extends AbstractProcessor {
       errors = new ErrorReporter(processingEnv.getMessager());
       scanner = new ModelScanner(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), errors);
       sqlRenderer = new SqlRenderer();
-      declarations = new MigrationDeclarations(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+      modelElements = new ModelElements(processingEnv.getElementUtils());
     }
-    TypeElement droppedTablesAnnotation =
-        processingEnv.getElementUtils().getTypeElement(MigrationDeclarations.DROPPED_TABLES);
-    if (droppedTablesAnnotation != null) {
-      for (Element element : round.getElementsAnnotatedWith(droppedTablesAnnotation)) {
-        droppedTables.addAll(declarations.droppedTables(element));
-      }
-    }
+    droppedTables.addAll(scanner.droppedTables(round));
     List<TypeElement> candidates = new ArrayList<>();
     for (String name : deferred) {
       TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
@@ -154,10 +143,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
       try {
         serviceWriter.write(processingEnv.getFiler(), schemaClasses);
       } catch (IOException e) {
-        processingEnv
-            .getMessager()
-            .printMessage(
-                Diagnostic.Kind.ERROR, "could not write " + ServiceEntryWriter.SERVICE_FILE + ": " + e.getMessage());
+        errors.error("could not write " + ServiceEntryWriter.SERVICE_FILE + ": " + e.getMessage());
       }
     }
     return false;
@@ -182,9 +168,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
       incomplete = true;
       return;
     }
-    models.put(
-        schema.table(),
-        new ScannedModel(schema, declarations.hints(model)));
+    models.put(schema.table(), schema);
     RenderedSql sql = sqlRenderer.render(schema);
     List<JavaFile> files = new ArrayList<>();
     files.add(schemaWriter.write(schema, sql, model));
@@ -207,55 +191,47 @@ public final class DataFlowProcessor extends AbstractProcessor {
     if (incomplete || errors.errorCount() > 0 || round.errorRaised()) {
       return;
     }
-    List<ModelSchema> schemas = new ArrayList<>();
-    models.values().forEach(m -> schemas.add(m.schema()));
-    SchemaSnapshot current = SchemaSnapshot.of(schemas);
+    SchemaSnapshot current = SchemaSnapshot.of(models.values());
     try {
       FileObject resource = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SCHEMA_RESOURCE);
       try (Writer writer = resource.openWriter()) {
         writer.write(SnapshotJson.write(current));
       }
     } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "could not write " + SCHEMA_RESOURCE + ": " + e);
+      errors.error("could not write " + SCHEMA_RESOURCE + ": " + e);
     }
 
     MigrationOptions options;
     try {
       options = MigrationOptions.from(processingEnv.getOptions());
     } catch (IllegalArgumentException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, e.getMessage());
+      errors.error(e.getMessage());
       return;
     }
     if (!options.enabled()) {
       return;
     }
-    List<MigrationHints> hints = new ArrayList<>();
-    models.values().forEach(m -> hints.add(m.hints()));
     MigrationGenerator.Outcome outcome =
-        new MigrationGenerator().run(options, current, Declarations.of(hints, droppedTables));
+        new MigrationGenerator().run(options, current, Declarations.of(models.values(), droppedTables));
     reportMigration(options, outcome);
   }
 
   private void reportMigration(MigrationOptions options, MigrationGenerator.Outcome outcome) {
-    Messager messager = processingEnv.getMessager();
     switch (outcome.result()) {
       case UP_TO_DATE:
         if (options.mode() == MigrationOptions.Mode.GENERATE) {
-          messager.printMessage(
-              Diagnostic.Kind.NOTE,
+          errors.note(
               "DataFlow: the models match " + options.directory().resolve("dataflow-schema.json")
                   + "; no migration written");
         }
         break;
       case GENERATED:
-        messager.printMessage(
-            Diagnostic.Kind.NOTE,
+        errors.note(
             "DataFlow: wrote " + outcome.migration() + " and the new dataflow-schema.json; review and commit both."
                 + changeList(outcome.changes()));
         break;
       case DRIFT:
-        messager.printMessage(
-            Diagnostic.Kind.ERROR,
+        errors.error(
             "DataFlow: the @Model classes differ from the committed schema snapshot "
                 + options.directory().resolve("dataflow-schema.json")
                 + ", and no migration covers the difference:"
@@ -270,21 +246,20 @@ public final class DataFlowProcessor extends AbstractProcessor {
         break;
       case FAILED:
       default:
-        messager.printMessage(Diagnostic.Kind.ERROR, "DataFlow: " + outcome.message());
+        errors.error("DataFlow: " + outcome.message());
         break;
     }
   }
 
   /** At the field for a column, at the model for a table, plainly for a table no model maps to any more. */
   private void report(MigrationProblem problem) {
-    ScannedModel model = models.get(problem.table());
-    if (model == null) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, problem.message());
-      return;
+    ModelSchema model = models.get(problem.table());
+    Element at = model == null ? null : modelElements.columnOrModel(model, problem.column());
+    if (at == null) {
+      errors.error(problem.message());
+    } else {
+      errors.error(at, problem.message());
     }
-    TypeElement type = processingEnv.getElementUtils().getTypeElement(model.schema().qualifiedName());
-    Element field = problem.column() == null ? null : declarations.columnElements(type).get(problem.column());
-    errors.error(field == null ? type : field, problem.message());
   }
 
   private static String changeList(List<String> changes) {

@@ -1,6 +1,7 @@
 package dev.dataflow.processor.migrate;
 
 import dev.dataflow.processor.schema.MigrationHints;
+import dev.dataflow.processor.schema.ModelSchema;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -32,19 +33,21 @@ public record Declarations(
     return new Declarations(Map.of(), Map.of(), Map.of(), Set.of());
   }
 
-  public static Declarations of(Collection<MigrationHints> hints, Collection<String> droppedTables) {
+  /** What {@code models} declare, and the tables that {@code @DroppedTables} names anywhere in the compilation. */
+  public static Declarations of(Collection<ModelSchema> models, Collection<String> droppedTables) {
     Map<String, String> tables = new TreeMap<>();
     Map<String, Map<String, String>> columns = new TreeMap<>();
     Map<String, Set<String>> dropped = new TreeMap<>();
-    for (MigrationHints hint : hints) {
+    for (ModelSchema model : models) {
+      MigrationHints hint = model.migrationHints();
       if (hint.tableRenamedFrom() != null) {
-        tables.put(hint.table(), hint.tableRenamedFrom());
+        tables.put(model.table(), hint.tableRenamedFrom());
       }
       if (!hint.columnsRenamedFrom().isEmpty()) {
-        columns.put(hint.table(), new TreeMap<>(hint.columnsRenamedFrom()));
+        columns.put(model.table(), new TreeMap<>(hint.columnsRenamedFrom()));
       }
       if (!hint.droppedColumns().isEmpty()) {
-        dropped.put(hint.table(), new TreeSet<>(hint.droppedColumns()));
+        dropped.put(model.table(), new TreeSet<>(hint.droppedColumns()));
       }
     }
     return new Declarations(tables, columns, dropped, new TreeSet<>(droppedTables));

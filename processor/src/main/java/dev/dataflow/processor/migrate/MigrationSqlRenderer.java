@@ -1,17 +1,13 @@
 package dev.dataflow.processor.migrate;
 
-import dev.dataflow.processor.schema.CheckConstraintSchema;
-import dev.dataflow.processor.schema.ForeignKeySchema;
-import dev.dataflow.processor.schema.UniqueConstraintSchema;
-import dev.dataflow.processor.write.DdlParts;
+import dev.dataflow.processor.ddl.DdlParts;
+import dev.dataflow.processor.ddl.PostgresDsl;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Constraint;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
-import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
@@ -20,18 +16,8 @@ import org.jooq.impl.DSL;
  * rendered over several lines (one column a line) for review; every other statement fits on one line.
  */
 public final class MigrationSqlRenderer {
-  static {
-    // jOOQ prints a banner and a tip on first use; keep the compiler's output clean.
-    if (System.getProperty("org.jooq.no-logo") == null) {
-      System.setProperty("org.jooq.no-logo", "true");
-    }
-    if (System.getProperty("org.jooq.no-tips") == null) {
-      System.setProperty("org.jooq.no-tips", "true");
-    }
-  }
-
-  private final DSLContext dsl = DSL.using(SQLDialect.POSTGRES);
-  private final DSLContext formatted = DSL.using(SQLDialect.POSTGRES, new Settings().withRenderFormatted(true));
+  private final DSLContext dsl = PostgresDsl.oneLine();
+  private final DSLContext formatted = PostgresDsl.formatted();
 
   /** The statement of {@code step}, without the closing {@code ;}. */
   public String render(MigrationStep step) {
@@ -91,17 +77,13 @@ public final class MigrationSqlRenderer {
       columns.add(
           DSL.field(DSL.name(c.name()), DdlParts.dataType(c.type(), c.nullable(), c.identity(), c.defaultValue())));
     }
-    List<Constraint> constraints = new ArrayList<>();
-    constraints.add(DdlParts.primaryKey(table.primaryKey().name(), table.primaryKey().columns()));
-    for (UniqueConstraintSchema unique : table.uniqueConstraints()) {
-      constraints.add(DdlParts.unique(unique));
-    }
-    for (CheckConstraintSchema check : table.checkConstraints()) {
-      constraints.add(DdlParts.check(check));
-    }
-    for (ForeignKeySchema foreignKey : step.foreignKeys()) {
-      constraints.add(DdlParts.foreignKey(foreignKey));
-    }
+    List<Constraint> constraints =
+        DdlParts.tableConstraints(
+            table.primaryKey().name(),
+            table.primaryKey().columns(),
+            table.uniqueConstraints(),
+            table.checkConstraints(),
+            step.foreignKeys());
     return formatted.createTable(table(table.name())).columns(columns).constraints(constraints).getSQL();
   }
 

@@ -7,8 +7,10 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
- * Reports compile errors at the element (and annotation) they are about, so the IDE and javac point at the line to
- * fix. Counts errors so callers can tell whether a model scanned cleanly and keep going with the next one.
+ * The processor's one way to javac's {@link Messager}. Reports compile errors at the element (and annotation) they
+ * are about, so the IDE and javac point at the line to fix; an error about no element (a file that could not be
+ * written, a bad option, a table no model maps to any more) is the exception. Counts errors so callers can tell
+ * whether a model scanned cleanly and keep going with the next one.
  */
 public final class ErrorReporter {
   private final Messager messager;
@@ -16,6 +18,12 @@ public final class ErrorReporter {
 
   public ErrorReporter(Messager messager) {
     this.messager = messager;
+  }
+
+  /** An error that no element of the compilation is the cause of, such as an I/O failure or a bad option. */
+  public void error(String message) {
+    errorCount++;
+    messager.printMessage(Diagnostic.Kind.ERROR, message);
   }
 
   /** An error about {@code element} itself. */
@@ -42,6 +50,11 @@ public final class ErrorReporter {
     }
     errorCount++;
     messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation, value);
+  }
+
+  /** Information for whoever runs the build, such as which migration was written. */
+  public void note(String message) {
+    messager.printMessage(Diagnostic.Kind.NOTE, message);
   }
 
   /** How many errors have been reported so far; compare before and after a model to see if it failed. */

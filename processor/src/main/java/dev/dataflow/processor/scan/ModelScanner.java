@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
@@ -30,9 +32,13 @@ import javax.lang.model.util.Types;
 
 /**
  * Turns one {@code @Model} type into a {@link ModelSchema}, reporting every problem it finds at the element that
- * causes it. The only place that reads {@code javax.lang.model} elements; writers see the schema alone.
+ * causes it; the schema includes what the model declares for migrations, so no one reads the model again. Also reads
+ * the compilation's {@code @DroppedTables}, which belongs to no model. The scan package is the only one that reads
+ * {@code javax.lang.model} elements; writers and migrations see the schema alone.
  */
 public final class ModelScanner {
+  /** The annotation that may sit on any type or package; the processor claims it and collects it every round. */
+  public static final String DROPPED_TABLES = Annotations.DROPPED_TABLES;
   static final String CREATED_AT = "created_at";
   static final String UPDATED_AT = "updated_at";
   private static final Set<ColumnType> KEY_TYPES =
@@ -45,6 +51,7 @@ public final class ModelScanner {
   private final VersionRules versions;
   private final ForeignKeyRules foreignKeyRules;
   private final IndexRules indexRules;
+  private final MigrationAnnotations migrationAnnotations;
   private final Elements elements;
 
   public ModelScanner(Elements elements, Types types, ErrorReporter errors) {
@@ -56,6 +63,7 @@ public final class ModelScanner {
     this.versions = new VersionRules(errors);
     this.foreignKeyRules = new ForeignKeyRules(errors, annotations, keys);
     this.indexRules = new IndexRules(errors, annotations);
+    this.migrationAnnotations = new MigrationAnnotations(annotations);
   }
 
   /** The schema of {@code model}, or empty when it has errors (already reported). */
@@ -83,6 +91,7 @@ public final class ModelScanner {
 
     List<ColumnSchema> columns = new ArrayList<>();
     Map<String, String> fieldByColumn = new LinkedHashMap<>();
+    Map<String, ModelField> declaringFields = new LinkedHashMap<>();
     List<UniqueConstraintSchema> uniques = new ArrayList<>();
     List<CheckConstraintSchema> checks = new ArrayList<>();
     List<IndexSchema> indexes = new ArrayList<>();
@@ -110,6 +119,7 @@ public final class ModelScanner {
                 + (previous.equals("the implicit key") ? " or mark this field @Id" : ""));
         continue;
       }
+      declaringFields.put(column.name(), field);
       if (column.primaryKey()) {
         columns.add(0, column);
       } else {
@@ -158,7 +168,20 @@ public final class ModelScanner {
             uniques,
             checks,
             indexes,
-            foreignKeys));
+            foreignKeys,
+            migrationAnnotations.hints(model, declaringFields)));
+  }
+
+  /** The tables that {@code @DroppedTables} on this round's types and packages names. */
+  public List<String> droppedTables(RoundEnvironment round) {
+    List<String> tables = new ArrayList<>();
+    TypeElement annotation = elements.getTypeElement(DROPPED_TABLES);
+    if (annotation != null) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        tables.addAll(migrationAnnotations.droppedTables(element));
+      }
+    }
+    return tables;
   }
 
   /** {@code @Model} goes on a concrete record or class that generated code can name. */

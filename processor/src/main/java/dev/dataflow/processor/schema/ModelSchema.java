@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param checkConstraints enum CHECK constraints
  * @param indexes the indexes, in declaration order
  * @param foreignKeys the foreign keys, in column order
+ * @param migrationHints the renames and drops the model declares for its next migration
  */
 public record ModelSchema(
     String modelName,
@@ -29,7 +30,8 @@ public record ModelSchema(
     List<UniqueConstraintSchema> uniqueConstraints,
     List<CheckConstraintSchema> checkConstraints,
     List<IndexSchema> indexes,
-    List<ForeignKeySchema> foreignKeys) {
+    List<ForeignKeySchema> foreignKeys,
+    MigrationHints migrationHints) {
 
   public ModelSchema {
     columns = List.copyOf(columns);

@@ -1,11 +1,10 @@
 package dev.dataflow.processor.write;
 
-import dev.dataflow.processor.schema.CheckConstraintSchema;
+import dev.dataflow.processor.ddl.DdlParts;
+import dev.dataflow.processor.ddl.PostgresDsl;
 import dev.dataflow.processor.schema.ColumnSchema;
-import dev.dataflow.processor.schema.ForeignKeySchema;
 import dev.dataflow.processor.schema.IndexSchema;
 import dev.dataflow.processor.schema.ModelSchema;
-import dev.dataflow.processor.schema.UniqueConstraintSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.jooq.Condition;
 import org.jooq.Constraint;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -27,20 +25,10 @@ import org.jooq.impl.DSL;
  * column defaults, so the statements say what they do and an update cannot forget {@code updated_at}.
  */
 public final class SqlRenderer {
-  static {
-    // jOOQ prints a banner and a tip on first use; keep the compiler's output clean.
-    if (System.getProperty("org.jooq.no-logo") == null) {
-      System.setProperty("org.jooq.no-logo", "true");
-    }
-    if (System.getProperty("org.jooq.no-tips") == null) {
-      System.setProperty("org.jooq.no-tips", "true");
-    }
-  }
-
   private static final String CREATED_AT = "created_at";
   private static final String UPDATED_AT = "updated_at";
 
-  private final DSLContext dsl = DSL.using(SQLDialect.POSTGRES);
+  private final DSLContext dsl = PostgresDsl.oneLine();
 
   /** Renders every statement of {@code model}. */
   public RenderedSql render(ModelSchema model) {
@@ -116,17 +104,13 @@ public final class SqlRenderer {
                   column.primaryKey() && column.generated(),
                   column.defaultValue())));
     }
-    List<Constraint> constraints = new ArrayList<>();
-    constraints.add(DdlParts.primaryKey(model.primaryKeyConstraint(), List.of(model.primaryKey())));
-    for (UniqueConstraintSchema unique : model.uniqueConstraints()) {
-      constraints.add(DdlParts.unique(unique));
-    }
-    for (CheckConstraintSchema check : model.checkConstraints()) {
-      constraints.add(DdlParts.check(check));
-    }
-    for (ForeignKeySchema foreignKey : model.foreignKeys()) {
-      constraints.add(DdlParts.foreignKey(foreignKey));
-    }
+    List<Constraint> constraints =
+        DdlParts.tableConstraints(
+            model.primaryKeyConstraint(),
+            List.of(model.primaryKey()),
+            model.uniqueConstraints(),
+            model.checkConstraints(),
+            model.foreignKeys());
     statements.add(dsl.createTableIfNotExists(table).columns(columns).constraints(constraints).getSQL());
     for (IndexSchema index : model.indexes()) {
       statements.add(DdlParts.index(dsl, table, index, true).getSQL());

@@ -7,6 +7,7 @@ import dev.dataflow.processor.schema.ColumnSchema;
 import dev.dataflow.processor.schema.ColumnType;
 import dev.dataflow.processor.schema.ForeignKeySchema;
 import dev.dataflow.processor.schema.IndexSchema;
+import dev.dataflow.processor.schema.MigrationHints;
 import dev.dataflow.processor.schema.ModelSchema;
 import dev.dataflow.processor.schema.TypeRef;
 import dev.dataflow.processor.schema.UniqueConstraintSchema;
@@ -49,7 +50,8 @@ class SqlRendererTest {
                   false)),
           List.of(
               new ForeignKeySchema(
-                  "fk_outlets_parent_id", "parent_id", "outlets", "id", ForeignKeySchema.OnDeleteAction.CASCADE)));
+                  "fk_outlets_parent_id", "parent_id", "outlets", "id", ForeignKeySchema.OnDeleteAction.CASCADE)),
+          MigrationHints.none());
 
   @Test
   void rendersFixedShapeStatements() {

@@ -1,4 +1,4 @@
-package dev.dataflow.processor.write;
+package dev.dataflow.processor.ddl;
 
 import dev.dataflow.processor.schema.CheckConstraintSchema;
 import dev.dataflow.processor.schema.ForeignKeySchema;
@@ -23,6 +23,11 @@ import org.jooq.impl.DefaultDataType;
 /**
  * The pieces of DDL that both the model's own {@code CREATE TABLE} and the generated migrations build: column types,
  * constraints and indexes, as jOOQ objects, so the two always spell a constraint the same way.
+ *
+ * <pre>{@code
+ * dsl.createTable(table).columns(columns)
+ *     .constraints(DdlParts.tableConstraints(pkName, pkColumns, uniques, checks, foreignKeys))
+ * }</pre>
  */
 public final class DdlParts {
   private DdlParts() {}
@@ -49,6 +54,30 @@ public final class DdlParts {
   /** A default expression written by the model's author (or {@code now()}), copied without template parsing. */
   public static Field<Object> rawExpression(String sql) {
     return DSL.field(DSL.raw(sql));
+  }
+
+  /**
+   * The constraints of a {@code CREATE TABLE}, in the order both the model's DDL and a migration write them: the key,
+   * then unique, check and foreign-key constraints.
+   */
+  public static List<Constraint> tableConstraints(
+      String primaryKeyName,
+      List<String> primaryKeyColumns,
+      List<UniqueConstraintSchema> uniques,
+      List<CheckConstraintSchema> checks,
+      List<ForeignKeySchema> foreignKeys) {
+    List<Constraint> constraints = new ArrayList<>();
+    constraints.add(primaryKey(primaryKeyName, primaryKeyColumns));
+    for (UniqueConstraintSchema unique : uniques) {
+      constraints.add(unique(unique));
+    }
+    for (CheckConstraintSchema check : checks) {
+      constraints.add(check(check));
+    }
+    for (ForeignKeySchema foreignKey : foreignKeys) {
+      constraints.add(foreignKey(foreignKey));
+    }
+    return constraints;
   }
 
   public static Constraint primaryKey(String name, List<String> columns) {
