@@ -124,7 +124,8 @@ class VersionAndPiiTest {
     String update = generated(compilation, "DocUpdateNode");
     assertThat(update).contains("public Params version(Integer version)");
     assertThat(update).contains("Column {@code author} (TEXT, personal data");
-    assertThat(update).doesNotContain("setIn(\"fields\", \"version\"");
+    assertThat(update).doesNotContain("setIn(CrudNode.FIELDS, \"version\"");
+    assertThat(update).contains("setIn(CrudNode.FIELDS, \"title\", title)");
     String create = generated(compilation, "DocCreateNode");
     assertThat(create).doesNotContain("Params version(");
     assertThat(create).contains("public Params onConflict(String mode)");
