@@ -75,6 +75,14 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
     }
 
     /**
+     * Must be true to update with empty filters, that is, every row.
+     */
+    public Params confirmAll(boolean confirmAll) {
+      set(CrudNode.CONFIRM_ALL, confirmAll);
+      return this;
+    }
+
+    /**
      * Column {@code session_id} (UUID, NOT NULL, unique).
      */
     public Params sessionId(UUID sessionId) {

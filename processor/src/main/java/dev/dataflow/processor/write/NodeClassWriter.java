@@ -123,18 +123,13 @@ public final class NodeClassWriter {
         model.versionColumn().ifPresent(version -> type.addMethod(versionSetter(params, version)));
         type.addMethod(filters(params, "Selects the row to update by filters instead of by key"));
         type.addMethod(fields(params));
-        addFieldSetters(type, params, model, Set.of("id", "version", "filters", "fields"));
+        type.addMethod(confirmAll(params, "update"));
+        addFieldSetters(type, params, model, Set.of("id", "version", "filters", "fields", "confirmAll"));
         break;
       case DELETE:
         type.addMethod(keySetter(params, key, "delete"));
         type.addMethod(filters(params, "Selects the rows to delete by filters instead of by key"));
-        type.addMethod(
-            simpleSetter(
-                params,
-                "confirmAll",
-                TypeName.BOOLEAN,
-                RuntimeTypes.CONFIRM_ALL,
-                "Must be true to delete with empty filters, that is, every row"));
+        type.addMethod(confirmAll(params, "delete"));
         break;
       case LIST:
         type.addMethod(filters(params, "Selects the rows to list"));
@@ -179,7 +174,8 @@ public final class NodeClassWriter {
                 .addStatement("set($L, records)", RuntimeTypes.RECORDS.reference())
                 .addStatement("return this")
                 .build());
-        addFieldSetters(type, params, model, Set.of("filters", "fields", "records"));
+        type.addMethod(confirmAll(params, "update"));
+        addFieldSetters(type, params, model, Set.of("filters", "fields", "records", "confirmAll"));
         break;
       default:
         throw new IllegalStateException("unknown node kind " + kind);
@@ -325,6 +321,15 @@ public final class NodeClassWriter {
         .addStatement("set($L, fields)", RuntimeTypes.FIELDS.reference())
         .addStatement("return this")
         .build();
+  }
+
+  private static MethodSpec confirmAll(ClassName params, String operation) {
+    return simpleSetter(
+        params,
+        "confirmAll",
+        TypeName.BOOLEAN,
+        RuntimeTypes.CONFIRM_ALL,
+        "Must be true to " + operation + " with empty filters, that is, every row");
   }
 
   private static MethodSpec simpleSetter(
