@@ -2,6 +2,7 @@ package dev.dataflow.models;
 
 import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.CreateNode;
+import dev.dataflow.runtime.node.crud.CrudNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ public final class ConversationSessionCreateNode extends CreateNode {
      * What a row that duplicates a unique value does: {@code "error"} (the default: the insert fails), {@code "ignore"} (it is skipped) or {@code "update"} (the existing row is updated; needs {@link #conflictColumns}).
      */
     public Params onConflict(String mode) {
-      set("on_conflict", mode);
+      set(CrudNode.ON_CONFLICT, mode);
       return this;
     }
 
@@ -118,7 +119,7 @@ public final class ConversationSessionCreateNode extends CreateNode {
      * The columns of the unique constraint, unique index or key that decide a conflict, for example {@code conflictColumns("code")}.
      */
     public Params conflictColumns(String... columns) {
-      set("conflict_columns", List.of(columns));
+      set(CrudNode.CONFLICT_COLUMNS, List.of(columns));
       return this;
     }
   }

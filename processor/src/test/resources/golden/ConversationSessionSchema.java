@@ -25,17 +25,34 @@ public final class ConversationSessionSchema implements ModelProvider {
   /**
    * Inserts one row, binding {@code insertColumns}; returns the row.
    */
-  public static final String INSERT = "insert into \"conversation_sessions\" (\"session_id\", \"user_id\", \"outlet_id\", \"role\", \"metadata\", \"pii_scrubbed\", \"language\", \"started_at\", \"created_at\", \"updated_at\") values (?, ?, ?, ?, ?, ?, ?, ?, now(), now()) returning \"id\", \"session_id\", \"user_id\", \"outlet_id\", \"role\", \"metadata\", \"pii_scrubbed\", \"language\", \"started_at\", \"version\", \"created_at\", \"updated_at\"";
+  public static final String INSERT = "insert into \"conversation_sessions\" (\"session_id\", \"user_id\", "
+      + "\"outlet_id\", \"role\", \"metadata\", \"pii_scrubbed\", "
+      + "\"language\", \"started_at\", \"created_at\", \"updated_at\")"
+      + " values (?, ?, ?, ?, ?, ?, ?, ?, now(), now())"
+      + " returning \"id\", \"session_id\", \"user_id\", \"outlet_id\", "
+      + "\"role\", \"metadata\", \"pii_scrubbed\", \"language\", "
+      + "\"started_at\", \"version\", \"created_at\", \"updated_at\"";
 
   /**
    * Selects one row by key.
    */
-  public static final String SELECT_BY_ID = "select \"id\", \"session_id\", \"user_id\", \"outlet_id\", \"role\", \"metadata\", \"pii_scrubbed\", \"language\", \"started_at\", \"version\", \"created_at\", \"updated_at\" from \"conversation_sessions\" where \"id\" = ?";
+  public static final String SELECT_BY_ID = "select \"id\", \"session_id\", \"user_id\", \"outlet_id\", "
+      + "\"role\", \"metadata\", \"pii_scrubbed\", \"language\", "
+      + "\"started_at\", \"version\", \"created_at\", \"updated_at\""
+      + " from \"conversation_sessions\""
+      + " where \"id\" = ?";
 
   /**
    * Updates one row, binding {@code updateColumns}, the key, then the version read; bumps the version and returns the row, or no row when the key or the version does not match.
    */
-  public static final String UPDATE_BY_ID = "update \"conversation_sessions\" set \"session_id\" = ?, \"user_id\" = ?, \"outlet_id\" = ?, \"role\" = ?, \"metadata\" = ?, \"pii_scrubbed\" = ?, \"language\" = ?, \"started_at\" = ?, \"version\" = \"version\" + 1, \"updated_at\" = now() where (\"id\" = ? and \"version\" = ?) returning \"id\", \"session_id\", \"user_id\", \"outlet_id\", \"role\", \"metadata\", \"pii_scrubbed\", \"language\", \"started_at\", \"version\", \"created_at\", \"updated_at\"";
+  public static final String UPDATE_BY_ID = "update \"conversation_sessions\""
+      + " set \"session_id\" = ?, \"user_id\" = ?, \"outlet_id\" = ?, "
+      + "\"role\" = ?, \"metadata\" = ?, \"pii_scrubbed\" = ?, \"language\" = ?, "
+      + "\"started_at\" = ?, \"version\" = \"version\" + 1, \"updated_at\" = now()"
+      + " where (\"id\" = ? and \"version\" = ?)"
+      + " returning \"id\", \"session_id\", \"user_id\", \"outlet_id\", "
+      + "\"role\", \"metadata\", \"pii_scrubbed\", \"language\", "
+      + "\"started_at\", \"version\", \"created_at\", \"updated_at\"";
 
   /**
    * Deletes one row by key.
@@ -55,25 +72,45 @@ public final class ConversationSessionSchema implements ModelProvider {
       "dev.dataflow.models.ConversationSession",
       TABLE,
       List.of(
-          new ColumnDescriptor("id", "id", JavaType.LONG, "BIGINT", false, true, true, false, null, false, false),
-          new ColumnDescriptor("session_id", "sessionId", JavaType.UUID, "UUID", false, false, false, false, null, false, false),
-          new ColumnDescriptor("user_id", "userId", JavaType.STRING, "VARCHAR(64)", true, false, false, false, null, false, true),
-          new ColumnDescriptor("outlet_id", "outletId", JavaType.LONG, "BIGINT", true, false, false, false, null, false, false),
-          new ColumnDescriptor("role", "role", JavaType.ENUM, "TEXT", true, false, false, false, EnumValues.of(ConversationSession.Role.values()), false, false),
-          new ColumnDescriptor("metadata", "metadata", JavaType.JSON, "JSONB", true, false, false, false, null, false, false),
-          new ColumnDescriptor("pii_scrubbed", "piiScrubbed", JavaType.BOOLEAN, "BOOLEAN", false, false, false, false, null, false, false),
-          new ColumnDescriptor("language", "language", JavaType.STRING, "TEXT", true, false, false, true, null, false, false),
-          new ColumnDescriptor("started_at", "startedAt", JavaType.INSTANT, "TIMESTAMPTZ", true, false, false, false, null, false, false),
-          new ColumnDescriptor("version", "version", JavaType.LONG, "BIGINT", false, false, true, true, null, true, false),
-          new ColumnDescriptor("created_at", "createdAt", JavaType.INSTANT, "TIMESTAMPTZ", false, false, true, true, null, false, false),
-          new ColumnDescriptor("updated_at", "updatedAt", JavaType.INSTANT, "TIMESTAMPTZ", false, false, true, true, null, false, false)),
+          ColumnDescriptor.column("id", "id", JavaType.LONG, "BIGINT").notNull().asPrimaryKey().asGenerated(),
+          ColumnDescriptor.column("session_id", "sessionId", JavaType.UUID, "UUID").notNull(),
+          ColumnDescriptor.column("user_id", "userId", JavaType.STRING, "VARCHAR(64)").asPii(),
+          ColumnDescriptor.column("outlet_id", "outletId", JavaType.LONG, "BIGINT"),
+          ColumnDescriptor.column("role", "role", JavaType.ENUM, "TEXT").withEnumValues(EnumValues.of(ConversationSession.Role.values())),
+          ColumnDescriptor.column("metadata", "metadata", JavaType.JSON, "JSONB"),
+          ColumnDescriptor.column("pii_scrubbed", "piiScrubbed", JavaType.BOOLEAN, "BOOLEAN").notNull(),
+          ColumnDescriptor.column("language", "language", JavaType.STRING, "TEXT").withDefault(),
+          ColumnDescriptor.column("started_at", "startedAt", JavaType.INSTANT, "TIMESTAMPTZ"),
+          ColumnDescriptor.column("version", "version", JavaType.LONG, "BIGINT").notNull().asGenerated().withDefault().asVersion(),
+          ColumnDescriptor.column("created_at", "createdAt", JavaType.INSTANT, "TIMESTAMPTZ").notNull().asGenerated().withDefault(),
+          ColumnDescriptor.column("updated_at", "updatedAt", JavaType.INSTANT, "TIMESTAMPTZ").notNull().asGenerated().withDefault()),
       "id",
       List.of("outlets"),
       List.of(
-          "create table if not exists \"conversation_sessions\" (\"id\" BIGINT generated by default as identity not null, \"session_id\" UUID not null, \"user_id\" VARCHAR(64), \"outlet_id\" BIGINT, \"role\" TEXT, \"metadata\" JSONB, \"pii_scrubbed\" BOOLEAN not null, \"language\" TEXT default 'en', \"started_at\" TIMESTAMPTZ, \"version\" BIGINT not null default 1, \"created_at\" TIMESTAMPTZ not null default now(), \"updated_at\" TIMESTAMPTZ not null default now(), constraint \"pk_conversation_sessions\" primary key (\"id\"), constraint \"uq_conversation_sessions_session_id\" unique (\"session_id\"), constraint \"ck_conversation_sessions_role\" check (\"role\" in ('USER', 'ASSISTANT')), constraint \"fk_conversation_sessions_outlet_id\" foreign key (\"outlet_id\") references \"outlets\" (\"id\") on delete set null)",
-          "create index if not exists \"idx_conversation_sessions_user_id\" on \"conversation_sessions\"(\"user_id\")",
-          "create index if not exists \"idx_conversation_sessions_metadata\" on \"conversation_sessions\" using gin (\"metadata\")",
-          "create index if not exists \"idx_conversation_sessions_user_id_started_at\" on \"conversation_sessions\"(\"user_id\", \"started_at\" desc)"),
+          "create table if not exists \"conversation_sessions\" ("
+              + "\"id\" BIGINT generated by default as identity not null, "
+              + "\"session_id\" UUID not null, "
+              + "\"user_id\" VARCHAR(64), "
+              + "\"outlet_id\" BIGINT, "
+              + "\"role\" TEXT, "
+              + "\"metadata\" JSONB, "
+              + "\"pii_scrubbed\" BOOLEAN not null, "
+              + "\"language\" TEXT default 'en', "
+              + "\"started_at\" TIMESTAMPTZ, "
+              + "\"version\" BIGINT not null default 1, "
+              + "\"created_at\" TIMESTAMPTZ not null default now(), "
+              + "\"updated_at\" TIMESTAMPTZ not null default now(), "
+              + "constraint \"pk_conversation_sessions\" primary key (\"id\"), "
+              + "constraint \"uq_conversation_sessions_session_id\" unique (\"session_id\"), "
+              + "constraint \"ck_conversation_sessions_role\" check (\"role\" in ('USER', 'ASSISTANT')), "
+              + "constraint \"fk_conversation_sessions_outlet_id\" foreign key (\"outlet_id\") references \"outlets\" (\"id\") on delete set null"
+              + ")",
+          "create index if not exists \"idx_conversation_sessions_user_id\""
+              + " on \"conversation_sessions\"(\"user_id\")",
+          "create index if not exists \"idx_conversation_sessions_metadata\""
+              + " on \"conversation_sessions\" using gin (\"metadata\")",
+          "create index if not exists \"idx_conversation_sessions_user_id_started_at\""
+              + " on \"conversation_sessions\"(\"user_id\", \"started_at\" desc)"),
       new Statements(
           INSERT,
           List.of("session_id", "user_id", "outlet_id", "role", "metadata", "pii_scrubbed", "language", "started_at"),

@@ -1,6 +1,7 @@
 package dev.dataflow.models;
 
 import dev.dataflow.runtime.node.NodeParams;
+import dev.dataflow.runtime.node.crud.CrudNode;
 import dev.dataflow.runtime.node.crud.UpdateNode;
 import java.time.Instant;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      * The key (column {@code id}) of the row to update.
      */
     public Params id(Long id) {
-      set("id", id);
+      set(CrudNode.ID, id);
       return this;
     }
 
@@ -53,7 +54,7 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      * The version (column {@code version}) of the row as it was read; required with {@link #id}. The update fails with {@code RecordConflictException} when the row has changed since.
      */
     public Params version(Long version) {
-      set("version", version);
+      set(CrudNode.VERSION, version);
       return this;
     }
 
@@ -61,7 +62,7 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      * Selects the row to update by filters instead of by key: a MongoDB-style filter map of column names to values or operators.
      */
     public Params filters(Map<String, ?> filters) {
-      set("filters", filters);
+      set(CrudNode.FILTERS, filters);
       return this;
     }
 
@@ -69,7 +70,15 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      * The columns to set, by column name; the typed setters add to the same map.
      */
     public Params fields(Map<String, ?> fields) {
-      set("fields", fields);
+      set(CrudNode.FIELDS, fields);
+      return this;
+    }
+
+    /**
+     * Must be true to update with empty filters, that is, every row.
+     */
+    public Params confirmAll(boolean confirmAll) {
+      set(CrudNode.CONFIRM_ALL, confirmAll);
       return this;
     }
 
@@ -77,7 +86,7 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      * Column {@code session_id} (UUID, NOT NULL, unique).
      */
     public Params sessionId(UUID sessionId) {
-      setIn("fields", "session_id", sessionId);
+      setIn(CrudNode.FIELDS, "session_id", sessionId);
       return this;
     }
 
@@ -85,7 +94,7 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      * Column {@code user_id} (VARCHAR(64), personal data: DataFlow never logs its value).
      */
     public Params userId(String userId) {
-      setIn("fields", "user_id", userId);
+      setIn(CrudNode.FIELDS, "user_id", userId);
       return this;
     }
 
@@ -93,7 +102,7 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      * Column {@code outlet_id} (BIGINT).
      */
     public Params outletId(Long outletId) {
-      setIn("fields", "outlet_id", outletId);
+      setIn(CrudNode.FIELDS, "outlet_id", outletId);
       return this;
     }
 
@@ -101,7 +110,7 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      * Column {@code role} (TEXT).
      */
     public Params role(ConversationSession.Role role) {
-      setIn("fields", "role", role);
+      setIn(CrudNode.FIELDS, "role", role);
       return this;
     }
 
@@ -109,7 +118,7 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      * Column {@code metadata} (JSONB).
      */
     public Params metadata(Map<String, Object> metadata) {
-      setIn("fields", "metadata", metadata);
+      setIn(CrudNode.FIELDS, "metadata", metadata);
       return this;
     }
 
@@ -117,7 +126,7 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      * Column {@code pii_scrubbed} (BOOLEAN, NOT NULL).
      */
     public Params piiScrubbed(Boolean piiScrubbed) {
-      setIn("fields", "pii_scrubbed", piiScrubbed);
+      setIn(CrudNode.FIELDS, "pii_scrubbed", piiScrubbed);
       return this;
     }
 
@@ -125,7 +134,7 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      * Column {@code language} (TEXT, has a default).
      */
     public Params language(String language) {
-      setIn("fields", "language", language);
+      setIn(CrudNode.FIELDS, "language", language);
       return this;
     }
 
@@ -133,7 +142,7 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      * Column {@code started_at} (TIMESTAMPTZ).
      */
     public Params startedAt(Instant startedAt) {
-      setIn("fields", "started_at", startedAt);
+      setIn(CrudNode.FIELDS, "started_at", startedAt);
       return this;
     }
   }

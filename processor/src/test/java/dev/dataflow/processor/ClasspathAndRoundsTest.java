@@ -87,7 +87,7 @@ class ClasspathAndRoundsTest {
     assertThat(compilation)
         .generatedSourceFile("dev.dataflow.models.ShipmentSchema")
         .contentsAsUtf8String()
-        .contains("new ColumnDescriptor(\"parcel\", \"parcel\", JavaType.JSON, \"JSONB\"");
+        .contains("ColumnDescriptor.column(\"parcel\", \"parcel\", JavaType.JSON, \"JSONB\")");
   }
 
   /** Writes record {@code dev.dataflow.models.Parcel} in the first round, as another processor might. */

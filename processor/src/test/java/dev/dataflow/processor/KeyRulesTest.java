@@ -18,9 +18,9 @@ class KeyRulesTest {
         .generatedSourceFile("dev.dataflow.models.TagSchema")
         .contentsAsUtf8String()
         .contains(
-            "new ColumnDescriptor(\"id\", \"id\", JavaType.LONG, \"BIGINT\", false, true, true, false, null, false,"
-                + " false),\n"
-                + "          new ColumnDescriptor(\"label\"");
+            "ColumnDescriptor.column(\"id\", \"id\", JavaType.LONG, \"BIGINT\").notNull().asPrimaryKey()"
+                + ".asGenerated(),\n"
+                + "          ColumnDescriptor.column(\"label\"");
   }
 
   @Test
@@ -32,9 +32,9 @@ class KeyRulesTest {
         .generatedSourceFile("dev.dataflow.models.SeatSchema")
         .contentsAsUtf8String()
         .contains(
-            "new ColumnDescriptor(\"seat_no\", \"number\", JavaType.INT, \"INTEGER\", false, true, true, false, null, false,"
-                + " false),\n"
-                + "          new ColumnDescriptor(\"row\"");
+            "ColumnDescriptor.column(\"seat_no\", \"number\", JavaType.INT, \"INTEGER\").notNull().asPrimaryKey()"
+                + ".asGenerated(),\n"
+                + "          ColumnDescriptor.column(\"row\"");
   }
 
   @Test

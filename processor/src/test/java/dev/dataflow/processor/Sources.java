@@ -31,6 +31,14 @@ final class Sources {
     return model("Outlet", "@Model\npublic record Outlet(Long id, String name) {}\n");
   }
 
+  /**
+   * A generated source with each SQL constant's {@code + "..."} continuation lines joined back into one literal, so
+   * that a test can look for a whole statement as the runtime sees it.
+   */
+  static String joinedLiterals(String source) {
+    return source.replaceAll("\"\n\\s*\\+ \"", "");
+  }
+
   static Compilation compile(JavaFileObject... sources) {
     return javac().withProcessors(new DataFlowProcessor()).compile(sources);
   }

@@ -90,7 +90,9 @@ public final class NodeClassWriter {
   private TypeSpec paramsClass(ModelSchema model, NodeKindSpec kind, ClassName params) {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(params)
-            .addJavadoc("The parameters of {@code $L}; {@link #toMap()} gives the map a workflow takes.\n", model.modelName() + kind.suffix())
+            .addJavadoc(
+                "The parameters of {@code $L}; {@link #toMap()} gives the map a workflow takes.\n",
+                model.modelName() + kind.suffix())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .superclass(RuntimeTypes.NODE_PARAMS)
             .addMethod(
@@ -113,7 +115,7 @@ public final class NodeClassWriter {
                 params,
                 "raiseOnNotFound",
                 TypeName.BOOLEAN,
-                "raise_on_not_found",
+                RuntimeTypes.RAISE_ON_NOT_FOUND,
                 "Whether a missing row fails the node (true) or yields an empty result (false)"));
         break;
       case UPDATE:
@@ -121,18 +123,13 @@ public final class NodeClassWriter {
         model.versionColumn().ifPresent(version -> type.addMethod(versionSetter(params, version)));
         type.addMethod(filters(params, "Selects the row to update by filters instead of by key"));
         type.addMethod(fields(params));
-        addFieldSetters(type, params, model, Set.of("id", "version", "filters", "fields"));
+        type.addMethod(confirmAll(params, "update"));
+        addFieldSetters(type, params, model, Set.of("id", "version", "filters", "fields", "confirmAll"));
         break;
       case DELETE:
         type.addMethod(keySetter(params, key, "delete"));
         type.addMethod(filters(params, "Selects the rows to delete by filters instead of by key"));
-        type.addMethod(
-            simpleSetter(
-                params,
-                "confirmAll",
-                TypeName.BOOLEAN,
-                "confirm_all",
-                "Must be true to delete with empty filters, that is, every row"));
+        type.addMethod(confirmAll(params, "delete"));
         break;
       case LIST:
         type.addMethod(filters(params, "Selects the rows to list"));
@@ -145,11 +142,11 @@ public final class NodeClassWriter {
                 .returns(params)
                 .addParameter(String[].class, "columns")
                 .varargs()
-                .addStatement("set($S, $T.of(columns))", "order_by", RuntimeTypes.LIST)
+                .addStatement("set($L, $T.of(columns))", RuntimeTypes.ORDER_BY.reference(), RuntimeTypes.LIST)
                 .addStatement("return this")
                 .build());
-        type.addMethod(simpleSetter(params, "limit", TypeName.INT, "limit", "At most this many rows"));
-        type.addMethod(simpleSetter(params, "offset", TypeName.INT, "offset", "Skips this many rows first"));
+        type.addMethod(simpleSetter(params, "limit", TypeName.INT, RuntimeTypes.LIMIT, "At most this many rows"));
+        type.addMethod(simpleSetter(params, "offset", TypeName.INT, RuntimeTypes.OFFSET, "Skips this many rows first"));
         break;
       case COUNT:
         type.addMethod(filters(params, "Selects the rows to count"));
@@ -174,10 +171,11 @@ public final class NodeClassWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(params)
                 .addParameter(RuntimeTypes.RECORD_LIST, "records")
-                .addStatement("set($S, records)", "records")
+                .addStatement("set($L, records)", RuntimeTypes.RECORDS.reference())
                 .addStatement("return this")
                 .build());
-        addFieldSetters(type, params, model, Set.of("filters", "fields", "records"));
+        type.addMethod(confirmAll(params, "update"));
+        addFieldSetters(type, params, model, Set.of("filters", "fields", "records", "confirmAll"));
         break;
       default:
         throw new IllegalStateException("unknown node kind " + kind);
@@ -201,7 +199,7 @@ public final class NodeClassWriter {
             .addParameter(RuntimeTypes.RECORD_LIST, "records")
             .addStatement("this.records.clear()")
             .addStatement("this.records.addAll(records)")
-            .addStatement("set($S, $T.copyOf(this.records))", "records", RuntimeTypes.LIST)
+            .addStatement("set($L, $T.copyOf(this.records))", RuntimeTypes.RECORDS.reference(), RuntimeTypes.LIST)
             .addStatement("return this")
             .build());
     type.addMethod(
@@ -211,11 +209,12 @@ public final class NodeClassWriter {
             .returns(params)
             .addParameter(createParams, "record")
             .addStatement("records.add(record.toMap())")
-            .addStatement("set($S, $T.copyOf(records))", "records", RuntimeTypes.LIST)
+            .addStatement("set($L, $T.copyOf(records))", RuntimeTypes.RECORDS.reference(), RuntimeTypes.LIST)
             .addStatement("return this")
             .build());
     type.addMethod(
-        simpleSetter(params, "batchSize", TypeName.INT, "batch_size", "How many rows go into one INSERT"));
+        simpleSetter(
+            params, "batchSize", TypeName.INT, RuntimeTypes.BATCH_SIZE, "How many rows go into one INSERT"));
     addUpsertSetters(type, params);
   }
 
@@ -233,7 +232,7 @@ public final class NodeClassWriter {
             .addModifiers(Modifier.PUBLIC)
             .returns(params)
             .addParameter(String.class, "mode")
-            .addStatement("set($S, mode)", "on_conflict")
+            .addStatement("set($L, mode)", RuntimeTypes.ON_CONFLICT.reference())
             .addStatement("return this")
             .build());
     type.addMethod(
@@ -245,7 +244,7 @@ public final class NodeClassWriter {
             .returns(params)
             .addParameter(String[].class, "columns")
             .varargs()
-            .addStatement("set($S, $T.of(columns))", "conflict_columns", RuntimeTypes.LIST)
+            .addStatement("set($L, $T.of(columns))", RuntimeTypes.CONFLICT_COLUMNS.reference(), RuntimeTypes.LIST)
             .addStatement("return this")
             .build());
   }
@@ -270,7 +269,7 @@ public final class NodeClassWriter {
             .returns(params)
             .addParameter(TypeNames.boxed(column.fieldType()), column.fieldName());
     if (intoFields) {
-      method.addStatement("setIn($S, $S, $L)", "fields", column.name(), column.fieldName());
+      method.addStatement("setIn($L, $S, $L)", RuntimeTypes.FIELDS.reference(), column.name(), column.fieldName());
     } else {
       method.addStatement("set($S, $L)", column.name(), column.fieldName());
     }
@@ -283,7 +282,7 @@ public final class NodeClassWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(params)
         .addParameter(TypeNames.boxed(key.fieldType()), "id")
-        .addStatement("set($S, id)", "id")
+        .addStatement("set($L, id)", RuntimeTypes.ID.reference())
         .addStatement("return this")
         .build();
   }
@@ -297,7 +296,7 @@ public final class NodeClassWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(params)
         .addParameter(TypeNames.boxed(version.fieldType()), "version")
-        .addStatement("set($S, version)", "version")
+        .addStatement("set($L, version)", RuntimeTypes.VERSION.reference())
         .addStatement("return this")
         .build();
   }
@@ -308,7 +307,7 @@ public final class NodeClassWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(params)
         .addParameter(RuntimeTypes.STRING_MAP, "filters")
-        .addStatement("set($S, filters)", "filters")
+        .addStatement("set($L, filters)", RuntimeTypes.FILTERS.reference())
         .addStatement("return this")
         .build();
   }
@@ -319,18 +318,28 @@ public final class NodeClassWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(params)
         .addParameter(RuntimeTypes.STRING_MAP, "fields")
-        .addStatement("set($S, fields)", "fields")
+        .addStatement("set($L, fields)", RuntimeTypes.FIELDS.reference())
         .addStatement("return this")
         .build();
   }
 
-  private static MethodSpec simpleSetter(ClassName params, String method, TypeName type, String key, String doc) {
+  private static MethodSpec confirmAll(ClassName params, String operation) {
+    return simpleSetter(
+        params,
+        "confirmAll",
+        TypeName.BOOLEAN,
+        RuntimeTypes.CONFIRM_ALL,
+        "Must be true to " + operation + " with empty filters, that is, every row");
+  }
+
+  private static MethodSpec simpleSetter(
+      ClassName params, String method, TypeName type, RuntimeTypes.Constant key, String doc) {
     return MethodSpec.methodBuilder(method)
         .addJavadoc(doc + ".\n")
         .addModifiers(Modifier.PUBLIC)
         .returns(params)
         .addParameter(type, method)
-        .addStatement("set($S, $L)", key, method)
+        .addStatement("set($L, $L)", key.reference(), method)
         .addStatement("return this")
         .build();
   }

@@ -44,19 +44,20 @@ public final class SchemaClassWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(RuntimeTypes.MODEL_PROVIDER)
             .addOriginatingElement(originatingElement)
-            .addField(constant("TABLE", model.table(), "The table name."))
-            .addField(constant("INSERT", sql.insert(), "Inserts one row, binding {@code insertColumns}; returns the row."))
-            .addField(constant("SELECT_BY_ID", sql.selectById(), "Selects one row by key."))
+            .addField(constant("TABLE", CodeBlock.of("$S", model.table()), "The table name."))
             .addField(
-                constant(
+                sqlConstant("INSERT", sql.insert(), "Inserts one row, binding {@code insertColumns}; returns the row."))
+            .addField(sqlConstant("SELECT_BY_ID", sql.selectById(), "Selects one row by key."))
+            .addField(
+                sqlConstant(
                     "UPDATE_BY_ID",
                     sql.updateById(),
                     model.versionColumn().isPresent()
                         ? "Updates one row, binding {@code updateColumns}, the key, then the version read; bumps the"
                             + " version and returns the row, or no row when the key or the version does not match."
                         : "Updates one row, binding {@code updateColumns} then the key; returns the row."))
-            .addField(constant("DELETE_BY_ID", sql.deleteById(), "Deletes one row by key."))
-            .addField(constant("EXISTS_BY_ID", sql.existsById(), "Tells whether a row with the key exists."))
+            .addField(sqlConstant("DELETE_BY_ID", sql.deleteById(), "Deletes one row by key."))
+            .addField(sqlConstant("EXISTS_BY_ID", sql.existsById(), "Tells whether a row with the key exists."))
             .addField(
                 FieldSpec.builder(
                         RuntimeTypes.MODEL_DESCRIPTOR, "DESCRIPTOR", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -79,11 +80,16 @@ public final class SchemaClassWriter {
     return JavaFile.builder(model.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
-  private static FieldSpec constant(String name, String value, String doc) {
+  private static FieldSpec constant(String name, CodeBlock value, String doc) {
     return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc(doc + "\n")
-        .initializer("$S", value)
+        .initializer(value)
         .build();
+  }
+
+  /** A statement, laid out one clause per source line; its value is the rendered text unchanged. */
+  private static FieldSpec sqlConstant(String name, String sql, String doc) {
+    return constant(name, SqlLayout.literal(sql), doc);
   }
 
   private static CodeBlock descriptor(ModelSchema model, RenderedSql sql) {
@@ -100,7 +106,7 @@ public final class SchemaClassWriter {
     code.add(stringList(model.referencedTables())).add(",\n");
     code.add("$T.of(\n", RuntimeTypes.LIST).indent().indent();
     for (int i = 0; i < sql.ddl().size(); i++) {
-      code.add("$S", sql.ddl().get(i)).add(i < sql.ddl().size() - 1 ? ",\n" : "),\n");
+      code.add(SqlLayout.literal(sql.ddl().get(i))).add(i < sql.ddl().size() - 1 ? ",\n" : "),\n");
     }
     code.unindent().unindent();
     code.add("new $T(\n", RuntimeTypes.STATEMENTS).indent().indent();
@@ -113,26 +119,46 @@ public final class SchemaClassWriter {
     return code.build();
   }
 
+  /**
+   * {@code ColumnDescriptor.column("user_id", "userId", JavaType.STRING, "VARCHAR(64)").notNull().asPii()}: the flags
+   * that are set, by name.
+   */
   private static CodeBlock column(ColumnSchema column) {
-    CodeBlock enumValues =
-        column.javaType() == ColumnType.ENUM
-            ? CodeBlock.of("$T.of($T.values())", RuntimeTypes.ENUM_VALUES, TypeNames.className(column.fieldType()))
-            : CodeBlock.of("null");
-    return CodeBlock.of(
-        "new $T($S, $S, $T.$L, $S, $L, $L, $L, $L, $L, $L, $L)",
-        RuntimeTypes.COLUMN_DESCRIPTOR,
-        column.name(),
-        column.fieldName(),
-        RuntimeTypes.JAVA_TYPE,
-        column.javaType().name(),
-        column.sqlType(),
-        column.nullable(),
-        column.primaryKey(),
-        column.generated(),
-        column.hasDefault(),
-        enumValues,
-        column.version(),
-        column.pii());
+    CodeBlock.Builder code =
+        CodeBlock.builder()
+            .add(
+                "$T.column($S, $S, $T.$L, $S)",
+                RuntimeTypes.COLUMN_DESCRIPTOR,
+                column.name(),
+                column.fieldName(),
+                RuntimeTypes.JAVA_TYPE,
+                column.javaType().name(),
+                column.sqlType());
+    if (!column.nullable()) {
+      code.add(".notNull()");
+    }
+    if (column.primaryKey()) {
+      code.add(".asPrimaryKey()");
+    }
+    if (column.generated()) {
+      code.add(".asGenerated()");
+    }
+    if (column.hasDefault()) {
+      code.add(".withDefault()");
+    }
+    if (column.javaType() == ColumnType.ENUM) {
+      code.add(
+          ".withEnumValues($T.of($T.values()))",
+          RuntimeTypes.ENUM_VALUES,
+          TypeNames.className(column.fieldType()));
+    }
+    if (column.version()) {
+      code.add(".asVersion()");
+    }
+    if (column.pii()) {
+      code.add(".asPii()");
+    }
+    return code.build();
   }
 
   private static CodeBlock stringList(List<String> values) {

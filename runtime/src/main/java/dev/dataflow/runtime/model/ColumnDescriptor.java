@@ -16,6 +16,18 @@ package dev.dataflow.runtime.model;
  * @param version whether this is the {@code @Version} column: {@code NOT NULL DEFAULT 1}, bumped by every update, and
  *     an update by id must give the version it read
  * @param pii whether the column holds personal data ({@code @Pii}): its values never appear in a message or log
+ *
+ * <p>Generated schemas build each column with {@link #column} and name every flag that is set, so a reader sees
+ * what a column is without counting booleans:
+ *
+ * <pre>{@code
+ * ColumnDescriptor.column("id", "id", JavaType.LONG, "BIGINT").notNull().asPrimaryKey().asGenerated()
+ * ColumnDescriptor.column("content", "content", JavaType.STRING, "TEXT").notNull().asPii()
+ * ColumnDescriptor.column("role", "role", JavaType.ENUM, "TEXT").withEnumValues(EnumValues.of(Role.values()))
+ * }</pre>
+ *
+ * <p>Each flag method returns a copy with one component changed; the result equals the same column built with the
+ * canonical constructor.
  */
 public record ColumnDescriptor(
     String name,
@@ -42,6 +54,56 @@ public record ColumnDescriptor(
       boolean hasDefault,
       EnumValues enumValues) {
     this(name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, false, false);
+  }
+
+  /**
+   * A nullable column without flags: not the key, not generated, no default, no enum values, not the version, not
+   * personal data. The flag methods below add what applies.
+   */
+  public static ColumnDescriptor column(String name, String fieldName, JavaType javaType, String sqlType) {
+    return new ColumnDescriptor(name, fieldName, javaType, sqlType, true, false, false, false, null, false, false);
+  }
+
+  /** This column, {@code NOT NULL}. */
+  public ColumnDescriptor notNull() {
+    return new ColumnDescriptor(
+        name, fieldName, javaType, sqlType, false, primaryKey, generated, hasDefault, enumValues, version, pii);
+  }
+
+  /** This column as the table's key. */
+  public ColumnDescriptor asPrimaryKey() {
+    return new ColumnDescriptor(
+        name, fieldName, javaType, sqlType, nullable, true, generated, hasDefault, enumValues, version, pii);
+  }
+
+  /** This column, filled by the database or the runtime, never by a create or update parameter. */
+  public ColumnDescriptor asGenerated() {
+    return new ColumnDescriptor(
+        name, fieldName, javaType, sqlType, nullable, primaryKey, true, hasDefault, enumValues, version, pii);
+  }
+
+  /** This column, with a default in the DDL. */
+  public ColumnDescriptor withDefault() {
+    return new ColumnDescriptor(
+        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, true, enumValues, version, pii);
+  }
+
+  /** This {@link JavaType#ENUM} column, with its constants. */
+  public ColumnDescriptor withEnumValues(EnumValues values) {
+    return new ColumnDescriptor(
+        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, values, version, pii);
+  }
+
+  /** This column as the {@code @Version} column. */
+  public ColumnDescriptor asVersion() {
+    return new ColumnDescriptor(
+        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, true, pii);
+  }
+
+  /** This column as personal data ({@code @Pii}). */
+  public ColumnDescriptor asPii() {
+    return new ColumnDescriptor(
+        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, true);
   }
 
   /** Whether a create must give this column: NOT NULL, not generated, no default. */

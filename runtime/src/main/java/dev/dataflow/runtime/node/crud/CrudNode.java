@@ -30,6 +30,10 @@ public abstract class CrudNode implements Node {
   public static final String CONFIRM_ALL = "confirm_all";
   /** The version the caller read, for an update of a model with a {@code @Version} column. */
   public static final String VERSION = "version";
+  /** What Create and BulkCreate do with a duplicate of a unique value: "error", "ignore" or "update". */
+  public static final String ON_CONFLICT = "on_conflict";
+  /** The columns of the unique constraint or key that decide a conflict, with {@link #ON_CONFLICT}. */
+  public static final String CONFLICT_COLUMNS = "conflict_columns";
 
   protected final ModelDescriptor model;
   private final NodeKind kind;

@@ -24,8 +24,9 @@ import java.util.Set;
  * @param columns the {@code conflict_columns}; empty for "error", and for "ignore" of any conflict
  */
 record OnConflict(Mode mode, List<String> columns) {
-  static final String ON_CONFLICT = "on_conflict";
-  static final String CONFLICT_COLUMNS = "conflict_columns";
+  // Public on CrudNode, where generated nodes refer to them; short names here for this class and its callers.
+  static final String ON_CONFLICT = CrudNode.ON_CONFLICT;
+  static final String CONFLICT_COLUMNS = CrudNode.CONFLICT_COLUMNS;
 
   enum Mode { ERROR, IGNORE, UPDATE }
 
