@@ -9,7 +9,7 @@ import com.google.testing.compile.Compilation;
 import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
-import dev.dataflow.runtime.model.ModelProvider;
+import dev.dataflow.runtime.node.ModelProvider;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -89,7 +89,7 @@ class AllTypesTest {
       assertThat(compilation).generatedSourceFile("dev.dataflow.models.LegacyAccount" + kind + "Node");
     }
     assertThat(compilation)
-        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.dataflow.runtime.model.ModelProvider")
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.dataflow.runtime.node.ModelProvider")
         .contentsAsUtf8String()
         .isEqualTo("dev.dataflow.models.EverythingSchema\ndev.dataflow.models.LegacyAccountSchema\n");
   }

@@ -60,7 +60,6 @@ class MigrationEvolutionTest {
     added.remove("dataflow-schema.json");
     assertThat(added).containsExactly(expectedName);
     String migration = after.get(expectedName);
-    System.out.println(migration);
     return migration;
   }
 

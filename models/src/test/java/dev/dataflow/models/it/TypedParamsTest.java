@@ -23,7 +23,7 @@ import dev.dataflow.models.testing.LedgerUpdateNode;
 import dev.dataflow.models.testing.Tables;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.model.ColumnDescriptor;
-import dev.dataflow.runtime.model.ModelProvider;
+import dev.dataflow.runtime.node.ModelProvider;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.ParamSpec;

@@ -19,7 +19,7 @@ final class RuntimeTypes {
   private static final String NODE = "dev.dataflow.runtime.node";
   private static final String CRUD = "dev.dataflow.runtime.node.crud";
 
-  static final ClassName MODEL_PROVIDER = ClassName.get(MODEL, "ModelProvider");
+  static final ClassName MODEL_PROVIDER = ClassName.get(NODE, "ModelProvider");
   static final ClassName MODEL_DESCRIPTOR = ClassName.get(MODEL, "ModelDescriptor");
   static final ClassName COLUMN_DESCRIPTOR = ClassName.get(MODEL, "ColumnDescriptor");
   static final ClassName JAVA_TYPE = ClassName.get(MODEL, "JavaType");

@@ -9,11 +9,11 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes {@code META-INF/services/dev.dataflow.runtime.model.ModelProvider}, listing every {@code <Model>Schema} of
+ * Writes {@code META-INF/services/dev.dataflow.runtime.node.ModelProvider}, listing every {@code <Model>Schema} of
  * the compilation, sorted so the file is stable. Written once, when processing is over.
  */
 public final class ServiceEntryWriter {
-  public static final String SERVICE_FILE = "META-INF/services/dev.dataflow.runtime.model.ModelProvider";
+  public static final String SERVICE_FILE = "META-INF/services/dev.dataflow.runtime.node.ModelProvider";
 
   public void write(Filer filer, Collection<String> schemaClassNames) throws IOException {
     FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE);

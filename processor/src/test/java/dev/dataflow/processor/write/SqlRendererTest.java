@@ -56,7 +56,6 @@ class SqlRendererTest {
   @Test
   void rendersFixedShapeStatements() {
     RenderedSql sql = new SqlRenderer().render(OUTLET);
-    System.out.println(String.join("\n", sql.insert(), sql.selectById(), sql.updateById(), sql.deleteById(), sql.existsById()));
     String all = "\"id\", \"code\", \"status\", \"parent_id\", \"tags\", \"created_at\", \"updated_at\"";
     assertThat(sql.insert())
         .isEqualTo(
@@ -77,7 +76,6 @@ class SqlRendererTest {
   @Test
   void rendersDdl() {
     RenderedSql sql = new SqlRenderer().render(OUTLET);
-    System.out.println(String.join(";\n", sql.ddl()));
     assertThat(sql.ddl())
         .containsExactly(
             "create table if not exists \"outlets\" ("

@@ -2,7 +2,6 @@ package dev.dataflow.runtime.node;
 
 import dev.dataflow.runtime.DataFlowException;
 import dev.dataflow.runtime.model.ModelDescriptor;
-import dev.dataflow.runtime.model.ModelProvider;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

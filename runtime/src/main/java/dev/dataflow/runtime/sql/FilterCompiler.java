@@ -51,8 +51,8 @@ public final class FilterCompiler {
 
   private static final String ROOT = "filters";
   /** The type of a pattern's placeholder: text, also for an enum column (the pattern is no constant name). */
-  private static final ColumnDescriptor PATTERN = new ColumnDescriptor("pattern", "pattern", JavaType.STRING, "TEXT",
-      false, false, false, false, null);
+  private static final ColumnDescriptor PATTERN = ColumnDescriptor.column("pattern", "pattern",
+      JavaType.STRING, "TEXT").notNull();
 
   private FilterCompiler() {}
 

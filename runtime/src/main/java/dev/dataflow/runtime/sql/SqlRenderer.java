@@ -48,8 +48,8 @@ public final class SqlRenderer {
   private static final String CREATED_AT = "created_at";
   private static final String UPDATED_AT = "updated_at";
   /** The type of the {@code limit} and {@code offset} placeholders: a row count is bound as an INTEGER. */
-  private static final ColumnDescriptor ROW_COUNT = new ColumnDescriptor("row_count", "rowCount",
-      JavaType.INT, "INTEGER", false, false, false, false, null);
+  private static final ColumnDescriptor ROW_COUNT = ColumnDescriptor.column("row_count", "rowCount",
+      JavaType.INT, "INTEGER").notNull();
 
   private SqlRenderer() {}
 

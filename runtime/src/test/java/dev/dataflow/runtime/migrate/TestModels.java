@@ -3,7 +3,7 @@ package dev.dataflow.runtime.migrate;
 import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
-import dev.dataflow.runtime.model.ModelProvider;
+import dev.dataflow.runtime.node.ModelProvider;
 import dev.dataflow.runtime.model.Statements;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NodeRegistry;
