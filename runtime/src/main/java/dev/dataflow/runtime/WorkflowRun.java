@@ -7,6 +7,7 @@ import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.RoutingNode;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
+import dev.dataflow.runtime.workflow.ParamChecker;
 import dev.dataflow.runtime.workflow.Paths;
 import dev.dataflow.runtime.workflow.RunConnections;
 import java.time.Duration;
@@ -148,6 +149,8 @@ final class WorkflowRun {
     Map<String, Object> output;
     ConnectionContexts.Context context = contexts.forNode(runId, nodeId, instance.type());
     try {
+      // Literal values were checked when the workflow was built; what arrived through a connection is checked now.
+      ParamChecker.checkConnected(node, input, workflow.edgesInto(nodeId));
       output = node.execute(context, Collections.unmodifiableMap(input));
     } catch (Exception e) {
       return fail(instance, wrap(instance, e), System.nanoTime() - started);

@@ -10,8 +10,11 @@ import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowResult;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NodeContext;
+import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +52,12 @@ public final class DocSnippets {
 
     @Override
     public List<ParamSpec> parameters() {
-      return List.of(ParamSpec.of("text", ParamType.ANY, true, "the message text"));
+      return List.of(ParamSpec.of("text", ParamType.ANY, true, "the message text")
+          .withCheck((value, parameter) -> {        // at build() on literal values, before execute on connected ones
+            if (!(value instanceof String)) {
+              throw new InvalidParameterException(parameter, "expected the message text, a String");
+            }
+          }));
     }
 
     @Override
@@ -59,6 +67,34 @@ public final class DocSnippets {
     }
   }
   // [END userNode]
+
+  // [START userNodeRows]
+  /** An application node that writes: it reports its rows, which reach every WorkflowListener's NodeEvent. */
+  public static final class CloseIdleSessionsNode implements Node {
+    @Override
+    public String type() {
+      return "CloseIdleSessionsNode";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+      return List.of(ParamSpec.of("idle_days", ParamType.INTEGER, true, "days without a message"));
+    }
+
+    @Override
+    public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
+      int closed = context.transaction(connection -> {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE conversation_sessions SET end_time = now()"
+            + " WHERE end_time IS NULL AND updated_at < now() - make_interval(days => ?)")) {
+          ps.setInt(1, ((Number) params.get("idle_days")).intValue());
+          return ps.executeUpdate();
+        }
+      });
+      context.addRowsAffected(closed);
+      return Map.of("closed", closed);
+    }
+  }
+  // [END userNodeRows]
 
   /** docs/workflows.md: your own nodes, routed with a SwitchNode. */
   public static WorkflowResult routeWithUserNode(String databaseUrl) {

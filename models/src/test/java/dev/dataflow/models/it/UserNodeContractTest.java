@@ -10,6 +10,7 @@ import dev.dataflow.models.testing.TestNodes;
 import dev.dataflow.runtime.ExecutionOptions;
 import dev.dataflow.runtime.NodeEvent;
 import dev.dataflow.runtime.WorkflowBuilder;
+import dev.dataflow.runtime.WorkflowExecutionException;
 import dev.dataflow.runtime.WorkflowListener;
 import dev.dataflow.runtime.WorkflowValidationException;
 import dev.dataflow.runtime.node.InvalidParameterException;
@@ -84,6 +85,19 @@ class UserNodeContractTest extends DatabaseTest {
     assertTrue(prefix.message().startsWith("expected a name prefix of 2 to 20 characters"), prefix.message());
     assertEquals("limit", e.problems().get(1).parameter());
     assertTrue(e.getMessage().contains("purge"), e.getMessage());
+  }
+
+  @Test
+  void aConnectedValueIsCheckedBeforeTheNodeRuns() {
+    WorkflowExecutionException e = assertThrows(WorkflowExecutionException.class, () -> runtime.execute(
+        new WorkflowBuilder(REGISTRY)
+            .addNode("TeamCreateNode", "team", Map.of("name", "x"))
+            .addNode("TeamPurgeNode", "purge", Map.of())
+            .addConnection("team", "name", "purge", "prefix")
+            .build()));
+    assertEquals(List.of("purge", "TeamPurgeNode", "prefix"), List.of(e.nodeId(), e.nodeType(), e.parameter()));
+    assertTrue(e.getMessage().contains("expected a name prefix of 2 to 20 characters"), e.getMessage());
+    assertEquals(1L, Tables.count(db, "teams"), "the purge never ran");
   }
 
   @Test

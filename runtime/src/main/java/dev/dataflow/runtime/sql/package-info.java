@@ -5,7 +5,13 @@
  * ({@link dev.dataflow.runtime.sql.RowReader}).
  *
  * <p>jOOQ is used to render only; statements run through plain JDBC on the caller's connection. Values are always
- * bind values; identifiers only ever come from the model's {@link dev.dataflow.runtime.model.ColumnDescriptor}s.
+ * bind values, and every one is bound by {@link dev.dataflow.runtime.sql.JdbcValues#bind}, keyed by its column;
+ * identifiers only ever come from the model's {@link dev.dataflow.runtime.model.ColumnDescriptor}s.
+ *
+ * <p>It renders what it is given: input is checked by the node layer. Its own problems are its own types
+ * ({@link dev.dataflow.runtime.sql.InvalidValueException} for a value or filter it cannot use,
+ * {@link dev.dataflow.runtime.sql.DatabaseException} for a statement PostgreSQL refused). It may import {@code model}
+ * and {@link dev.dataflow.runtime.DataFlowException}, nothing else of the runtime.
  *
  * <pre>{@code
  * Condition where = FilterCompiler.compile(model, Map.of("status", "ACTIVE", "age", Map.of("$gte", 18)));

@@ -7,6 +7,7 @@ import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,8 @@ import java.util.Set;
 /**
  * Checks one node's parameters against what it declares, before anything runs: unknown names, missing required
  * parameters, and each given value against its {@link ParamSpec#check()}; then the node's own rules between
- * parameters ({@link Node#check}). It knows any node only through that interface.
+ * parameters ({@link Node#check}). At run time it checks the values connections brought the same way
+ * ({@link #checkConnected}). It knows any node only through that interface.
  */
 public final class ParamChecker {
   private ParamChecker() {}
@@ -58,6 +60,27 @@ public final class ParamChecker {
       problems.addAll(node.check(params, connected));
     }
     return problems;
+  }
+
+  /**
+   * Checks, before a node runs, each parameter that a connection filled (whole, even when the connection filled one
+   * path inside it) against its spec.
+   *
+   * @throws InvalidParameterException the first value its spec refuses
+   */
+  public static void checkConnected(Node node, Map<String, Object> input, List<Edge> edgesInto) {
+    if (edgesInto.isEmpty()) {
+      return;
+    }
+    Set<String> connected = new LinkedHashSet<>();
+    for (Edge edge : edgesInto) {
+      connected.add(Paths.head(edge.toInput()));
+    }
+    for (ParamSpec spec : node.parameters()) {
+      if (connected.contains(spec.name()) && input.containsKey(spec.name())) {
+        spec.check().check(input.get(spec.name()), spec.name());
+      }
+    }
   }
 
   private static ParamProblem unknown(String name, Map<String, ParamSpec> specs) {
