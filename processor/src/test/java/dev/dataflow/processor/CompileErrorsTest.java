@@ -153,6 +153,16 @@ class CompileErrorsTest {
   }
 
   @Test
+  void columnNamedLikeACreateParameter() {
+    JavaFileObject source =
+        model("Deal", "@Model\npublic record Deal(\n    Long id,\n    String onConflict) {}\n");
+    assertError(source, "column on_conflict has the name of a parameter of the model's Create", "String onConflict");
+    JavaFileObject renamed = model("Deal",
+        "@Model\npublic record Deal(\n    Long id,\n    @Column(name = \"conflict_columns\") String keys) {}\n");
+    assertError(renamed, "map field keys to another column with @Column(name = \"...\")", "String keys");
+  }
+
+  @Test
   void lengthOnNonString() {
     JavaFileObject source =
         model("Item", "@Model\npublic record Item(\n    Long id,\n    @Column(length = 10) Integer count) {}\n");

@@ -41,6 +41,11 @@ public final class ModelScanner {
   public static final String DROPPED_TABLES = Annotations.DROPPED_TABLES;
   static final String CREATED_AT = "created_at";
   static final String UPDATED_AT = "updated_at";
+  /**
+   * The Create node's parameters that are not columns (the runtime's {@code CrudNode.ON_CONFLICT} and
+   * {@code CONFLICT_COLUMNS}): a column of the same name would be one parameter name for two things.
+   */
+  static final Set<String> CREATE_PARAMETERS = Set.of("on_conflict", "conflict_columns");
   private static final Set<ColumnType> KEY_TYPES =
       EnumSet.of(ColumnType.SHORT, ColumnType.INT, ColumnType.LONG, ColumnType.UUID, ColumnType.STRING);
 
@@ -244,6 +249,17 @@ public final class ModelScanner {
               + " (read "
               + name
               + " from node outputs) or map it to another column with @Column(name = \"...\")");
+      return null;
+    }
+    if (CREATE_PARAMETERS.contains(name)) {
+      errors.error(
+          field.element(),
+          "column "
+              + name
+              + " has the name of a parameter of the model's Create and BulkCreate nodes (upserts), so a create could"
+              + " not tell the two apart; map field "
+              + field.name()
+              + " to another column with @Column(name = \"...\")");
       return null;
     }
     if (!Naming.checkName(
