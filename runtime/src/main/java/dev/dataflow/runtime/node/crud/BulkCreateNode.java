@@ -88,31 +88,28 @@ public abstract class BulkCreateNode extends CrudNode {
     List<Map<String, Object>> rows = rows(params.get(RECORDS), onConflict);
     onConflict.refuseDuplicateKeys(rows, RECORDS);
     Object[] ids = new Object[rows.size()];
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (onConflict.upsert()) {
-      Outcome[] outcomes = new Outcome[rows.size()];
-      if (!rows.isEmpty()) {
-        context.transaction(connection -> {
+    Outcome[] outcomes = new Outcome[rows.size()];
+    if (!rows.isEmpty()) {
+      context.transaction(connection -> {
+        if (onConflict.upsert()) {
           upsertAll(connection, rows, onConflict, batchSize, ids, outcomes);
-          return null;
-        });
-      }
-      for (Outcome outcome : Outcome.values()) {
-        out.put(outcome.key, (int) Arrays.stream(outcomes).filter(o -> o == outcome).count());
-      }
-    } else {
-      if (!rows.isEmpty()) {
-        context.transaction(connection -> {
+        } else {
           insertAll(connection, rows, batchSize, ids);
-          return null;
-        });
-      }
-      out.put(Outcome.INSERTED.key, rows.size());
-      out.put(Outcome.UPDATED.key, 0);
-      out.put(Outcome.SKIPPED.key, 0);
+          Arrays.fill(outcomes, Outcome.INSERTED);
+        }
+        return null;
+      });
+    }
+    int[] counts = new int[Outcome.values().length];
+    for (Outcome outcome : outcomes) {
+      counts[outcome.ordinal()]++;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Outcome outcome : Outcome.values()) {
+      out.put(outcome.key, counts[outcome.ordinal()]);
     }
     out.put("ids", Arrays.asList(ids));
-    context.addRowsAffected((int) out.get(Outcome.INSERTED.key) + (int) out.get(Outcome.UPDATED.key));
+    context.addRowsAffected(counts[Outcome.INSERTED.ordinal()] + counts[Outcome.UPDATED.ordinal()]);
     return out;
   }
 
