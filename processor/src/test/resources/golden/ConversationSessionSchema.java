@@ -4,6 +4,7 @@ import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.EnumValues;
 import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.model.Retention;
 import dev.dataflow.runtime.model.Statements;
 import dev.dataflow.runtime.node.ModelProvider;
 import dev.dataflow.runtime.node.Node;
@@ -74,11 +75,11 @@ public final class ConversationSessionSchema implements ModelProvider {
       List.of(
           ColumnDescriptor.column("id", "id", JavaType.LONG, "BIGINT").notNull().asPrimaryKey().asGenerated(),
           ColumnDescriptor.column("session_id", "sessionId", JavaType.UUID, "UUID").notNull(),
-          ColumnDescriptor.column("user_id", "userId", JavaType.STRING, "VARCHAR(64)").asPii(),
+          ColumnDescriptor.column("user_id", "userId", JavaType.STRING, "VARCHAR(64)").asPii().asScrubbed(),
           ColumnDescriptor.column("outlet_id", "outletId", JavaType.LONG, "BIGINT"),
           ColumnDescriptor.column("role", "role", JavaType.ENUM, "TEXT").withEnumValues(EnumValues.of(ConversationSession.Role.values())),
           ColumnDescriptor.column("metadata", "metadata", JavaType.JSON, "JSONB"),
-          ColumnDescriptor.column("pii_scrubbed", "piiScrubbed", JavaType.BOOLEAN, "BOOLEAN").notNull(),
+          ColumnDescriptor.column("pii_scrubbed", "piiScrubbed", JavaType.BOOLEAN, "BOOLEAN").notNull().asPiiScrubbedFlag(),
           ColumnDescriptor.column("language", "language", JavaType.STRING, "TEXT").withDefault(),
           ColumnDescriptor.column("started_at", "startedAt", JavaType.INSTANT, "TIMESTAMPTZ"),
           ColumnDescriptor.column("version", "version", JavaType.LONG, "BIGINT").notNull().asGenerated().withDefault().asVersion(),
@@ -118,7 +119,8 @@ public final class ConversationSessionSchema implements ModelProvider {
           UPDATE_BY_ID,
           List.of("session_id", "user_id", "outlet_id", "role", "metadata", "pii_scrubbed", "language", "started_at"),
           DELETE_BY_ID,
-          EXISTS_BY_ID));
+          EXISTS_BY_ID))
+      .withRetention(new Retention(30, "started_at"));
 
   /**
    * For {@link java.util.ServiceLoader}.

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * All ten classes generated for one model (with a {@code @Pii} field, a {@code @Version} field, an enum, a JSON
- * column, a reference and indexes), compared as text with reviewed golden files in
+ * All ten classes generated for one model (with a scrubbed {@code @Pii} field and its {@code @PiiScrubbed} flag, a
+ * {@code @Retain}, a {@code @Version} field, an enum, a JSON column, a reference and indexes), compared as text with reviewed golden files in
  * {@code src/test/resources/golden}, so that a change of layout or Javadoc shows up as well as a change of code.
  *
  * <p>After a deliberate change to generated code, rewrite the golden files and review their diff:
@@ -45,14 +45,15 @@ class GoldenSourcesTest {
           """
           @Model
           @Index(columns = {"userId", "-started_at"})
+          @Retain(days = 30, after = "startedAt")
           public record ConversationSession(
               Long id,
               @Unique @Column(nullable = false) UUID sessionId,
-              @Indexed @Pii @Column(length = 64) String userId,
+              @Indexed @Pii(scrub = true) @Column(length = 64) String userId,
               @References(value = Outlet.class, onDelete = OnDelete.SET_NULL) Long outletId,
               Role role,
               @Json @Indexed Map<String, Object> metadata,
-              boolean piiScrubbed,
+              @PiiScrubbed boolean piiScrubbed,
               @Column(defaultValue = "'en'") String language,
               Instant startedAt,
               @Version long version) {

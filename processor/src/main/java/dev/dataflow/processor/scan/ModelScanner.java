@@ -6,6 +6,7 @@ import dev.dataflow.processor.schema.ColumnType;
 import dev.dataflow.processor.schema.ForeignKeySchema;
 import dev.dataflow.processor.schema.IndexSchema;
 import dev.dataflow.processor.schema.ModelSchema;
+import dev.dataflow.processor.schema.RetentionSchema;
 import dev.dataflow.processor.schema.TypeRef;
 import dev.dataflow.processor.schema.UniqueConstraintSchema;
 import java.util.ArrayList;
@@ -54,6 +55,8 @@ public final class ModelScanner {
   private final FieldTypeMapper mapper;
   private final ModelKeys keys;
   private final VersionRules versions;
+  private final PiiRules piiRules;
+  private final RetentionRules retentionRules;
   private final ForeignKeyRules foreignKeyRules;
   private final IndexRules indexRules;
   private final MigrationAnnotations migrationAnnotations;
@@ -66,6 +69,8 @@ public final class ModelScanner {
     this.mapper = new FieldTypeMapper(elements, types);
     this.keys = new ModelKeys(annotations, mapper);
     this.versions = new VersionRules(errors);
+    this.piiRules = new PiiRules(errors, annotations);
+    this.retentionRules = new RetentionRules(errors, annotations);
     this.foreignKeyRules = new ForeignKeyRules(errors, annotations, keys);
     this.indexRules = new IndexRules(errors, annotations);
     this.migrationAnnotations = new MigrationAnnotations(annotations);
@@ -93,6 +98,7 @@ public final class ModelScanner {
     ModelField keyField = ModelKeys.keyField(fields);
     checkSingleId(fields);
     versions.checkSingle(fields);
+    piiRules.checkModel(model.getSimpleName().toString(), fields);
 
     List<ColumnSchema> columns = new ArrayList<>();
     Map<String, String> fieldByColumn = new LinkedHashMap<>();
@@ -105,9 +111,11 @@ public final class ModelScanner {
       columns.add(implicitKey());
       fieldByColumn.put(ModelKeys.IMPLICIT_KEY, "the implicit key");
     }
+    boolean everyFieldHasAColumn = true;
     for (ModelField field : fields) {
       ColumnSchema column = column(field, field == keyField);
       if (column == null) {
+        everyFieldHasAColumn = false;
         continue;
       }
       String previous = fieldByColumn.putIfAbsent(column.name(), field.name());
@@ -157,6 +165,7 @@ public final class ModelScanner {
     columns.add(timestamp(CREATED_AT, "createdAt"));
     columns.add(timestamp(UPDATED_AT, "updatedAt"));
     indexes.addAll(indexRules.classIndexes(model, table, columns));
+    RetentionSchema retention = retentionRules.retention(model, columns, everyFieldHasAColumn);
 
     if (errors.errorCount() > errorsBefore) {
       return Optional.empty();
@@ -174,7 +183,8 @@ public final class ModelScanner {
             checks,
             indexes,
             foreignKeys,
-            migrationAnnotations.hints(model, declaringFields)));
+            migrationAnnotations.hints(model, declaringFields),
+            retention));
   }
 
   /** The tables that {@code @DroppedTables} on this round's types and packages names. */
@@ -283,6 +293,9 @@ public final class ModelScanner {
     if (versionAnnotation != null && !versions.check(field, versionAnnotation, columnAnnotation, mapping, isKey)) {
       return null;
     }
+    if (!piiRules.check(field, mapping, isKey)) {
+      return null;
+    }
     if (isKey && !KEY_TYPES.contains(mapping.type())) {
       errors.error(
           field.element(),
@@ -367,7 +380,9 @@ public final class ModelScanner {
         precision,
         scale,
         version,
-        field.annotation(Annotations.PII) != null);
+        field.annotation(Annotations.PII) != null,
+        piiRules.scrubs(field),
+        PiiRules.isScrubbedFlag(field));
   }
 
   private static ColumnSchema implicitKey() {
@@ -387,6 +402,8 @@ public final class ModelScanner {
         0,
         0,
         0,
+        false,
+        false,
         false,
         false);
   }
@@ -408,6 +425,8 @@ public final class ModelScanner {
         0,
         0,
         0,
+        false,
+        false,
         false,
         false);
   }

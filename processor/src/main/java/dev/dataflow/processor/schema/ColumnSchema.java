@@ -23,6 +23,10 @@ import java.util.List;
  * @param scale {@code @Column(scale)}, 0 when unset
  * @param version whether this is the {@code @Version} column
  * @param pii whether the field is {@code @Pii}: its values are never logged
+ * @param scrub whether the field is {@code @Pii(scrub = true)}: a text column scrubbed of personal data before it is
+ *     stored
+ * @param piiScrubbedFlag whether the field is {@code @PiiScrubbed}: the boolean that records that a write ran the
+ *     scrubber over the row
  */
 public record ColumnSchema(
     String name,
@@ -41,7 +45,9 @@ public record ColumnSchema(
     int precision,
     int scale,
     boolean version,
-    boolean pii) {
+    boolean pii,
+    boolean scrub,
+    boolean piiScrubbedFlag) {
 
   public ColumnSchema {
     enumConstants = List.copyOf(enumConstants);

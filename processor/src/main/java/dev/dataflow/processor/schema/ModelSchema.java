@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param indexes the indexes, in declaration order
  * @param foreignKeys the foreign keys, in column order
  * @param migrationHints the renames and drops the model declares for its next migration
+ * @param retention the model's {@code @Retain}, or null when it has none
  */
 public record ModelSchema(
     String modelName,
@@ -31,7 +32,8 @@ public record ModelSchema(
     List<CheckConstraintSchema> checkConstraints,
     List<IndexSchema> indexes,
     List<ForeignKeySchema> foreignKeys,
-    MigrationHints migrationHints) {
+    MigrationHints migrationHints,
+    RetentionSchema retention) {
 
   public ModelSchema {
     columns = List.copyOf(columns);

@@ -115,13 +115,21 @@ public final class SchemaClassWriter {
         .add(",\nSELECT_BY_ID,\nUPDATE_BY_ID,\n")
         .add(stringList(sql.updateColumns()))
         .add(",\nDELETE_BY_ID,\nEXISTS_BY_ID))");
-    code.unindent().unindent().unindent().unindent();
+    code.unindent().unindent();
+    if (model.retention() != null) {
+      code.add(
+          "\n.withRetention(new $T($L, $S))",
+          RuntimeTypes.RETENTION,
+          model.retention().days(),
+          model.retention().column());
+    }
+    code.unindent().unindent();
     return code.build();
   }
 
   /**
    * {@code ColumnDescriptor.column("user_id", "userId", JavaType.STRING, "VARCHAR(64)").notNull().asPii()}: the flags
-   * that are set, by name.
+   * that are set, by name ({@code .asScrubbed()}, {@code .asPiiScrubbedFlag()} for the lifecycle ones).
    */
   private static CodeBlock column(ColumnSchema column) {
     CodeBlock.Builder code =
@@ -157,6 +165,12 @@ public final class SchemaClassWriter {
     }
     if (column.pii()) {
       code.add(".asPii()");
+    }
+    if (column.scrub()) {
+      code.add(".asScrubbed()");
+    }
+    if (column.piiScrubbedFlag()) {
+      code.add(".asPiiScrubbedFlag()");
     }
     return code.build();
   }

@@ -21,7 +21,8 @@ class SqlRendererTest {
   private static ColumnSchema column(
       String name, ColumnType type, String sql, boolean nullable, boolean key, boolean generated, String dflt) {
     return new ColumnSchema(
-        name, name, type, sql, nullable, key, generated, dflt, false, List.of(), null, ANY, 0, 0, 0, false, false);
+        name, name, type, sql, nullable, key, generated, dflt, false, List.of(), null, ANY, 0, 0, 0, false, false, false,
+        false);
   }
 
   static final ModelSchema OUTLET =
@@ -51,7 +52,8 @@ class SqlRendererTest {
           List.of(
               new ForeignKeySchema(
                   "fk_outlets_parent_id", "parent_id", "outlets", "id", ForeignKeySchema.OnDeleteAction.CASCADE)),
-          MigrationHints.none());
+          MigrationHints.none(),
+          null);
 
   @Test
   void rendersFixedShapeStatements() {

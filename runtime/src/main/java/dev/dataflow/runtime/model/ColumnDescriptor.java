@@ -16,13 +16,18 @@ package dev.dataflow.runtime.model;
  * @param version whether this is the {@code @Version} column: {@code NOT NULL DEFAULT 1}, bumped by every update, and
  *     an update by id must give the version it read
  * @param pii whether the column holds personal data ({@code @Pii}): its values never appear in a message or log
+ * @param scrub whether the column's text is to be scrubbed of personal data before it is stored
+ *     ({@code @Pii(scrub = true)}, always on a {@link JavaType#STRING} column that is also {@code pii})
+ * @param piiScrubbedFlag whether this is the model's {@code @PiiScrubbed} column: the boolean that records that a
+ *     write ran the scrubber over the row
  *
  * <p>Generated schemas build each column with {@link #column} and name every flag that is set, so a reader sees
  * what a column is without counting booleans:
  *
  * <pre>{@code
  * ColumnDescriptor.column("id", "id", JavaType.LONG, "BIGINT").notNull().asPrimaryKey().asGenerated()
- * ColumnDescriptor.column("content", "content", JavaType.STRING, "TEXT").notNull().asPii()
+ * ColumnDescriptor.column("content", "content", JavaType.STRING, "TEXT").notNull().asPii().asScrubbed()
+ * ColumnDescriptor.column("pii_scrubbed", "piiScrubbed", JavaType.BOOLEAN, "BOOLEAN").notNull().asPiiScrubbedFlag()
  * ColumnDescriptor.column("role", "role", JavaType.ENUM, "TEXT").withEnumValues(EnumValues.of(Role.values()))
  * }</pre>
  *
@@ -40,7 +45,26 @@ public record ColumnDescriptor(
     boolean hasDefault,
     EnumValues enumValues,
     boolean version,
-    boolean pii) {
+    boolean pii,
+    boolean scrub,
+    boolean piiScrubbedFlag) {
+
+  /** A column that is neither scrubbed nor the {@code @PiiScrubbed} flag, for descriptors written by hand. */
+  public ColumnDescriptor(
+      String name,
+      String fieldName,
+      JavaType javaType,
+      String sqlType,
+      boolean nullable,
+      boolean primaryKey,
+      boolean generated,
+      boolean hasDefault,
+      EnumValues enumValues,
+      boolean version,
+      boolean pii) {
+    this(name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, pii,
+        false, false);
+  }
 
   /** A column that is neither the {@code @Version} column nor personal data, for descriptors written by hand. */
   public ColumnDescriptor(
@@ -53,57 +77,80 @@ public record ColumnDescriptor(
       boolean generated,
       boolean hasDefault,
       EnumValues enumValues) {
-    this(name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, false, false);
+    this(name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, false, false,
+        false, false);
   }
 
   /**
    * A nullable column without flags: not the key, not generated, no default, no enum values, not the version, not
-   * personal data. The flag methods below add what applies.
+   * personal data, not scrubbed, not the scrubbed flag. The flag methods below add what applies.
    */
   public static ColumnDescriptor column(String name, String fieldName, JavaType javaType, String sqlType) {
-    return new ColumnDescriptor(name, fieldName, javaType, sqlType, true, false, false, false, null, false, false);
+    return new ColumnDescriptor(name, fieldName, javaType, sqlType, true, false, false, false, null, false, false,
+        false, false);
   }
 
   /** This column, {@code NOT NULL}. */
   public ColumnDescriptor notNull() {
     return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, false, primaryKey, generated, hasDefault, enumValues, version, pii);
+        name, fieldName, javaType, sqlType, false, primaryKey, generated, hasDefault, enumValues, version, pii, scrub,
+        piiScrubbedFlag);
   }
 
   /** This column as the table's key. */
   public ColumnDescriptor asPrimaryKey() {
     return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, true, generated, hasDefault, enumValues, version, pii);
+        name, fieldName, javaType, sqlType, nullable, true, generated, hasDefault, enumValues, version, pii, scrub,
+        piiScrubbedFlag);
   }
 
   /** This column, filled by the database or the runtime, never by a create or update parameter. */
   public ColumnDescriptor asGenerated() {
     return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, true, hasDefault, enumValues, version, pii);
+        name, fieldName, javaType, sqlType, nullable, primaryKey, true, hasDefault, enumValues, version, pii, scrub,
+        piiScrubbedFlag);
   }
 
   /** This column, with a default in the DDL. */
   public ColumnDescriptor withDefault() {
     return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, true, enumValues, version, pii);
+        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, true, enumValues, version, pii, scrub,
+        piiScrubbedFlag);
   }
 
   /** This {@link JavaType#ENUM} column, with its constants. */
   public ColumnDescriptor withEnumValues(EnumValues values) {
     return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, values, version, pii);
+        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, values, version, pii, scrub,
+        piiScrubbedFlag);
   }
 
   /** This column as the {@code @Version} column. */
   public ColumnDescriptor asVersion() {
     return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, true, pii);
+        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, true, pii, scrub,
+        piiScrubbedFlag);
   }
 
   /** This column as personal data ({@code @Pii}). */
   public ColumnDescriptor asPii() {
     return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, true);
+        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, true,
+        scrub, piiScrubbedFlag);
+  }
+
+  /** This text column as one the scrubber runs over before it is stored ({@code @Pii(scrub = true)}). */
+  public ColumnDescriptor asScrubbed() {
+    return new ColumnDescriptor(
+        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, pii, true,
+        piiScrubbedFlag);
+  }
+
+  /** This boolean column as the model's {@code @PiiScrubbed} flag. */
+  public ColumnDescriptor asPiiScrubbedFlag() {
+    return new ColumnDescriptor(
+        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, pii,
+        scrub, true);
   }
 
   /** Whether a create must give this column: NOT NULL, not generated, no default. */

@@ -36,5 +36,10 @@ public enum JavaType {
   /** A Java enum: TEXT with a CHECK of the constant names; outputs carry the enum constant. */
   ENUM,
   /** A {@code @Json} field: JSONB; outputs carry {@code Map}/{@code List} trees. */
-  JSON
+  JSON;
+
+  /** Whether values of this type are a date or a point in time, which a retention can count from. */
+  public boolean isTemporal() {
+    return this == INSTANT || this == OFFSET_DATE_TIME || this == LOCAL_DATE_TIME || this == LOCAL_DATE;
+  }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param ddl the PostgreSQL statements that create the table, its constraints and its indexes, in order; each is
  *     idempotent ({@code IF NOT EXISTS})
  * @param statements the fixed-shape SQL
+ * @param retention the retention policy ({@code @Retain}), or null when rows are kept until deleted
  */
 public record ModelDescriptor(
     String modelName,
@@ -27,12 +28,35 @@ public record ModelDescriptor(
     String primaryKey,
     List<String> referencedTables,
     List<String> ddl,
-    Statements statements) {
+    Statements statements,
+    Retention retention) {
 
   public ModelDescriptor {
     columns = List.copyOf(columns);
     referencedTables = List.copyOf(referencedTables);
     ddl = List.copyOf(ddl);
+    if (retention != null) {
+      checkRetentionColumn(table, columns, retention.column());
+    }
+  }
+
+  /** A model without a retention policy. */
+  public ModelDescriptor(
+      String modelName,
+      String modelClassName,
+      String table,
+      List<ColumnDescriptor> columns,
+      String primaryKey,
+      List<String> referencedTables,
+      List<String> ddl,
+      Statements statements) {
+    this(modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, null);
+  }
+
+  /** This model with a retention policy; generated schemas of an {@code @Retain} model end with it. */
+  public ModelDescriptor withRetention(Retention policy) {
+    return new ModelDescriptor(
+        modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, policy);
   }
 
   /** The column with this name, or null. */
@@ -70,6 +94,21 @@ public record ModelDescriptor(
     return null;
   }
 
+  /** The columns scrubbed of personal data before they are stored ({@code @Pii(scrub = true)}), in table order. */
+  public List<ColumnDescriptor> scrubbedColumns() {
+    return columns.stream().filter(ColumnDescriptor::scrub).toList();
+  }
+
+  /** The {@code @PiiScrubbed} column, or null when the model has none. */
+  public ColumnDescriptor piiScrubbedFlagColumn() {
+    for (ColumnDescriptor c : columns) {
+      if (c.piiScrubbedFlag()) {
+        return c;
+      }
+    }
+    return null;
+  }
+
   /** The columns by name, in table order. */
   public Map<String, ColumnDescriptor> columnsByName() {
     Map<String, ColumnDescriptor> map = new LinkedHashMap<>();
@@ -77,5 +116,19 @@ public record ModelDescriptor(
       map.put(c.name(), c);
     }
     return Collections.unmodifiableMap(map);
+  }
+
+  private static void checkRetentionColumn(String table, List<ColumnDescriptor> columns, String name) {
+    for (ColumnDescriptor c : columns) {
+      if (c.name().equals(name)) {
+        if (!c.javaType().isTemporal()) {
+          throw new IllegalArgumentException(
+              "the retention of " + table + " counts from " + name + ", which holds no date or time");
+        }
+        return;
+      }
+    }
+    throw new IllegalArgumentException("the retention of " + table + " counts from " + name + ", which is not one of"
+        + " its columns");
   }
 }

@@ -1,6 +1,7 @@
 /**
  * What the processor computed about each model at build time: {@link dev.dataflow.runtime.model.ModelDescriptor},
- * its {@link dev.dataflow.runtime.model.ColumnDescriptor}s and fixed-shape {@link dev.dataflow.runtime.model.Statements},
+ * its {@link dev.dataflow.runtime.model.ColumnDescriptor}s, fixed-shape {@link dev.dataflow.runtime.model.Statements} and
+ * {@link dev.dataflow.runtime.model.Retention},
  * plus {@link dev.dataflow.runtime.model.Suggestions} ("did you mean") for the names every layer reports. The bottom
  * of the runtime: it imports no other runtime package.
  */

@@ -31,6 +31,32 @@ class ColumnDescriptorTest {
         false), plain.asVersion());
     assertEquals(new ColumnDescriptor("c", "c", JavaType.LONG, "BIGINT", true, false, false, false, null, false,
         true), plain.asPii());
+    assertEquals(new ColumnDescriptor("c", "c", JavaType.LONG, "BIGINT", true, false, false, false, null, false,
+        false, true, false), plain.asScrubbed());
+    assertEquals(new ColumnDescriptor("c", "c", JavaType.LONG, "BIGINT", true, false, false, false, null, false,
+        false, false, true), plain.asPiiScrubbedFlag());
+  }
+
+  @Test
+  void theShorterConstructorsLeaveTheNewerFlagsOff() {
+    ColumnDescriptor pii =
+        new ColumnDescriptor("c", "c", JavaType.STRING, "TEXT", true, false, false, false, null, false, true);
+    assertEquals(false, pii.scrub());
+    assertEquals(false, pii.piiScrubbedFlag());
+    assertEquals(pii, ColumnDescriptor.column("c", "c", JavaType.STRING, "TEXT").asPii());
+  }
+
+  @Test
+  void aScrubbedColumnKeepsItsOtherFlags() {
+    assertEquals(
+        new ColumnDescriptor("content", "content", JavaType.STRING, "TEXT", false, false, false, false, null, false,
+            true, true, false),
+        ColumnDescriptor.column("content", "content", JavaType.STRING, "TEXT").notNull().asPii().asScrubbed());
+    assertEquals(
+        new ColumnDescriptor("pii_scrubbed", "piiScrubbed", JavaType.BOOLEAN, "BOOLEAN", false, false, false, true,
+            null, false, false, false, true),
+        ColumnDescriptor.column("pii_scrubbed", "piiScrubbed", JavaType.BOOLEAN, "BOOLEAN").asPiiScrubbedFlag()
+            .withDefault().notNull());
   }
 
   @Test

@@ -1,0 +1,29 @@
+package dev.dataflow.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The row's "personal data removed" flag: a {@code boolean} or {@code Boolean} field that DataFlow sets to true when
+ * a write has run the PII scrubber over the row's {@link Pii#scrub() @Pii(scrub = true)} fields. At most one per
+ * model, and only in a model with at least one {@code @Pii(scrub = true)} field (otherwise nothing would ever set
+ * it). It does not change the schema.
+ *
+ * <p>In this version the flag is recorded in the descriptor ({@code ColumnDescriptor.piiScrubbedFlag()}) only: no
+ * write path sets it yet, and a caller can still set it by hand.
+ *
+ * <pre>{@code
+ * @Model
+ * public record ConversationMessage(
+ *     Long id,
+ *     @Pii(scrub = true) String content,
+ *     @PiiScrubbed @Column(defaultValue = "false") boolean piiScrubbed) {}
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
+public @interface PiiScrubbed {}
