@@ -7,6 +7,8 @@ import dev.dataflow.annotations.Model;
 import dev.dataflow.annotations.References;
 import dev.dataflow.annotations.References.OnDelete;
 import dev.dataflow.annotations.Pii;
+import dev.dataflow.annotations.PiiScrubbed;
+import dev.dataflow.annotations.Retain;
 import java.time.Instant;
 
 /**
@@ -16,12 +18,14 @@ import java.time.Instant;
  *
  * <p>{@code session_id} is a foreign key to {@code conversation_sessions.session_id}, ON DELETE CASCADE.
  *
- * <p>Retention: 90 days ({@link ConversationRetention#MESSAGE_RETENTION}). {@code pii_scrubbed} records that
- * {@code content} has had personal data removed.
+ * <p>Retention: 90 days after {@code timestamp} ({@code @Retain}; {@link ConversationRetention#purge} deletes what is
+ * past it). {@code content} is marked for PII scrubbing and {@code pii_scrubbed} is its flag: both are recorded in
+ * the descriptor, and no write scrubs yet.
  */
 @Model
 @Index(columns = "created_at")
 @Index(columns = {"session_id", "timestamp"})
+@Retain(days = 90, after = "timestamp")
 public record ConversationMessage(
     Long id,
     /** The {@code session_id} of the {@link ConversationSession}; deleting the session deletes its messages. */
@@ -30,10 +34,11 @@ public record ConversationMessage(
     java.util.UUID sessionId,
     @Indexed @Column(nullable = false) MessageRole role,
     /** The message text. Personal data until scrubbed. */
-    @Pii @Column(nullable = false) String content,
+    @Pii(scrub = true) @Column(nullable = false) String content,
     @Indexed @Column(nullable = false, defaultValue = "now()") Instant timestamp,
     /** The classified intent, for example {@code order_placement}. */
     @Indexed @Column(length = 64) String intent,
     /** The classifier's confidence in {@code intent}, 0 to 1. */
     Double confidence,
-    @Column(defaultValue = "false") boolean piiScrubbed) {}
+    /** Whether the scrubber has run over {@code content}. */
+    @PiiScrubbed @Column(defaultValue = "false") boolean piiScrubbed) {}

@@ -2,13 +2,15 @@ package dev.dataflow.models;
 
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
+import dev.dataflow.runtime.model.Retention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * The retention policy of the conversation-memory models, as a workflow to run on a schedule: messages are kept
- * 90 days (by their {@code timestamp}), user summaries 2 years after their {@code last_interaction}.
+ * 90 days (by their {@code timestamp}), user summaries 2 years after their {@code last_interaction}. The days and
+ * columns are the models' own {@code @Retain}, read from their generated descriptors.
  *
  * <pre>{@code
  * WorkflowResult r = runtime.execute(ConversationRetention.purge(Instant.now()));
@@ -16,10 +18,13 @@ import java.util.Map;
  * }</pre>
  */
 public final class ConversationRetention {
-  /** How long messages are kept. */
-  public static final Duration MESSAGE_RETENTION = Duration.ofDays(90);
-  /** How long a user summary is kept after the user's last interaction. */
-  public static final Duration SUMMARY_RETENTION = Duration.ofDays(730);
+  private static final Retention MESSAGES = ConversationMessageSchema.DESCRIPTOR.retention();
+  private static final Retention SUMMARIES = UserInteractionSummarySchema.DESCRIPTOR.retention();
+
+  /** How long messages are kept: {@code ConversationMessage}'s {@code @Retain}. */
+  public static final Duration MESSAGE_RETENTION = Duration.ofDays(MESSAGES.days());
+  /** How long a user summary is kept after its last interaction: {@code UserInteractionSummary}'s {@code @Retain}. */
+  public static final Duration SUMMARY_RETENTION = Duration.ofDays(SUMMARIES.days());
 
   private ConversationRetention() {}
 
@@ -27,9 +32,9 @@ public final class ConversationRetention {
   public static Workflow purge(Instant now) {
     return new WorkflowBuilder()
         .addNode("expired_messages", ConversationMessageDeleteNode.params()
-            .filters(Map.of("timestamp", Map.of("$lt", now.minus(MESSAGE_RETENTION)))))
+            .filters(Map.of(MESSAGES.column(), Map.of("$lt", now.minus(MESSAGE_RETENTION)))))
         .addNode("expired_summaries", UserInteractionSummaryDeleteNode.params()
-            .filters(Map.of("last_interaction", Map.of("$lt", now.minus(SUMMARY_RETENTION)))))
+            .filters(Map.of(SUMMARIES.column(), Map.of("$lt", now.minus(SUMMARY_RETENTION)))))
         .build();
   }
 

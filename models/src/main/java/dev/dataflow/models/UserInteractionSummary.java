@@ -8,17 +8,19 @@ import dev.dataflow.annotations.Model;
 import dev.dataflow.annotations.Pii;
 import dev.dataflow.annotations.References;
 import dev.dataflow.annotations.References.OnDelete;
+import dev.dataflow.annotations.Retain;
 import dev.dataflow.annotations.Unique;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * Per-user analytics. Table {@code user_interaction_summaries}: unique {@code user_id}, indexes on
- * {@code outlet_id}, {@code last_interaction}, {@code created_at}. Retention: 2 years
- * ({@link ConversationRetention#SUMMARY_RETENTION}).
+ * {@code outlet_id}, {@code last_interaction}, {@code created_at}. Retention: 2 years after {@code last_interaction}
+ * ({@code @Retain}; {@link ConversationRetention#purge} deletes what is past it).
  */
 @Model
 @Index(columns = "created_at")
+@Retain(days = 730, after = "last_interaction")
 public record UserInteractionSummary(
     Long id,
     /** The user's id on the channel. Personal data. */

@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataflow.models.ConversationMessageBulkCreateNode;
+import dev.dataflow.models.ConversationMessageSchema;
 import dev.dataflow.models.ConversationRetention;
 import dev.dataflow.models.ConversationSessionCreateNode;
+import dev.dataflow.models.ConversationSessionSchema;
 import dev.dataflow.models.MessageRole;
 import dev.dataflow.models.OutletCreateNode;
 import dev.dataflow.models.UserInteractionSummaryCreateNode;
+import dev.dataflow.models.UserInteractionSummarySchema;
 import dev.dataflow.models.testing.Tables;
 import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowResult;
+import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.model.Retention;
 import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.NodeRegistry;
 import dev.dataflow.runtime.node.crud.CrudNode;
@@ -106,6 +111,20 @@ class ConversationModelsTest extends DatabaseTest {
         .addNode("ConversationSessionReadNode", "read", Map.of("id", r.get("session").get("id"))).build()).get("read");
     assertNull(session.get("outlet_id"));
     assertEquals("en", session.get("language"), "the column default applies when language is left out");
+  }
+
+  @Test
+  void theModelsDeclareTheSeedsRetentionAndScrubbing() {
+    assertEquals(new Retention(90, "timestamp"), ConversationMessageSchema.DESCRIPTOR.retention());
+    assertEquals(new Retention(730, "last_interaction"), UserInteractionSummarySchema.DESCRIPTOR.retention());
+    assertNull(ConversationSessionSchema.DESCRIPTOR.retention());
+    assertEquals(List.of("content"),
+        ConversationMessageSchema.DESCRIPTOR.scrubbedColumns().stream().map(ColumnDescriptor::name).toList());
+    assertEquals("pii_scrubbed", ConversationMessageSchema.DESCRIPTOR.piiScrubbedFlagColumn().name());
+    assertEquals(List.of(), UserInteractionSummarySchema.DESCRIPTOR.scrubbedColumns(),
+        "user_id identifies the summary: personal data, never scrubbed");
+    assertEquals(Duration.ofDays(90), ConversationRetention.MESSAGE_RETENTION);
+    assertEquals(Duration.ofDays(730), ConversationRetention.SUMMARY_RETENTION);
   }
 
   @Test
