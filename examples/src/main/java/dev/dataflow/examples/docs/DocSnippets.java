@@ -13,11 +13,13 @@ import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
+import dev.dataflow.runtime.scrub.PiiScrubber;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The Java samples of README.md and docs/, compiled by the build. A sample in a page is the region between
@@ -154,5 +156,16 @@ public final class DocSnippets {
     runtime.execute(workflow, Map.of("create_session", Map.of("session_id", UUID.randomUUID())));   // per-run overrides
     // [END run]
     return result;
+  }
+
+  /** docs/data-lifecycle.md: a scrubber that also knows the application's order references. */
+  public static String scrubWithOrderReferences(String message) {
+    // [START piiScrubber]
+    PiiScrubber scrubber = PiiScrubber.builder()
+        .add("ORDER_REF", Pattern.compile("\\bORD-\\d{8}\\b"))   // runs before the built-in detectors
+        .build();
+    String stored = scrubber.scrub(message);   // "Re ORD-91234567: call 9123 4567" -> "Re [ORDER_REF]: call [PHONE]"
+    // [END piiScrubber]
+    return stored;
   }
 }

@@ -2,6 +2,7 @@ package dev.dataflow.examples.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -114,5 +115,13 @@ class DocSnippetsTest {
     }
     assertEquals("1", printed.toString(java.nio.charset.StandardCharsets.UTF_8).trim(),
         "the README sample prints the new session's id");
+  }
+
+  @Test
+  void theScrubberSampleDoesWhatThePageSays() {
+    assertEquals("Re [ORDER_REF]: call [PHONE]",
+        DocSnippets.scrubWithOrderReferences("Re ORD-91234567: call 9123 4567"));
+    String orderText = "400 boxes for 10 inch pizzas, $12.50, by 2026-11-30";
+    assertSame(orderText, DocSnippets.scrubWithOrderReferences(orderText));
   }
 }
