@@ -4,7 +4,6 @@ import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.model.Suggestions;
-import dev.dataflow.runtime.model.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +29,10 @@ import org.jooq.impl.DSL;
  * {@code $ne v} also matches rows where the column is NULL ({@code is distinct from}), {@code $nin [..]} also
  * matches NULL unless the list contains null, and {@code $in [.., null]} matches NULL too. {@code $exists} and
  * {@code $null} test for NULL (a column always exists). {@code $in []} is false, {@code $nin []} is true.
+ *
+ * <p>{@code $in} and {@code $nin} bind their list as one array, {@code "col" = any(?)} and {@code "col" <> all(?)},
+ * so a list of any length (100,000 values, beyond the driver's 65,535 parameters) is one placeholder and the
+ * statement's text does not depend on the list's length.
  *
  * <p>Every value is converted with {@link ValueConverter#toJava} (parameter paths such as
  * {@code filters.created_at.$gte} or {@code filters.$or.1.user_id}) and becomes a {@link SqlTypes#placeholder};
@@ -201,40 +204,41 @@ public final class FilterCompiler {
     return convert(column, value, path);
   }
 
+  /** {@code "col" = any(?)}: one array parameter, whatever the list's length; an empty array matches nothing. */
   private static Condition in(ColumnDescriptor column, Object value, String path) {
     Field<Object> field = SqlTypes.field(column);
     Values values = values(column, "$in", value, path);
-    Condition matches = values.nonNull.isEmpty() ? DSL.falseCondition() : field.in(values.nonNull);
+    Condition matches = DSL.condition("{0} = any({1})", field, SqlTypes.arrayPlaceholder(column, values.nonNull));
     return values.hasNull ? matches.or(field.isNull()) : matches;
   }
 
+  /** {@code "col" <> all(?)}: one array parameter; an empty array matches every value. */
   private static Condition notIn(ColumnDescriptor column, Object value, String path) {
     Field<Object> field = SqlTypes.field(column);
     Values values = values(column, "$nin", value, path);
-    if (values.hasNull) {
-      return values.nonNull.isEmpty() ? field.isNotNull() : field.notIn(values.nonNull).and(field.isNotNull());
-    }
-    // SQL's NOT IN is unknown for NULL; MongoDB's $nin matches it.
-    return values.nonNull.isEmpty() ? DSL.trueCondition() : field.notIn(values.nonNull).or(field.isNull());
+    Condition differs = DSL.condition("{0} <> all({1})", field, SqlTypes.arrayPlaceholder(column, values.nonNull));
+    // SQL's <> ALL is unknown for NULL; MongoDB's $nin matches it unless the list holds null.
+    return values.hasNull ? differs.and(field.isNotNull()) : differs.or(field.isNull());
   }
 
-  private record Values(List<Field<Object>> nonNull, boolean hasNull) {}
+  /** The list's values converted for the column (nulls left out), and whether it held null. */
+  private record Values(List<Object> nonNull, boolean hasNull) {}
 
   private static Values values(ColumnDescriptor column, String operator, Object value, String path) {
     if (!(value instanceof Collection<?> list)) {
       throw new InvalidValueException(path, operator + " takes a list, such as {\"" + operator
           + "\": [1, 2]}; got " + describe(value));
     }
-    List<Field<Object>> nonNull = new ArrayList<>(list.size());
+    List<Object> nonNull = new ArrayList<>(list.size());
     boolean hasNull = false;
     int i = 0;
     for (Object element : list) {
-      String elementPath = path + "." + i++;
       if (element == null) {
         hasNull = true;
       } else {
-        nonNull.add(convert(column, element, elementPath));
+        nonNull.add(ValueConverter.toJava(column, element, path + "." + i));
       }
+      i++;
     }
     return new Values(nonNull, hasNull);
   }

@@ -193,25 +193,85 @@ class FilterCompilerTest {
 
   @Test
   void in() throws Exception {
-    assertFilter(map("color", map("$in", List.of("RED", Color.BLUE))), "\"color\" in (?, ?)", "alpha", "gamma");
-    assertFilter(map("id", map("$in", List.of(ALPHA_ID, BETA_ID.toString()))),
-        "\"id\" in (cast(? as uuid), cast(? as uuid))", "alpha", "beta");
-    assertFilter(map("qty", map("$in", Arrays.asList(10, null))), "(\"qty\" in (?) or \"qty\" is null)",
+    assertFilter(map("color", map("$in", List.of("RED", Color.BLUE))), "(\"color\" = any(?))", "alpha", "gamma");
+    assertFilter(map("id", map("$in", List.of(ALPHA_ID, BETA_ID.toString()))), "(\"id\" = any(?))", "alpha", "beta");
+    assertFilter(map("qty", map("$in", Arrays.asList(10, null))), "((\"qty\" = any(?)) or \"qty\" is null)",
         "alpha", "empty");
   }
 
   @Test
   void nin() throws Exception {
-    assertFilter(map("color", map("$nin", List.of("RED", "BLUE"))), "(\"color\" not in (?, ?) or \"color\" is null)",
-        HOSTILE, "beta", "empty");
+    assertFilter(map("color", map("$nin", List.of("RED", "BLUE"))),
+        "((\"color\" <> all(?)) or \"color\" is null)", HOSTILE, "beta", "empty");
     assertFilter(map("color", map("$nin", Arrays.asList("RED", null))),
-        "(\"color\" not in (?) and \"color\" is not null)", "beta", "gamma");
+        "((\"color\" <> all(?)) and \"color\" is not null)", "beta", "gamma");
   }
 
   @Test
   void emptyInIsFalseAndEmptyNinIsTrue() throws Exception {
-    assertFilter(map("qty", map("$in", List.of())), "false");
-    assertFilter(map("qty", map("$nin", List.of())), "true", HOSTILE, "alpha", "beta", "empty", "gamma");
+    assertFilter(map("qty", map("$in", List.of())), "(\"qty\" = any(?))");
+    assertFilter(map("qty", map("$nin", List.of())), "((\"qty\" <> all(?)) or \"qty\" is null)",
+        HOSTILE, "alpha", "beta", "empty", "gamma");
+    assertEquals(List.of("empty"), names(map("qty", map("$in", Arrays.asList((Object) null)))));
+    assertEquals(List.of(HOSTILE, "alpha", "beta", "gamma"), names(map("qty", map("$nin", Arrays.asList((Object) null)))));
+  }
+
+  @Test
+  void inBindsOneArrayOfTheColumnsTypeForEveryType() throws Exception {
+    // Two values per column, alpha's and beta's, each bound as one array of the column's element type.
+    Map<String, List<?>> alphaAndBeta = new java.util.LinkedHashMap<>();
+    alphaAndBeta.put("id", List.of(ALPHA_ID, BETA_ID));
+    alphaAndBeta.put("name", List.of("alpha", "beta"));
+    alphaAndBeta.put("rank", List.of(1, 2));
+    alphaAndBeta.put("qty", List.of(10, 20));
+    alphaAndBeta.put("views", List.of(100L, 200L));
+    alphaAndBeta.put("ratio", List.of(0.5f, 1.5f));
+    alphaAndBeta.put("score", List.of(1.5d, 2.5d));
+    alphaAndBeta.put("price", List.of(new BigDecimal("1.1"), "2.20"));
+    alphaAndBeta.put("seen_at", List.of("2024-01-01T00:00:00Z", Instant.parse("2024-02-01T00:00:00Z")));
+    alphaAndBeta.put("due_at", List.of("2024-01-01T00:00:00Z", "2024-02-01T08:00:00+08:00"));
+    alphaAndBeta.put("local_at", List.of("2024-01-01T00:00:00", LocalDateTime.parse("2024-02-01T00:00:00")));
+    alphaAndBeta.put("birthday", List.of("2000-01-01", LocalDate.parse("2000-02-01")));
+    alphaAndBeta.put("blob", List.of(new byte[] {1, 2}, new byte[] {3}));
+    alphaAndBeta.put("color", List.of("RED", Color.GREEN));
+    alphaAndBeta.put("meta", List.of(map("tags", List.of("a", "b"), "level", 1, "owner", map("team", "core")),
+        map("tags", List.of("b"), "level", 2)));
+    for (Map.Entry<String, List<?>> e : alphaAndBeta.entrySet()) {
+      assertFilter(map(e.getKey(), map("$in", e.getValue())), "(\"" + e.getKey() + "\" = any(?))", "alpha", "beta");
+      assertEquals(List.of(HOSTILE, "empty", "gamma"), names(map(e.getKey(), map("$nin", e.getValue()))), e.getKey());
+    }
+    assertEquals(List.of("alpha", "gamma"), names(map("active", map("$in", List.of(true)))));
+  }
+
+  @Test
+  void inRendersTheSameSqlWhateverTheListsLength() {
+    String one = where(map("qty", map("$in", List.of(1))));
+    for (int length : new int[] {0, 2, 1000, 100_000}) {
+      List<Integer> values = new ArrayList<>();
+      for (int i = 0; i < length; i++) {
+        values.add(i);
+      }
+      assertEquals(one, where(map("qty", map("$in", values))), "length " + length);
+      assertEquals(where(map("qty", map("$nin", List.of(1)))), where(map("qty", map("$nin", values))));
+      RenderedSql sql = SqlRenderer.count(MODEL, FilterCompiler.compile(MODEL, map("qty", map("$in", values))));
+      assertEquals(1, sql.binds().size(), "one array parameter");
+    }
+  }
+
+  @Test
+  void inTakesAHundredThousandValuesInOneParameter() throws Exception {
+    // 100,000 placeholders would be over the driver's 65,535; one array is not.
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      values.add(i % 2 == 0 ? 10 + i * 1000 : -i);
+    }
+    assertEquals(List.of("alpha"), names(map("qty", map("$in", values))));
+    assertEquals(List.of(HOSTILE, "beta", "empty", "gamma"), names(map("qty", map("$nin", values))));
+    List<Object> ids = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      ids.add(i == 99_999 ? BETA_ID : UUID.nameUUIDFromBytes(("other " + i).getBytes()));
+    }
+    assertEquals(List.of("beta"), names(map("id", map("$in", ids))));
   }
 
   @Test
@@ -300,7 +360,7 @@ class FilterCompilerTest {
             map("$and", List.of(map("active", true), map("$not", map("color", map("$in", List.of("BLUE")))))),
             map("$not", map("$or", List.of(map("qty", map("$lte", 10)), map("qty", map("$gte", 30)))))));
     assertFilter(filters,
-        "(\"meta\" is not null and ((\"active\" = ? and not (\"color\" in (?))) or not (\"qty\" <= ? or \"qty\" >= ?)))",
+        "(\"meta\" is not null and ((\"active\" = ? and not (\"color\" = any(?))) or not (\"qty\" <= ? or \"qty\" >= ?)))",
         "alpha", "beta");
   }
 
