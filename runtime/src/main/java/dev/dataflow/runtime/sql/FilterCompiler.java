@@ -37,7 +37,8 @@ import org.jooq.impl.DSL;
  * <p>Every value is converted with {@link ValueConverter#toJava} (parameter paths such as
  * {@code filters.created_at.$gte} or {@code filters.$or.1.user_id}) and becomes a {@link SqlTypes#placeholder};
  * column names are looked up in the model and never taken from the input, so an unknown or hostile name is refused
- * with an {@link InvalidValueException}.
+ * with an {@link InvalidValueException}. Names from the input are echoed {@link Suggestions#cut cut} to 64 characters,
+ * in messages and paths alike.
  */
 public final class FilterCompiler {
   static {
@@ -79,7 +80,7 @@ public final class FilterCompiler {
         throw new InvalidValueException(path, "filter keys are column names or " + LOGICAL_OPERATORS
             + "; got a key of type " + className(entry.getKey()));
       }
-      String keyPath = path + "." + key;
+      String keyPath = child(path, key);
       if (key.startsWith("$")) {
         parts.add(logical(model, key, entry.getValue(), keyPath));
       } else {
@@ -87,6 +88,11 @@ public final class FilterCompiler {
       }
     }
     return parts.size() == 1 ? parts.get(0) : DSL.and(parts);
+  }
+
+  /** {@code path.key}, the key cut as every echoed name is. */
+  private static String child(String path, String key) {
+    return path + "." + Suggestions.cut(key);
   }
 
   private static Condition logical(ModelDescriptor model, String operator, Object value, String path) {
@@ -120,8 +126,9 @@ public final class FilterCompiler {
           throw new InvalidValueException(path, "operator " + operator + " applies to a field; write it inside"
               + " one, such as {\"age\": {\"" + operator + "\": …}}");
         }
-        throw new InvalidValueException(path, "unknown operator '" + operator + "'; at this level use a column"
-            + " name or one of " + LOGICAL_OPERATORS + "." + Suggestions.didYouMean(operator, LOGICAL_OPERATORS));
+        throw new InvalidValueException(path, "unknown operator '" + Suggestions.cut(operator) + "'; at this level"
+            + " use a column name or one of " + LOGICAL_OPERATORS + "."
+            + Suggestions.didYouMean(operator, LOGICAL_OPERATORS));
       }
     }
   }
@@ -130,7 +137,7 @@ public final class FilterCompiler {
     ColumnDescriptor column = model.column(name);
     if (column == null) {
       List<String> names = new ArrayList<>(model.columnsByName().keySet());
-      throw new InvalidValueException(path, "unknown field '" + name + "' of " + model.modelName()
+      throw new InvalidValueException(path, "unknown field '" + Suggestions.cut(name) + "' of " + model.modelName()
           + "; fields are " + names + "." + Suggestions.didYouMean(name, names));
     }
     if (value instanceof Map<?, ?> operators && isOperatorMap(column, operators)) {
@@ -140,7 +147,7 @@ public final class FilterCompiler {
       List<Condition> parts = new ArrayList<>(operators.size());
       for (Map.Entry<?, ?> entry : operators.entrySet()) {
         String operator = entry.getKey() instanceof String s ? s : String.valueOf(entry.getKey());
-        parts.add(operator(column, operator, entry.getValue(), path + "." + operator));
+        parts.add(operator(column, operator, entry.getValue(), child(path, operator)));
       }
       return parts.size() == 1 ? parts.get(0) : DSL.and(parts);
     }
@@ -182,8 +189,8 @@ public final class FilterCompiler {
       case "$exists" -> flag(operator, value, path) ? field.isNotNull() : field.isNull();
       case "$null" -> flag(operator, value, path) ? field.isNull() : field.isNotNull();
       case "$contains" -> contains(column, value, path);
-      default -> throw new InvalidValueException(path, "unknown operator '" + operator + "'; operators are "
-          + FIELD_OPERATORS + "." + Suggestions.didYouMean(operator, FIELD_OPERATORS));
+      default -> throw new InvalidValueException(path, "unknown operator '" + Suggestions.cut(operator)
+          + "'; operators are " + FIELD_OPERATORS + "." + Suggestions.didYouMean(operator, FIELD_OPERATORS));
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.dataflow.runtime.workflow;
 
+import dev.dataflow.runtime.model.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,8 +32,9 @@ public final class Paths {
     for (String segment : segments) {
       if (current instanceof Map<?, ?> map) {
         if (!map.containsKey(segment)) {
-          throw new IllegalArgumentException("has no '" + walked + segment + "'"
-              + (walked.length() == 0 ? "; it has " + map.keySet() : ""));
+          throw new IllegalArgumentException("has no '" + Suggestions.cut(walked + segment) + "'"
+              + (walked.length() == 0
+                  ? "; it has " + map.keySet().stream().map(k -> Suggestions.cut(String.valueOf(k))).toList() : ""));
         }
         current = map.get(segment);
       } else if (current instanceof List<?> list) {
@@ -40,17 +42,18 @@ public final class Paths {
         try {
           index = Integer.parseInt(segment);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("'" + walked + "' is a list; '" + segment + "' is not an index");
+          throw new IllegalArgumentException("'" + Suggestions.cut(walked.toString()) + "' is a list; '"
+              + Suggestions.cut(segment) + "' is not an index");
         }
         if (index < 0 || index >= list.size()) {
-          throw new IllegalArgumentException("'" + walked + "' has " + list.size() + " element(s); index "
-              + index + " is out of range");
+          throw new IllegalArgumentException("'" + Suggestions.cut(walked.toString()) + "' has " + list.size()
+              + " element(s); index " + index + " is out of range");
         }
         current = list.get(index);
       } else {
-        throw new IllegalArgumentException("'" + walked + "' is "
+        throw new IllegalArgumentException("'" + Suggestions.cut(walked.toString()) + "' is "
             + (current == null ? "null" : "a " + current.getClass().getSimpleName())
-            + ", not a map or list, so it has no '" + segment + "'");
+            + ", not a map or list, so it has no '" + Suggestions.cut(segment) + "'");
       }
       walked.append(segment).append('.');
     }
@@ -79,7 +82,7 @@ public final class Paths {
       try {
         i = Integer.parseInt(segment);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + segment + "' is not an index of a list");
+        throw new IllegalArgumentException("'" + Suggestions.cut(segment) + "' is not an index of a list");
       }
       if (i < 0 || i >= list.size()) {
         throw new IllegalArgumentException("index " + i + " is out of range for a list of " + list.size());

@@ -413,6 +413,18 @@ class FilterCompilerTest {
   }
 
   @Test
+  void namesFromTheInputAreEchoedCut() {
+    String longName = "n".repeat(10_000_000);
+    for (Map<String, ?> filters : List.of(map(longName, 1), map("qty", map("$" + longName, 1)),
+        map("$" + longName, 1), map("$or", List.of(map(longName, 1))))) {
+      InvalidValueException e = refused(filters);
+      assertTrue(e.getMessage().length() < 1000, "a message of " + e.getMessage().length() + " characters");
+      assertTrue(e.parameter().endsWith("n".repeat(Math.max(0, 64 - 1)) + "..."), e.parameter());
+      assertTrue(e.getMessage().contains("nnnnnnnn..."), e.getMessage());
+    }
+  }
+
+  @Test
   void hostileFieldNamesAreRefusedAsUnknownFields() {
     for (String name : List.of("name; drop table gadget", "\"name\"", "\"quoted\"", "name\" = 'x' or \"name",
         "NAME", "name ", "gadget.name")) {

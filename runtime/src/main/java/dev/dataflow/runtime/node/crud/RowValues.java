@@ -116,7 +116,7 @@ public final class RowValues {
     }
     Map.Entry<?, ?> only = operation.entrySet().iterator().next();
     String operator = String.valueOf(only.getKey());
-    String operatorPath = path + "." + operator;
+    String operatorPath = path(path, operator);
     switch (operator) {
       case SET -> {
         return newValue(column, only.getValue(), operatorPath);
@@ -231,9 +231,9 @@ public final class RowValues {
       String name = s.startsWith("-") ? s.substring(1) : s;
       if (model.column(name) == null) {
         List<String> names = new ArrayList<>(model.columnsByName().keySet());
-        throw new InvalidParameterException(parameter, "unknown column '" + name + "' of " + model.modelName()
-            + "; columns are " + names + ", each optionally prefixed with '-' for descending order."
-            + Suggestions.didYouMean(name, names));
+        throw new InvalidParameterException(parameter, "unknown column '" + Suggestions.cut(name) + "' of "
+            + model.modelName() + "; columns are " + names + ", each optionally prefixed with '-' for descending"
+            + " order." + Suggestions.didYouMean(name, names));
       }
       if (seen.contains(name)) {
         throw new InvalidParameterException(parameter, "column '" + name + "' is listed twice");
@@ -253,7 +253,9 @@ public final class RowValues {
     }
   }
 
+  /** {@code prefix.key}, the key cut as every name taken from input is when a message echoes it. */
   private static String path(String prefix, String key) {
-    return prefix.isEmpty() ? key : prefix + "." + key;
+    String name = Suggestions.cut(key);
+    return prefix.isEmpty() ? name : prefix + "." + name;
   }
 }

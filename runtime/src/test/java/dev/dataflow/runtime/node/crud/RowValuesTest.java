@@ -92,4 +92,19 @@ class RowValuesTest {
     assertEquals("filters.qty.$gt", e.parameter());
     assertInstanceOf(dev.dataflow.runtime.sql.InvalidValueException.class, e.getCause());
   }
+
+  @Test
+  void unknownNamesAreEchoedCut() {
+    String name = "q".repeat(10_000_000);
+    InvalidParameterException column = refused(() -> RowValues.forUpdate(MODEL, map(name, 1), "fields"));
+    assertEquals("fields." + "q".repeat(64) + "...", column.parameter());
+    InvalidParameterException operator = refused(() -> RowValues.forUpdate(MODEL, map("qty", map("$" + name, 1)),
+        "fields"));
+    assertEquals("fields.qty.$" + "q".repeat(63) + "...", operator.parameter());
+    InvalidParameterException orderBy = refused(() -> RowValues.orderBy(MODEL, List.of("-" + name), "order_by"));
+    assertTrue(orderBy.getMessage().length() < 1000, orderBy.getMessage());
+    for (InvalidParameterException e : List.of(column, operator)) {
+      assertTrue(e.getMessage().length() < 1000, e.getMessage());
+    }
+  }
 }
