@@ -38,7 +38,8 @@ import org.jooq.impl.DSL;
  * {@code filters.created_at.$gte} or {@code filters.$or.1.user_id}) and becomes a {@link SqlTypes#placeholder};
  * column names are looked up in the model and never taken from the input, so an unknown or hostile name is refused
  * with an {@link InvalidValueException}. Names from the input are echoed {@link Suggestions#cut cut} to 64 characters,
- * in messages and paths alike.
+ * in messages and paths alike. {@code $and}, {@code $or} and {@code $not} nest at most {@value
+ * PostgresLimits#MAX_DEPTH} levels, so compiling and rendering a filter never runs out of stack.
  */
 public final class FilterCompiler {
   static {
@@ -70,10 +71,14 @@ public final class FilterCompiler {
     if (filters == null || filters.isEmpty()) {
       return DSL.noCondition();
     }
-    return compileMap(model, filters, ROOT);
+    return compileMap(model, filters, ROOT, 0);
   }
 
-  private static Condition compileMap(ModelDescriptor model, Map<?, ?> filters, String path) {
+  /**
+   * @param depth how many {@code $and}, {@code $or} and {@code $not} enclose {@code filters}; each adds one, and
+   *     the recursion stops at {@link PostgresLimits#MAX_DEPTH}
+   */
+  private static Condition compileMap(ModelDescriptor model, Map<?, ?> filters, String path, int depth) {
     List<Condition> parts = new ArrayList<>(filters.size());
     for (Map.Entry<?, ?> entry : filters.entrySet()) {
       if (!(entry.getKey() instanceof String key)) {
@@ -82,7 +87,7 @@ public final class FilterCompiler {
       }
       String keyPath = child(path, key);
       if (key.startsWith("$")) {
-        parts.add(logical(model, key, entry.getValue(), keyPath));
+        parts.add(logical(model, key, entry.getValue(), keyPath, depth));
       } else {
         parts.add(field(model, key, entry.getValue(), keyPath));
       }
@@ -95,7 +100,13 @@ public final class FilterCompiler {
     return path + "." + Suggestions.cut(key);
   }
 
-  private static Condition logical(ModelDescriptor model, String operator, Object value, String path) {
+  private static Condition logical(ModelDescriptor model, String operator, Object value, String path, int depth) {
+    if (LOGICAL_OPERATORS.contains(operator) && depth >= PostgresLimits.MAX_DEPTH) {
+      // The path to here is up to MAX_DEPTH segments long: its first ones say which branch nests too deep.
+      throw new InvalidValueException(Suggestions.cut(path), "$and, $or and $not nest at most "
+          + PostgresLimits.MAX_DEPTH + " levels deep; this filter nests deeper. Flatten it: $and and $or take any"
+          + " number of filters, and $in takes a list of values");
+    }
     switch (operator) {
       case "$and", "$or" -> {
         if (!(value instanceof Collection<?> list) || list.isEmpty()) {
@@ -110,7 +121,7 @@ public final class FilterCompiler {
             throw new InvalidValueException(elementPath, operator + " takes a list of filter maps; element is "
                 + describe(element));
           }
-          parts.add(compileMap(model, map, elementPath));
+          parts.add(compileMap(model, map, elementPath, depth + 1));
         }
         return operator.equals("$and") ? DSL.and(parts) : DSL.or(parts);
       }
@@ -119,7 +130,7 @@ public final class FilterCompiler {
           throw new InvalidValueException(path, "$not takes a non-empty filter map, such as {\"$not\": {\"a\": 1}};"
               + " got " + describe(value));
         }
-        return DSL.not(compileMap(model, map, path));
+        return DSL.not(compileMap(model, map, path, depth + 1));
       }
       default -> {
         if (FIELD_OPERATORS.contains(operator)) {
@@ -259,6 +270,11 @@ public final class FilterCompiler {
     // Not through toJava: for an enum column the pattern is not a constant name.
     if (!(value instanceof String pattern)) {
       throw new InvalidValueException(path, operator + " takes a pattern String; got " + describe(value));
+    }
+    String problem = PostgresLimits.textProblem(pattern);
+    if (problem != null) {
+      throw new InvalidValueException(path, operator + " takes a pattern of characters PostgreSQL stores; got a"
+          + " String " + problem);
     }
     return pattern;
   }

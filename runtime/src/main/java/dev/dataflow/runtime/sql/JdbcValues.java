@@ -232,7 +232,10 @@ public final class JdbcValues {
       }
       case OFFSET_DATE_TIME: {
         OffsetDateTime v = rs.getObject(index, OffsetDateTime.class);
-        return v == null ? null : v.withOffsetSameInstant(ZoneOffset.UTC);
+        // pgjdbc reads infinity and -infinity (written outside DataFlow) as OffsetDateTime.MAX and MIN, whose
+        // instants have no UTC date-time: they stay as they are.
+        return v == null || v.equals(OffsetDateTime.MAX) || v.equals(OffsetDateTime.MIN)
+            ? v : v.withOffsetSameInstant(ZoneOffset.UTC);
       }
       case LOCAL_DATE_TIME:
         return rs.getObject(index, LocalDateTime.class);
@@ -256,7 +259,11 @@ public final class JdbcValues {
       }
       case JSON: {
         String text = rs.getString(index);
-        return text == null ? null : Json.read(text);
+        try {
+          return text == null ? null : Json.read(text);
+        } catch (DataFlowException e) {
+          throw new DataFlowException("column '" + column.name() + "': " + e.getMessage());
+        }
       }
       default:
         throw new IllegalStateException("unhandled Java type " + column.javaType());

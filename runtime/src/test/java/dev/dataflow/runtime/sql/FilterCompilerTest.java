@@ -244,6 +244,20 @@ class FilterCompilerTest {
   }
 
   @Test
+  void inTakesDatesAtTheEdgesOfPostgresRange() throws Exception {
+    // Arrays of times go as text: PostgreSQL's BC years and six-digit years must read back as the same instants.
+    for (Object bound : List.of(PostgresLimits.MIN_INSTANT, PostgresLimits.MAX_INSTANT)) {
+      assertEquals(List.of(), names(map("seen_at", map("$in", List.of(bound)))));
+      assertEquals(List.of("beta", "gamma"), names(map("seen_at", map("$in",
+          List.of(bound, "2024-02-01T00:00:00Z", "2024-03-01T00:00:00Z")))));
+    }
+    assertEquals(List.of("alpha"), names(map("birthday", map("$in",
+        List.of(PostgresLimits.MIN_DATE, PostgresLimits.MAX_DATE, LocalDate.parse("2000-01-01"))))));
+    assertEquals(List.of("alpha"), names(map("local_at", map("$in",
+        List.of(PostgresLimits.MIN_TIMESTAMP, PostgresLimits.MAX_TIMESTAMP, "2024-01-01T00:00:00")))));
+  }
+
+  @Test
   void inRendersTheSameSqlWhateverTheListsLength() {
     String one = where(map("qty", map("$in", List.of(1))));
     for (int length : new int[] {0, 2, 1000, 100_000}) {
@@ -364,6 +378,48 @@ class FilterCompilerTest {
         "alpha", "beta");
   }
 
+  /** {@code levels} logical operators inside one another ($and, $or, $not in turn) around {@code "name": "alpha"}. */
+  private static Map<String, Object> nestedLogic(int levels) {
+    Map<String, Object> filter = map("name", "alpha");
+    for (int i = 0; i < levels; i++) {
+      filter = switch (i % 3) {
+        case 0 -> map("$and", List.of(filter));
+        case 1 -> map("$or", List.of(filter));
+        default -> map("$not", map("$not", filter));
+      };
+    }
+    return filter;
+  }
+
+  @Test
+  void logicalOperatorsNestAtMostMaxDepthLevels() throws Exception {
+    // 64 levels compile, render and run ...
+    Map<String, Object> deepest = map("$and", List.of(map("$or", List.of(map("name", "alpha")))));
+    for (int i = 2; i < PostgresLimits.MAX_DEPTH; i++) {
+      deepest = map("$and", List.of(deepest));
+    }
+    assertEquals(List.of("alpha"), names(deepest));
+    // ... 65 are refused, naming where the nesting starts, in a short message.
+    InvalidValueException e = refused(map("$and", List.of(deepest)));
+    assertTrue(e.parameter().startsWith("filters.$and.0.$and.0.$and.0."), e.parameter());
+    assertTrue(e.getMessage().contains("nest at most 64 levels"), e.getMessage());
+    assertTrue(e.getMessage().length() < 300, e.getMessage());
+    // 100,000 levels are refused the same way, not with a StackOverflowError.
+    InvalidValueException deeper = refused(nestedLogic(100_000));
+    assertTrue(deeper.getMessage().contains("nest at most 64 levels"), deeper.getMessage());
+    assertTrue(deeper.getMessage().length() < 300, deeper.getMessage());
+  }
+
+  @Test
+  void containsTakesJsonNestedAtMostMaxDepthLevels() throws Exception {
+    assertEquals(List.of(), names(map("meta", map("$contains",
+        ValueConverterErrorTest.nested(PostgresLimits.MAX_DEPTH, "x")))));
+    InvalidValueException e = refused(map("meta", map("$contains", ValueConverterErrorTest.nested(10_000, "x"))));
+    assertEquals("filters.meta.$contains", e.parameter());
+    assertTrue(e.getMessage().contains("nested more than 64 levels deep"), e.getMessage());
+    assertTrue(e.getMessage().length() < 1000, e.getMessage());
+  }
+
   @Test
   void logicalOperatorsNeedTheRightShape() {
     InvalidValueException notAList = refused(map("$or", map("name", "a")));
@@ -422,6 +478,17 @@ class FilterCompilerTest {
       assertTrue(e.parameter().endsWith("n".repeat(Math.max(0, 64 - 1)) + "..."), e.parameter());
       assertTrue(e.getMessage().contains("nnnnnnnn..."), e.getMessage());
     }
+  }
+
+  @Test
+  void textPatternsPostgresCannotStoreAreRefused() {
+    for (String pattern : List.of("a\u0000%", "%\uDC00")) {
+      InvalidValueException e = refused(map("name", map("$like", pattern)));
+      assertEquals("filters.name.$like", e.parameter());
+      assertTrue(e.getMessage().contains("PostgreSQL"), e.getMessage());
+    }
+    InvalidValueException value = refused(map("name", map("$in", List.of("ok", "bad\u0000"))));
+    assertEquals("filters.name.$in.1", value.parameter());
   }
 
   @Test

@@ -129,7 +129,13 @@ public final class RowValues {
         if (only.getValue() == null) {
           throw new InvalidParameterException(operatorPath, "$inc needs a number to add (negative to subtract)");
         }
-        return new Increment(ParamValues.toColumn(column, only.getValue(), operatorPath));
+        Object amount = ParamValues.toColumn(column, only.getValue(), operatorPath);
+        if ((amount instanceof Double d && !Double.isFinite(d)) || (amount instanceof Float f && !Float.isFinite(f))) {
+          // Adding NaN or an infinity leaves no number to add to again: the column's value would be lost.
+          throw new InvalidParameterException(operatorPath, "$inc needs a finite number to add; NaN and the"
+              + " infinities would replace the column's value for good (set it with $set if that is intended)");
+        }
+        return new Increment(amount);
       }
       default -> throw new InvalidParameterException(operatorPath, "unknown update operator; operators are "
           + UPDATE_OPERATORS + "." + Suggestions.didYouMean(operator, UPDATE_OPERATORS));
