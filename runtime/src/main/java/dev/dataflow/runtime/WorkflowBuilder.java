@@ -125,9 +125,10 @@ public final class WorkflowBuilder {
       if (node == null) {
         unresolved.add(d.nodeId);
         boolean swapped = registry.node(d.nodeId) != null;
-        problems.add(new Problem(d.nodeId, d.nodeType, null, "unknown node type '" + d.nodeType + "'."
-            + (swapped ? " The arguments look swapped: addNode(nodeType, nodeId, params) takes the type first, and '"
-                + d.nodeId + "' is a node type." : Suggestions.didYouMean(String.valueOf(d.nodeType), registry.types()))
+        problems.add(new Problem(d.nodeId, d.nodeType, null, "unknown node type '" + Suggestions.cut(d.nodeType)
+            + "'." + (swapped ? " The arguments look swapped: addNode(nodeType, nodeId, params) takes the type first,"
+                + " and '" + d.nodeId + "' is a node type."
+                : Suggestions.didYouMean(String.valueOf(d.nodeType), registry.types()))
             + (registry.types().isEmpty()
                 ? " No node types are registered: is the model module (compiled with dataflow-processor) on the class path?"
                 : "")));
@@ -147,8 +148,8 @@ public final class WorkflowBuilder {
       for (String end : new String[] {edge.fromNode(), edge.toNode()}) {
         if (!allIds.contains(end)) {
           ok = false;
-          problems.add(new Problem(null, null, null, "connection " + edge + " refers to unknown node '" + end + "'."
-              + Suggestions.didYouMean(String.valueOf(end), allIds)));
+          problems.add(new Problem(null, null, null, "connection " + edge + " refers to unknown node '"
+              + Suggestions.cut(end) + "'." + Suggestions.didYouMean(String.valueOf(end), allIds)));
         }
       }
       if (isBlank(edge.fromOutput()) || isBlank(edge.toInput())) {
@@ -186,9 +187,9 @@ public final class WorkflowBuilder {
         outputs.add(SwitchNode.CASE);
         String branch = Paths.head(edge.fromOutput());
         if (!outputs.contains(branch)) {
-          problems.add(new Problem(source.id(), source.type(), null, "connection " + edge + " starts from '" + branch
-              + "', which is not a branch of this node." + Suggestions.didYouMean(branch, outputs)
-              + " Its outputs are " + outputs + "."));
+          problems.add(new Problem(source.id(), source.type(), null, "connection " + edge + " starts from '"
+              + Suggestions.cut(branch) + "', which is not a branch of this node." + Suggestions.didYouMean(branch,
+              outputs) + " Its outputs are " + outputs.stream().map(Suggestions::cut).toList() + "."));
         }
       }
     }
@@ -235,7 +236,7 @@ public final class WorkflowBuilder {
       List<String> onCycle = new ArrayList<>();
       for (Map.Entry<String, Integer> e : indegree.entrySet()) {
         if (e.getValue() > 0) {
-          onCycle.add(e.getKey());
+          onCycle.add(Suggestions.cut(e.getKey()));
         }
       }
       problems.add(new Problem(null, null, null, "the connections form a cycle through nodes " + onCycle

@@ -1,5 +1,6 @@
 package dev.dataflow.runtime;
 
+import dev.dataflow.runtime.model.Suggestions;
 import java.util.List;
 
 /**
@@ -37,13 +38,14 @@ public class WorkflowValidationException extends DataFlowException {
    * @param message what is wrong and what to write instead
    */
   public record Problem(String nodeId, String nodeType, String parameter, String message) {
+    /** The problem as the exception's message lists it; the node id and type are {@link Suggestions#cut cut}. */
     @Override
     public String toString() {
       StringBuilder sb = new StringBuilder();
       if (nodeId != null) {
-        sb.append("node '").append(nodeId).append('\'');
+        sb.append("node '").append(Suggestions.cut(nodeId)).append('\'');
         if (nodeType != null) {
-          sb.append(" (").append(nodeType).append(')');
+          sb.append(" (").append(Suggestions.cut(nodeType)).append(')');
         }
         sb.append(": ");
       }

@@ -18,10 +18,13 @@ import java.util.Map;
 public final class ParamValues {
   private ParamValues() {}
 
-  /** {@code value} converted to the column's Java type (null stays null). */
+  /**
+   * {@code value} converted to the column's Java type (null stays null), as the column stores it: a value the column
+   * would store changed (a NUMERIC(p,s) with more digits) is refused too ({@link ValueConverter#toStored}).
+   */
   public static Object toColumn(ColumnDescriptor column, Object value, String parameter) {
     try {
-      return ValueConverter.toJava(column, value, parameter);
+      return ValueConverter.toStored(column, value, parameter);
     } catch (InvalidValueException e) {
       throw InvalidParameterException.of(e);
     }

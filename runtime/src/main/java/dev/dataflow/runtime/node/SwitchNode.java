@@ -1,5 +1,6 @@
 package dev.dataflow.runtime.node;
 
+import dev.dataflow.runtime.model.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,8 +84,8 @@ public final class SwitchNode implements RoutingNode {
     if (taken == null) {
       // The value itself is not named: it may be personal data.
       throw new InvalidParameterException(VALUE, "the value (a " + (value == null ? "null" : value.getClass()
-          .getSimpleName()) + ") matches none of the cases " + cases + " and no default branch is given; add a case "
-          + "or a 'default'");
+          .getSimpleName()) + ") matches none of the cases " + cases.stream().map(Suggestions::cut).toList()
+          + " and no default branch is given; add a case or a 'default'");
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put(CASE, taken);

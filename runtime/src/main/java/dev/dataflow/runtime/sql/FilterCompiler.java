@@ -4,7 +4,6 @@ import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.model.Suggestions;
-import dev.dataflow.runtime.model.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,10 +30,16 @@ import org.jooq.impl.DSL;
  * matches NULL unless the list contains null, and {@code $in [.., null]} matches NULL too. {@code $exists} and
  * {@code $null} test for NULL (a column always exists). {@code $in []} is false, {@code $nin []} is true.
  *
+ * <p>{@code $in} and {@code $nin} bind their list as one array, {@code "col" = any(?)} and {@code "col" <> all(?)},
+ * so a list of any length (100,000 values, beyond the driver's 65,535 parameters) is one placeholder and the
+ * statement's text does not depend on the list's length.
+ *
  * <p>Every value is converted with {@link ValueConverter#toJava} (parameter paths such as
  * {@code filters.created_at.$gte} or {@code filters.$or.1.user_id}) and becomes a {@link SqlTypes#placeholder};
  * column names are looked up in the model and never taken from the input, so an unknown or hostile name is refused
- * with an {@link InvalidValueException}.
+ * with an {@link InvalidValueException}. Names from the input are echoed {@link Suggestions#cut cut} to 64 characters,
+ * in messages and paths alike. {@code $and}, {@code $or} and {@code $not} nest at most {@value
+ * PostgresLimits#MAX_DEPTH} levels, so compiling and rendering a filter never runs out of stack.
  */
 public final class FilterCompiler {
   static {
@@ -66,19 +71,23 @@ public final class FilterCompiler {
     if (filters == null || filters.isEmpty()) {
       return DSL.noCondition();
     }
-    return compileMap(model, filters, ROOT);
+    return compileMap(model, filters, ROOT, 0);
   }
 
-  private static Condition compileMap(ModelDescriptor model, Map<?, ?> filters, String path) {
+  /**
+   * @param depth how many {@code $and}, {@code $or} and {@code $not} enclose {@code filters}; each adds one, and
+   *     the recursion stops at {@link PostgresLimits#MAX_DEPTH}
+   */
+  private static Condition compileMap(ModelDescriptor model, Map<?, ?> filters, String path, int depth) {
     List<Condition> parts = new ArrayList<>(filters.size());
     for (Map.Entry<?, ?> entry : filters.entrySet()) {
       if (!(entry.getKey() instanceof String key)) {
         throw new InvalidValueException(path, "filter keys are column names or " + LOGICAL_OPERATORS
             + "; got a key of type " + className(entry.getKey()));
       }
-      String keyPath = path + "." + key;
+      String keyPath = child(path, key);
       if (key.startsWith("$")) {
-        parts.add(logical(model, key, entry.getValue(), keyPath));
+        parts.add(logical(model, key, entry.getValue(), keyPath, depth));
       } else {
         parts.add(field(model, key, entry.getValue(), keyPath));
       }
@@ -86,7 +95,18 @@ public final class FilterCompiler {
     return parts.size() == 1 ? parts.get(0) : DSL.and(parts);
   }
 
-  private static Condition logical(ModelDescriptor model, String operator, Object value, String path) {
+  /** {@code path.key}, the key cut as every echoed name is. */
+  private static String child(String path, String key) {
+    return path + "." + Suggestions.cut(key);
+  }
+
+  private static Condition logical(ModelDescriptor model, String operator, Object value, String path, int depth) {
+    if (LOGICAL_OPERATORS.contains(operator) && depth >= PostgresLimits.MAX_DEPTH) {
+      // The path to here is up to MAX_DEPTH segments long: its first ones say which branch nests too deep.
+      throw new InvalidValueException(Suggestions.cut(path), "$and, $or and $not nest at most "
+          + PostgresLimits.MAX_DEPTH + " levels deep; this filter nests deeper. Flatten it: $and and $or take any"
+          + " number of filters, and $in takes a list of values");
+    }
     switch (operator) {
       case "$and", "$or" -> {
         if (!(value instanceof Collection<?> list) || list.isEmpty()) {
@@ -101,7 +121,7 @@ public final class FilterCompiler {
             throw new InvalidValueException(elementPath, operator + " takes a list of filter maps; element is "
                 + describe(element));
           }
-          parts.add(compileMap(model, map, elementPath));
+          parts.add(compileMap(model, map, elementPath, depth + 1));
         }
         return operator.equals("$and") ? DSL.and(parts) : DSL.or(parts);
       }
@@ -110,15 +130,16 @@ public final class FilterCompiler {
           throw new InvalidValueException(path, "$not takes a non-empty filter map, such as {\"$not\": {\"a\": 1}};"
               + " got " + describe(value));
         }
-        return DSL.not(compileMap(model, map, path));
+        return DSL.not(compileMap(model, map, path, depth + 1));
       }
       default -> {
         if (FIELD_OPERATORS.contains(operator)) {
           throw new InvalidValueException(path, "operator " + operator + " applies to a field; write it inside"
               + " one, such as {\"age\": {\"" + operator + "\": …}}");
         }
-        throw new InvalidValueException(path, "unknown operator '" + operator + "'; at this level use a column"
-            + " name or one of " + LOGICAL_OPERATORS + "." + Suggestions.didYouMean(operator, LOGICAL_OPERATORS));
+        throw new InvalidValueException(path, "unknown operator '" + Suggestions.cut(operator) + "'; at this level"
+            + " use a column name or one of " + LOGICAL_OPERATORS + "."
+            + Suggestions.didYouMean(operator, LOGICAL_OPERATORS));
       }
     }
   }
@@ -127,7 +148,7 @@ public final class FilterCompiler {
     ColumnDescriptor column = model.column(name);
     if (column == null) {
       List<String> names = new ArrayList<>(model.columnsByName().keySet());
-      throw new InvalidValueException(path, "unknown field '" + name + "' of " + model.modelName()
+      throw new InvalidValueException(path, "unknown field '" + Suggestions.cut(name) + "' of " + model.modelName()
           + "; fields are " + names + "." + Suggestions.didYouMean(name, names));
     }
     if (value instanceof Map<?, ?> operators && isOperatorMap(column, operators)) {
@@ -137,7 +158,7 @@ public final class FilterCompiler {
       List<Condition> parts = new ArrayList<>(operators.size());
       for (Map.Entry<?, ?> entry : operators.entrySet()) {
         String operator = entry.getKey() instanceof String s ? s : String.valueOf(entry.getKey());
-        parts.add(operator(column, operator, entry.getValue(), path + "." + operator));
+        parts.add(operator(column, operator, entry.getValue(), child(path, operator)));
       }
       return parts.size() == 1 ? parts.get(0) : DSL.and(parts);
     }
@@ -179,8 +200,8 @@ public final class FilterCompiler {
       case "$exists" -> flag(operator, value, path) ? field.isNotNull() : field.isNull();
       case "$null" -> flag(operator, value, path) ? field.isNull() : field.isNotNull();
       case "$contains" -> contains(column, value, path);
-      default -> throw new InvalidValueException(path, "unknown operator '" + operator + "'; operators are "
-          + FIELD_OPERATORS + "." + Suggestions.didYouMean(operator, FIELD_OPERATORS));
+      default -> throw new InvalidValueException(path, "unknown operator '" + Suggestions.cut(operator)
+          + "'; operators are " + FIELD_OPERATORS + "." + Suggestions.didYouMean(operator, FIELD_OPERATORS));
     };
   }
 
@@ -201,40 +222,41 @@ public final class FilterCompiler {
     return convert(column, value, path);
   }
 
+  /** {@code "col" = any(?)}: one array parameter, whatever the list's length; an empty array matches nothing. */
   private static Condition in(ColumnDescriptor column, Object value, String path) {
     Field<Object> field = SqlTypes.field(column);
     Values values = values(column, "$in", value, path);
-    Condition matches = values.nonNull.isEmpty() ? DSL.falseCondition() : field.in(values.nonNull);
+    Condition matches = DSL.condition("{0} = any({1})", field, SqlTypes.arrayPlaceholder(column, values.nonNull));
     return values.hasNull ? matches.or(field.isNull()) : matches;
   }
 
+  /** {@code "col" <> all(?)}: one array parameter; an empty array matches every value. */
   private static Condition notIn(ColumnDescriptor column, Object value, String path) {
     Field<Object> field = SqlTypes.field(column);
     Values values = values(column, "$nin", value, path);
-    if (values.hasNull) {
-      return values.nonNull.isEmpty() ? field.isNotNull() : field.notIn(values.nonNull).and(field.isNotNull());
-    }
-    // SQL's NOT IN is unknown for NULL; MongoDB's $nin matches it.
-    return values.nonNull.isEmpty() ? DSL.trueCondition() : field.notIn(values.nonNull).or(field.isNull());
+    Condition differs = DSL.condition("{0} <> all({1})", field, SqlTypes.arrayPlaceholder(column, values.nonNull));
+    // SQL's <> ALL is unknown for NULL; MongoDB's $nin matches it unless the list holds null.
+    return values.hasNull ? differs.and(field.isNotNull()) : differs.or(field.isNull());
   }
 
-  private record Values(List<Field<Object>> nonNull, boolean hasNull) {}
+  /** The list's values converted for the column (nulls left out), and whether it held null. */
+  private record Values(List<Object> nonNull, boolean hasNull) {}
 
   private static Values values(ColumnDescriptor column, String operator, Object value, String path) {
     if (!(value instanceof Collection<?> list)) {
       throw new InvalidValueException(path, operator + " takes a list, such as {\"" + operator
           + "\": [1, 2]}; got " + describe(value));
     }
-    List<Field<Object>> nonNull = new ArrayList<>(list.size());
+    List<Object> nonNull = new ArrayList<>(list.size());
     boolean hasNull = false;
     int i = 0;
     for (Object element : list) {
-      String elementPath = path + "." + i++;
       if (element == null) {
         hasNull = true;
       } else {
-        nonNull.add(convert(column, element, elementPath));
+        nonNull.add(ValueConverter.toJava(column, element, path + "." + i));
       }
+      i++;
     }
     return new Values(nonNull, hasNull);
   }
@@ -248,6 +270,11 @@ public final class FilterCompiler {
     // Not through toJava: for an enum column the pattern is not a constant name.
     if (!(value instanceof String pattern)) {
       throw new InvalidValueException(path, operator + " takes a pattern String; got " + describe(value));
+    }
+    String problem = PostgresLimits.textProblem(pattern);
+    if (problem != null) {
+      throw new InvalidValueException(path, operator + " takes a pattern of characters PostgreSQL stores; got a"
+          + " String " + problem);
     }
     return pattern;
   }

@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.postgresql.util.PGobject;
@@ -25,6 +26,7 @@ import org.postgresql.util.PGobject;
  *
  * <pre>{@code
  * JdbcValues.bind(ps, 1, column, ValueConverter.toJava(column, "2024-05-01T09:30:00+08:00", "start_time"));
+ * JdbcValues.bindArray(ps, 2, column, List.of(start, end));      // one array parameter: "start_time" = any(?)
  * Instant read = (Instant) JdbcValues.read(rs, 1, column);
  * }</pre>
  */
@@ -71,6 +73,94 @@ public final class JdbcValues {
       case ENUM -> ps.setString(index, javaValue instanceof Enum<?> e ? e.name() : (String) javaValue);
       case JSON -> ps.setObject(index, jsonb(Json.write(javaValue)));
     }
+  }
+
+  /** Binds one placeholder of a rendered statement: its value, or its array of values ({@link BindValue#array()}). */
+  public static void bind(PreparedStatement ps, int index, BindValue bind) throws SQLException {
+    if (bind.array()) {
+      bindArray(ps, index, bind.column(), (List<?>) bind.value());
+    } else {
+      bind(ps, index, bind.column(), bind.value());
+    }
+  }
+
+  /**
+   * Binds values that {@link ValueConverter#toJava} produced for {@code column} as one array parameter of the
+   * column's element type ({@code int4[]}, {@code text[]}, {@code jsonb[]} ...), for {@code "col" = any(?)}: however
+   * many values there are, the statement has one placeholder (pgjdbc allows 65,535). Elements are never null.
+   */
+  public static void bindArray(PreparedStatement ps, int index, ColumnDescriptor column, List<?> javaValues)
+      throws SQLException {
+    Object[] elements = switch (column.javaType()) {
+      case SHORT -> javaValues.toArray(new Short[0]);
+      case INT -> javaValues.toArray(new Integer[0]);
+      case LONG -> javaValues.toArray(new Long[0]);
+      case FLOAT -> javaValues.toArray(new Float[0]);
+      case DOUBLE -> javaValues.toArray(new Double[0]);
+      case BOOLEAN -> javaValues.toArray(new Boolean[0]);
+      case BIG_DECIMAL -> javaValues.toArray(new BigDecimal[0]);
+      case UUID -> javaValues.toArray(new UUID[0]);
+      case BYTES -> javaValues.toArray(new byte[0][]);
+      case STRING, ENUM, INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME, LOCAL_DATE, JSON -> {
+        String[] texts = new String[javaValues.size()];
+        for (int i = 0; i < texts.length; i++) {
+          texts[i] = arrayText(column, javaValues.get(i));
+        }
+        yield texts;
+      }
+    };
+    ps.setArray(index, ps.getConnection().createArrayOf(arrayElementType(column), elements));
+  }
+
+  /** The PostgreSQL name of the column's type as an array element. */
+  private static String arrayElementType(ColumnDescriptor column) {
+    return switch (column.javaType()) {
+      case STRING, ENUM -> "text";
+      case SHORT -> "int2";
+      case INT -> "int4";
+      case LONG -> "int8";
+      case FLOAT -> "float4";
+      case DOUBLE -> "float8";
+      case BIG_DECIMAL -> "numeric";
+      case BOOLEAN -> "bool";
+      case UUID -> "uuid";
+      case INSTANT, OFFSET_DATE_TIME -> "timestamptz";
+      case LOCAL_DATE_TIME -> "timestamp";
+      case LOCAL_DATE -> "date";
+      case BYTES -> "bytea";
+      case JSON -> "jsonb";
+    };
+  }
+
+  /**
+   * An element of a text-encoded array as PostgreSQL reads it: java.time values in PostgreSQL's own form (years
+   * before 1 AD as {@code BC}, which ISO-8601's year 0 and minus signs are not), JSON serialised once.
+   */
+  private static String arrayText(ColumnDescriptor column, Object value) {
+    return switch (column.javaType()) {
+      case ENUM -> value instanceof Enum<?> e ? e.name() : (String) value;
+      case INSTANT -> timestampText(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC), "+00");
+      case OFFSET_DATE_TIME -> timestampText(
+          ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(), "+00");
+      case LOCAL_DATE_TIME -> timestampText((LocalDateTime) value, "");
+      case LOCAL_DATE -> dateText((LocalDate) value) + era((LocalDate) value);
+      case JSON -> Json.write(value);
+      default -> (String) value;
+    };
+  }
+
+  private static String timestampText(LocalDateTime value, String offset) {
+    return String.format(Locale.ROOT, "%s %02d:%02d:%02d.%09d%s%s", dateText(value.toLocalDate()), value.getHour(),
+        value.getMinute(), value.getSecond(), value.getNano(), offset, era(value.toLocalDate()));
+  }
+
+  private static String dateText(LocalDate date) {
+    int year = date.getYear() <= 0 ? 1 - date.getYear() : date.getYear();
+    return String.format(Locale.ROOT, "%04d-%02d-%02d", year, date.getMonthValue(), date.getDayOfMonth());
+  }
+
+  private static String era(LocalDate date) {
+    return date.getYear() <= 0 ? " BC" : "";
   }
 
   /** A {@code jsonb} parameter holding {@code jsonText}. */
@@ -142,7 +232,10 @@ public final class JdbcValues {
       }
       case OFFSET_DATE_TIME: {
         OffsetDateTime v = rs.getObject(index, OffsetDateTime.class);
-        return v == null ? null : v.withOffsetSameInstant(ZoneOffset.UTC);
+        // pgjdbc reads infinity and -infinity (written outside DataFlow) as OffsetDateTime.MAX and MIN, whose
+        // instants have no UTC date-time: they stay as they are.
+        return v == null || v.equals(OffsetDateTime.MAX) || v.equals(OffsetDateTime.MIN)
+            ? v : v.withOffsetSameInstant(ZoneOffset.UTC);
       }
       case LOCAL_DATE_TIME:
         return rs.getObject(index, LocalDateTime.class);
@@ -166,7 +259,11 @@ public final class JdbcValues {
       }
       case JSON: {
         String text = rs.getString(index);
-        return text == null ? null : Json.read(text);
+        try {
+          return text == null ? null : Json.read(text);
+        } catch (DataFlowException e) {
+          throw new DataFlowException("column '" + column.name() + "': " + e.getMessage());
+        }
       }
       default:
         throw new IllegalStateException("unhandled Java type " + column.javaType());

@@ -70,8 +70,7 @@ public record RenderedSql(String sql, List<BindValue> binds) {
     PreparedStatement ps = connection.prepareStatement(sql);
     try {
       for (int i = 0; i < binds.size(); i++) {
-        BindValue bind = binds.get(i);
-        JdbcValues.bind(ps, i + 1, bind.column(), bind.value());
+        JdbcValues.bind(ps, i + 1, binds.get(i));
       }
       return ps;
     } catch (SQLException | RuntimeException e) {

@@ -26,6 +26,8 @@ public final class SqlTypes {
   }
 
   private static final Map<JavaType, DataType<BindValue>> PLACEHOLDER_TYPES = new EnumMap<>(JavaType.class);
+  /** An array placeholder renders as a bare {@code ?}: the array's type travels with it ({@link JdbcValues#bindArray}). */
+  private static final DataType<BindValue> ARRAY_PLACEHOLDER_TYPE = placeholderType(SQLDataType.OTHER);
 
   static {
     for (JavaType type : JavaType.values()) {
@@ -75,11 +77,21 @@ public final class SqlTypes {
     return placeholder(new BindValue(column, value));
   }
 
+  /**
+   * One placeholder for all of {@code values} (converted for {@code column}, none null), bound as one array of the
+   * column's type: {@code DSL.condition("{0} = any({1})", field, arrayPlaceholder(column, values))}. It renders as
+   * {@code ?} whatever the number of values.
+   */
+  public static Field<Object> arrayPlaceholder(ColumnDescriptor column, java.util.List<?> values) {
+    return placeholder(BindValue.array(column, values));
+  }
+
   /** A placeholder carrying {@code bind}; {@link RenderedSql} binds it. */
   @SuppressWarnings("unchecked")
   static Field<Object> placeholder(BindValue bind) {
     // A Field<BindValue> seen as Field<Object>: jOOQ only renders it, and rendering looks at the data type alone.
-    return (Field<Object>) (Field<?>) DSL.val(bind, PLACEHOLDER_TYPES.get(bind.column().javaType()));
+    DataType<BindValue> type = bind.array() ? ARRAY_PLACEHOLDER_TYPE : PLACEHOLDER_TYPES.get(bind.column().javaType());
+    return (Field<Object>) (Field<?>) DSL.val(bind, type);
   }
 
   /**

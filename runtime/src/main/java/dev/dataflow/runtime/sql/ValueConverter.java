@@ -3,14 +3,15 @@ package dev.dataflow.runtime.sql;
 import dev.dataflow.runtime.model.ColumnDescriptor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,6 +27,13 @@ import java.util.UUID;
  * {@code 2^40} do not. For FLOAT and DOUBLE "kept" means the shortest decimal form is the same, so a JSON
  * {@code 0.1} (a {@code Double}) is accepted for a FLOAT column while {@code 0.123456789} is not.
  *
+ * <p>Only values PostgreSQL stores as given are accepted ({@link PostgresLimits}): text without NUL characters or
+ * unpaired surrogates, NUMERIC within PostgreSQL's digits, dates and times within PostgreSQL's range (its
+ * {@code infinity} and {@code -infinity} are refused: java.time has no infinite value), JSON nested at most
+ * {@value PostgresLimits#MAX_DEPTH} levels without NUL characters, unpaired surrogates, NaN or infinities.
+ * FLOAT and DOUBLE accept NaN and the infinities, which PostgreSQL stores. {@link #toStored} also refuses what the
+ * column's own {@code NUMERIC(p,s)} would round.
+ *
  * <p>Error messages name the parameter, the column, the expected type and the class of the given value, never the
  * value: it may be personal data.
  */
@@ -40,7 +48,7 @@ public final class ValueConverter {
    *
    * @param parameter the parameter path for messages, such as {@code fields.age} or {@code filters.age.$gte}; the
    *     column name when null
-   * @throws InvalidValueException when the value does not convert
+   * @throws InvalidValueException when the value does not convert, or PostgreSQL's type cannot hold it unchanged
    */
   public static Object toJava(ColumnDescriptor column, Object input, String parameter) {
     if (input == null) {
@@ -67,14 +75,45 @@ public final class ValueConverter {
     };
   }
 
+  /**
+   * Converts {@code input} like {@link #toJava}, for a value the column is to store: also refused when the
+   * column itself would store it changed, that is a BigDecimal with more digits before the decimal point, or
+   * non-zero digits after it, than the column's {@code NUMERIC(p,s)} keeps. DataFlow never rounds: round the value
+   * first when that is intended. A filter operand is converted with {@link #toJava}, since comparing with
+   * {@code 1.234} is meaningful for a NUMERIC(10,2) column.
+   *
+   * @throws InvalidValueException when the value does not convert or the column would not store it unchanged
+   */
+  public static Object toStored(ColumnDescriptor column, Object input, String parameter) {
+    Object value = toJava(column, input, parameter);
+    if (value instanceof BigDecimal decimal) {
+      PostgresLimits.NumericLimits limits = PostgresLimits.NumericLimits.of(column.sqlType());
+      BigDecimal fitted = PostgresLimits.fit(decimal, limits);
+      if (fitted == null) {
+        throw mismatch(column, input, parameter == null ? column.name() : parameter,
+            "a BigDecimal (" + limits.type() + ": " + limits.describe() + ")",
+            "with more digits, which the column would round or refuse; round it first if that is intended");
+      }
+      return fitted;
+    }
+    return value;
+  }
+
   private static String toStringValue(ColumnDescriptor column, Object input, String param) {
+    String text;
     if (input instanceof String s) {
-      return s;
+      text = s;
+    } else if (input instanceof CharSequence || input instanceof Character) {
+      text = input.toString();
+    } else {
+      throw mismatch(column, input, param, "a String", "");
     }
-    if (input instanceof CharSequence || input instanceof Character) {
-      return input.toString();
+    // No NUL character, no unpaired surrogate: PostgreSQL cannot store the one, the driver would send '?' for the other.
+    String problem = PostgresLimits.textProblem(text);
+    if (problem != null) {
+      throw mismatch(column, input, param, "a String of characters PostgreSQL stores", problem);
     }
-    throw mismatch(column, input, param, "a String", "");
+    return text;
   }
 
   private static long toWhole(ColumnDescriptor column, Object input, String param, long min, long max, String expected) {
@@ -147,14 +186,18 @@ public final class ValueConverter {
   }
 
   private static BigDecimal toBigDecimal(ColumnDescriptor column, Object input, String param) {
-    if (input instanceof BigDecimal b) {
-      return b;
-    }
     BigDecimal decimal = decimalOf(input);
     if (decimal == null) {
       throw mismatch(column, input, param, "a BigDecimal (NUMERIC)", "that is not a finite number");
     }
-    return decimal;
+    // PostgreSQL's own limits, whatever the column's precision: pgjdbc sends 1E+131072 as 0.
+    PostgresLimits.NumericLimits limits = PostgresLimits.NumericLimits.unconstrained();
+    BigDecimal fitted = PostgresLimits.fit(decimal, limits);
+    if (fitted == null) {
+      throw mismatch(column, input, param, "a BigDecimal (NUMERIC: " + limits.describe() + ")",
+          "outside PostgreSQL's NUMERIC");
+    }
+    return fitted;
   }
 
   /** NaN and the infinities, which have no BigDecimal form, from a Float, a Double or their names. */
@@ -242,81 +285,121 @@ public final class ValueConverter {
 
   private static OffsetDateTime toOffsetDateTime(ColumnDescriptor column, Object input, String param, String javaName) {
     String expected = javaName + " (TIMESTAMPTZ): give an Instant, an OffsetDateTime, a ZonedDateTime or an ISO-8601"
-        + " string with an offset such as 2024-05-01T09:30:00Z or 2024-05-01T09:30:00+08:00";
+        + " string with an offset such as 2024-05-01T09:30:00Z or 2024-05-01T09:30:00+08:00, from "
+        + PostgresLimits.TIMESTAMP_RANGE + " UTC";
+    Instant instant;
+    OffsetDateTime offsetDateTime = null;
     if (input instanceof OffsetDateTime o) {
-      return o;
-    }
-    if (input instanceof Instant i) {
-      return i.atOffset(ZoneOffset.UTC);
-    }
-    if (input instanceof ZonedDateTime z) {
-      return z.toOffsetDateTime();
-    }
-    if (input instanceof LocalDateTime || input instanceof LocalDate) {
+      offsetDateTime = o;
+      instant = o.toInstant();
+    } else if (input instanceof Instant i) {
+      instant = i; // Instant.MAX has no OffsetDateTime: check the range before converting
+    } else if (input instanceof ZonedDateTime z) {
+      offsetDateTime = z.toOffsetDateTime();
+      instant = z.toInstant();
+    } else if (input instanceof LocalDateTime || input instanceof LocalDate) {
       throw mismatch(column, input, param, expected, "which has no offset, so the instant is unknown");
+    } else if (input instanceof String s) {
+      offsetDateTime = parseOffsetDateTime(column, input, param, expected, s);
+      instant = offsetDateTime.toInstant();
+    } else {
+      throw mismatch(column, input, param, expected, "");
     }
-    if (input instanceof String s) {
-      try {
-        return OffsetDateTime.parse(s);
-      } catch (DateTimeParseException notOffsetForm) {
-        // try the zoned form next
-      }
-      try {
-        return ZonedDateTime.parse(s).toOffsetDateTime();
-      } catch (DateTimeParseException notZonedForm) {
-        // reported below
-      }
-      if (parsesAsLocal(s)) {
-        throw mismatch(column, input, param, expected, "holding a date-time without an offset, so the instant is unknown");
-      }
-      throw mismatch(column, input, param, expected, "that is not an ISO-8601 date-time");
+    if (!PostgresLimits.holds(instant)) {
+      throw outOfRange(column, input, param, expected);
     }
-    throw mismatch(column, input, param, expected, "");
+    return offsetDateTime != null ? offsetDateTime : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static OffsetDateTime parseOffsetDateTime(
+      ColumnDescriptor column, Object input, String param, String expected, String s) {
+    try {
+      return OffsetDateTime.parse(s);
+    } catch (DateTimeException notOffsetForm) {
+      // try the zoned form next
+    }
+    try {
+      return ZonedDateTime.parse(s).toOffsetDateTime();
+    } catch (DateTimeException notZonedForm) {
+      // reported below
+    }
+    refuseInfinity(column, input, param, expected, s);
+    if (parsesAsLocal(s)) {
+      throw mismatch(column, input, param, expected, "holding a date-time without an offset, so the instant is unknown");
+    }
+    throw mismatch(column, input, param, expected, "that is not an ISO-8601 date-time");
+  }
+
+  /** PostgreSQL's {@code infinity} and {@code -infinity} have no java.time value, so they are refused by name. */
+  private static void refuseInfinity(ColumnDescriptor column, Object input, String param, String expected, String s) {
+    String trimmed = s.trim().toLowerCase(Locale.ROOT);
+    if (trimmed.equals("infinity") || trimmed.equals("+infinity") || trimmed.equals("-infinity")) {
+      throw mismatch(column, input, param, expected, "naming an infinity, which DataFlow does not store: java.time"
+          + " has no infinite value; use null, or a date in the range");
+    }
+  }
+
+  private static InvalidValueException outOfRange(ColumnDescriptor column, Object input, String param, String expected) {
+    return mismatch(column, input, param, expected, "outside that range, which PostgreSQL cannot store (its"
+        + " infinity and -infinity are not accepted either)");
   }
 
   private static boolean parsesAsLocal(String s) {
     try {
       LocalDateTime.parse(s);
       return true;
-    } catch (DateTimeParseException notDateTime) {
+    } catch (DateTimeException notDateTime) {
       // fall through
     }
     try {
       LocalDate.parse(s);
       return true;
-    } catch (DateTimeParseException notDate) {
+    } catch (DateTimeException notDate) {
       return false;
     }
   }
 
   private static LocalDateTime toLocalDateTime(ColumnDescriptor column, Object input, String param) {
-    String expected = "a LocalDateTime (TIMESTAMP) or an ISO-8601 string without offset such as 2024-05-01T09:30:00";
+    String expected = "a LocalDateTime (TIMESTAMP) or an ISO-8601 string without offset such as 2024-05-01T09:30:00,"
+        + " from " + PostgresLimits.TIMESTAMP_RANGE;
+    LocalDateTime value;
     if (input instanceof LocalDateTime l) {
-      return l;
-    }
-    if (input instanceof String s) {
+      value = l;
+    } else if (input instanceof String s) {
       try {
-        return LocalDateTime.parse(s);
-      } catch (DateTimeParseException notLocalDateTime) {
+        value = LocalDateTime.parse(s);
+      } catch (DateTimeException notLocalDateTime) {
+        refuseInfinity(column, input, param, expected, s);
         throw mismatch(column, input, param, expected, "that is not an ISO-8601 local date-time");
       }
+    } else {
+      throw mismatch(column, input, param, expected, "");
     }
-    throw mismatch(column, input, param, expected, "");
+    if (!PostgresLimits.holds(value)) {
+      throw outOfRange(column, input, param, expected);
+    }
+    return value;
   }
 
   private static LocalDate toLocalDate(ColumnDescriptor column, Object input, String param) {
-    String expected = "a LocalDate (DATE) or an ISO-8601 string such as 2024-05-01";
+    String expected = "a LocalDate (DATE) or an ISO-8601 string such as 2024-05-01, from " + PostgresLimits.DATE_RANGE;
+    LocalDate value;
     if (input instanceof LocalDate l) {
-      return l;
-    }
-    if (input instanceof String s) {
+      value = l;
+    } else if (input instanceof String s) {
       try {
-        return LocalDate.parse(s);
-      } catch (DateTimeParseException notDate) {
+        value = LocalDate.parse(s);
+      } catch (DateTimeException notDate) {
+        refuseInfinity(column, input, param, expected, s);
         throw mismatch(column, input, param, expected, "that is not an ISO-8601 date");
       }
+    } else {
+      throw mismatch(column, input, param, expected, "");
     }
-    throw mismatch(column, input, param, expected, "");
+    if (!PostgresLimits.holds(value)) {
+      throw outOfRange(column, input, param, expected);
+    }
+    return value;
   }
 
   private static byte[] toBytes(ColumnDescriptor column, Object input, String param) {
@@ -347,21 +430,28 @@ public final class ValueConverter {
   }
 
   private static Object toJson(ColumnDescriptor column, Object input, String param) {
-    if (input instanceof Map<?, ?> || input instanceof List<?> || input instanceof Number || input instanceof Boolean) {
-      return input;
-    }
     String expected = "a Map, a List or another object Jackson can serialise (JSONB)";
     if (input instanceof CharSequence) {
       // Ambiguous: JSON text, or a JSON string value? Make the caller say which.
       throw mismatch(column, input, param, expected,
           "; to store JSON text parse it first with Json.read(text), to store a JSON string wrap it in a List or Map");
     }
-    try {
-      // Once into the Map/List tree JSON text is read back as; the bind then writes that tree, once.
-      return Json.mapper().convertValue(input, Object.class);
-    } catch (IllegalArgumentException e) {
-      throw mismatch(column, input, param, expected, "that Jackson cannot serialise");
+    Object tree = input;
+    if (!(input instanceof Map<?, ?> || input instanceof List<?> || input instanceof Number
+        || input instanceof Boolean)) {
+      // Once into the Map/List tree JSON text is read back as; the bind then writes that tree, once. The mapper's
+      // depth limit stops a deeply nested object before Jackson's recursion does.
+      tree = Json.toTree(input);
+      if (tree == null) {
+        throw mismatch(column, input, param, expected, "that Jackson cannot serialise, or that nests deeper than "
+            + PostgresLimits.MAX_DEPTH + " levels");
+      }
     }
+    String problem = Json.problem(tree);
+    if (problem != null) {
+      throw mismatch(column, input, param, expected + " that PostgreSQL stores as given", problem);
+    }
+    return tree;
   }
 
   private static InvalidValueException mismatch(

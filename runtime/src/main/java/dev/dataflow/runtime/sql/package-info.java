@@ -8,6 +8,11 @@
  * bind values, and every one is bound by {@link dev.dataflow.runtime.sql.JdbcValues#bind}, keyed by its column;
  * identifiers only ever come from the model's {@link dev.dataflow.runtime.model.ColumnDescriptor}s.
  *
+ * <p>A value reaches the database as given or not at all: {@link dev.dataflow.runtime.sql.PostgresLimits} holds what
+ * PostgreSQL (through pgjdbc) stores unchanged and how deep filters and JSON may nest, and the converter, the filter
+ * compiler and {@link dev.dataflow.runtime.sql.Json} refuse the rest with an
+ * {@link dev.dataflow.runtime.sql.InvalidValueException}.
+ *
  * <p>It renders what it is given: input is checked by the node layer. Its own problems are its own types
  * ({@link dev.dataflow.runtime.sql.InvalidValueException} for a value or filter it cannot use,
  * {@link dev.dataflow.runtime.sql.DatabaseException} for a statement PostgreSQL refused). It may import {@code model}

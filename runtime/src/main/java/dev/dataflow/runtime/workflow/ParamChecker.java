@@ -83,8 +83,9 @@ public final class ParamChecker {
     }
   }
 
+  /** The problem of a parameter the node does not declare; the name is echoed {@link Suggestions#cut cut}. */
   private static ParamProblem unknown(String name, Map<String, ParamSpec> specs) {
-    return new ParamProblem(name, "unknown parameter." + Suggestions.didYouMean(name, specs.keySet())
+    return new ParamProblem(Suggestions.cut(name), "unknown parameter." + Suggestions.didYouMean(name, specs.keySet())
         + " This node takes " + specs.keySet() + ".");
   }
 }

@@ -1,7 +1,10 @@
 package dev.dataflow.runtime.workflow;
 
+import dev.dataflow.runtime.model.Suggestions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +34,9 @@ public final class Paths {
     for (String segment : segments) {
       if (current instanceof Map<?, ?> map) {
         if (!map.containsKey(segment)) {
-          throw new IllegalArgumentException("has no '" + walked + segment + "'"
-              + (walked.length() == 0 ? "; it has " + map.keySet() : ""));
+          throw new IllegalArgumentException("has no '" + Suggestions.cut(walked + segment) + "'"
+              + (walked.length() == 0
+                  ? "; it has " + map.keySet().stream().map(k -> Suggestions.cut(String.valueOf(k))).toList() : ""));
         }
         current = map.get(segment);
       } else if (current instanceof List<?> list) {
@@ -40,17 +44,18 @@ public final class Paths {
         try {
           index = Integer.parseInt(segment);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("'" + walked + "' is a list; '" + segment + "' is not an index");
+          throw new IllegalArgumentException("'" + Suggestions.cut(walked.toString()) + "' is a list; '"
+              + Suggestions.cut(segment) + "' is not an index");
         }
         if (index < 0 || index >= list.size()) {
-          throw new IllegalArgumentException("'" + walked + "' has " + list.size() + " element(s); index "
-              + index + " is out of range");
+          throw new IllegalArgumentException("'" + Suggestions.cut(walked.toString()) + "' has " + list.size()
+              + " element(s); index " + index + " is out of range");
         }
         current = list.get(index);
       } else {
-        throw new IllegalArgumentException("'" + walked + "' is "
+        throw new IllegalArgumentException("'" + Suggestions.cut(walked.toString()) + "' is "
             + (current == null ? "null" : "a " + current.getClass().getSimpleName())
-            + ", not a map or list, so it has no '" + segment + "'");
+            + ", not a map or list, so it has no '" + Suggestions.cut(segment) + "'");
       }
       walked.append(segment).append('.');
     }
@@ -79,7 +84,7 @@ public final class Paths {
       try {
         i = Integer.parseInt(segment);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + segment + "' is not an index of a list");
+        throw new IllegalArgumentException("'" + Suggestions.cut(segment) + "' is not an index of a list");
       }
       if (i < 0 || i >= list.size()) {
         throw new IllegalArgumentException("index " + i + " is out of range for a list of " + list.size());
@@ -95,33 +100,73 @@ public final class Paths {
     return copy;
   }
 
-  /** A deep, unmodifiable copy of nested maps and lists; other values are kept as they are. */
+  /**
+   * A deep, unmodifiable copy of nested maps and lists; other values are kept as they are. It keeps its own stack
+   * rather than recursing, so input of any depth is copied (and then refused by the check that knows its limit, not
+   * by a {@link StackOverflowError} here).
+   */
   public static Object freeze(Object value) {
+    Deque<Object[]> pending = new ArrayDeque<>(); // {original, its mutable copy}
+    Object frozen = frozenShell(value, pending);
+    while (!pending.isEmpty()) {
+      Object[] next = pending.pop();
+      if (next[0] instanceof Map<?, ?> map) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> copy = (Map<String, Object>) next[1];
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          copy.put(String.valueOf(e.getKey()), frozenShell(e.getValue(), pending));
+        }
+      } else {
+        @SuppressWarnings("unchecked")
+        List<Object> copy = (List<Object>) next[1];
+        for (Object o : (List<?>) next[0]) {
+          copy.add(frozenShell(o, pending));
+        }
+      }
+    }
+    return frozen;
+  }
+
+  /**
+   * The unmodifiable view of an empty copy of a map or list, to be filled from {@code pending} (where the original
+   * and the copy are pushed); any other value as it is.
+   */
+  private static Object frozenShell(Object value, Deque<Object[]> pending) {
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        copy.put(String.valueOf(e.getKey()), freeze(e.getValue()));
-      }
+      pending.push(new Object[] {map, copy});
       return Collections.unmodifiableMap(copy);
     }
     if (value instanceof List<?> list) {
       List<Object> copy = new ArrayList<>(list.size());
-      for (Object o : list) {
-        copy.add(freeze(o));
-      }
+      pending.push(new Object[] {list, copy});
       return Collections.unmodifiableList(copy);
     }
     return value;
   }
 
-  /** A deep, mutable copy of nested maps; lists and other values are shared. */
+  /**
+   * A deep, mutable copy of nested maps; lists and other values are shared. Like {@link #freeze}, it keeps its own
+   * stack.
+   */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> mutableCopy(Map<String, Object> map) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : map.entrySet()) {
-      Object v = e.getValue();
-      copy.put(e.getKey(), v instanceof Map<?, ?> m ? mutableCopy((Map<String, Object>) m) : v);
+    Map<String, Object> root = new LinkedHashMap<>();
+    Deque<Map<String, Object>[]> pending = new ArrayDeque<>(); // {original, its copy}
+    pending.push(new Map[] {map, root});
+    while (!pending.isEmpty()) {
+      Map<String, Object>[] next = pending.pop();
+      for (Map.Entry<String, Object> e : next[0].entrySet()) {
+        Object v = e.getValue();
+        if (v instanceof Map<?, ?> m) {
+          Map<String, Object> copy = new LinkedHashMap<>();
+          pending.push(new Map[] {(Map<String, Object>) m, copy});
+          next[1].put(e.getKey(), copy);
+        } else {
+          next[1].put(e.getKey(), v);
+        }
+      }
     }
-    return copy;
+    return root;
   }
 }

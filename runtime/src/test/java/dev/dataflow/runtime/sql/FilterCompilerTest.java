@@ -193,25 +193,99 @@ class FilterCompilerTest {
 
   @Test
   void in() throws Exception {
-    assertFilter(map("color", map("$in", List.of("RED", Color.BLUE))), "\"color\" in (?, ?)", "alpha", "gamma");
-    assertFilter(map("id", map("$in", List.of(ALPHA_ID, BETA_ID.toString()))),
-        "\"id\" in (cast(? as uuid), cast(? as uuid))", "alpha", "beta");
-    assertFilter(map("qty", map("$in", Arrays.asList(10, null))), "(\"qty\" in (?) or \"qty\" is null)",
+    assertFilter(map("color", map("$in", List.of("RED", Color.BLUE))), "(\"color\" = any(?))", "alpha", "gamma");
+    assertFilter(map("id", map("$in", List.of(ALPHA_ID, BETA_ID.toString()))), "(\"id\" = any(?))", "alpha", "beta");
+    assertFilter(map("qty", map("$in", Arrays.asList(10, null))), "((\"qty\" = any(?)) or \"qty\" is null)",
         "alpha", "empty");
   }
 
   @Test
   void nin() throws Exception {
-    assertFilter(map("color", map("$nin", List.of("RED", "BLUE"))), "(\"color\" not in (?, ?) or \"color\" is null)",
-        HOSTILE, "beta", "empty");
+    assertFilter(map("color", map("$nin", List.of("RED", "BLUE"))),
+        "((\"color\" <> all(?)) or \"color\" is null)", HOSTILE, "beta", "empty");
     assertFilter(map("color", map("$nin", Arrays.asList("RED", null))),
-        "(\"color\" not in (?) and \"color\" is not null)", "beta", "gamma");
+        "((\"color\" <> all(?)) and \"color\" is not null)", "beta", "gamma");
   }
 
   @Test
   void emptyInIsFalseAndEmptyNinIsTrue() throws Exception {
-    assertFilter(map("qty", map("$in", List.of())), "false");
-    assertFilter(map("qty", map("$nin", List.of())), "true", HOSTILE, "alpha", "beta", "empty", "gamma");
+    assertFilter(map("qty", map("$in", List.of())), "(\"qty\" = any(?))");
+    assertFilter(map("qty", map("$nin", List.of())), "((\"qty\" <> all(?)) or \"qty\" is null)",
+        HOSTILE, "alpha", "beta", "empty", "gamma");
+    assertEquals(List.of("empty"), names(map("qty", map("$in", Arrays.asList((Object) null)))));
+    assertEquals(List.of(HOSTILE, "alpha", "beta", "gamma"), names(map("qty", map("$nin", Arrays.asList((Object) null)))));
+  }
+
+  @Test
+  void inBindsOneArrayOfTheColumnsTypeForEveryType() throws Exception {
+    // Two values per column, alpha's and beta's, each bound as one array of the column's element type.
+    Map<String, List<?>> alphaAndBeta = new java.util.LinkedHashMap<>();
+    alphaAndBeta.put("id", List.of(ALPHA_ID, BETA_ID));
+    alphaAndBeta.put("name", List.of("alpha", "beta"));
+    alphaAndBeta.put("rank", List.of(1, 2));
+    alphaAndBeta.put("qty", List.of(10, 20));
+    alphaAndBeta.put("views", List.of(100L, 200L));
+    alphaAndBeta.put("ratio", List.of(0.5f, 1.5f));
+    alphaAndBeta.put("score", List.of(1.5d, 2.5d));
+    alphaAndBeta.put("price", List.of(new BigDecimal("1.1"), "2.20"));
+    alphaAndBeta.put("seen_at", List.of("2024-01-01T00:00:00Z", Instant.parse("2024-02-01T00:00:00Z")));
+    alphaAndBeta.put("due_at", List.of("2024-01-01T00:00:00Z", "2024-02-01T08:00:00+08:00"));
+    alphaAndBeta.put("local_at", List.of("2024-01-01T00:00:00", LocalDateTime.parse("2024-02-01T00:00:00")));
+    alphaAndBeta.put("birthday", List.of("2000-01-01", LocalDate.parse("2000-02-01")));
+    alphaAndBeta.put("blob", List.of(new byte[] {1, 2}, new byte[] {3}));
+    alphaAndBeta.put("color", List.of("RED", Color.GREEN));
+    alphaAndBeta.put("meta", List.of(map("tags", List.of("a", "b"), "level", 1, "owner", map("team", "core")),
+        map("tags", List.of("b"), "level", 2)));
+    for (Map.Entry<String, List<?>> e : alphaAndBeta.entrySet()) {
+      assertFilter(map(e.getKey(), map("$in", e.getValue())), "(\"" + e.getKey() + "\" = any(?))", "alpha", "beta");
+      assertEquals(List.of(HOSTILE, "empty", "gamma"), names(map(e.getKey(), map("$nin", e.getValue()))), e.getKey());
+    }
+    assertEquals(List.of("alpha", "gamma"), names(map("active", map("$in", List.of(true)))));
+  }
+
+  @Test
+  void inTakesDatesAtTheEdgesOfPostgresRange() throws Exception {
+    // Arrays of times go as text: PostgreSQL's BC years and six-digit years must read back as the same instants.
+    for (Object bound : List.of(PostgresLimits.MIN_INSTANT, PostgresLimits.MAX_INSTANT)) {
+      assertEquals(List.of(), names(map("seen_at", map("$in", List.of(bound)))));
+      assertEquals(List.of("beta", "gamma"), names(map("seen_at", map("$in",
+          List.of(bound, "2024-02-01T00:00:00Z", "2024-03-01T00:00:00Z")))));
+    }
+    assertEquals(List.of("alpha"), names(map("birthday", map("$in",
+        List.of(PostgresLimits.MIN_DATE, PostgresLimits.MAX_DATE, LocalDate.parse("2000-01-01"))))));
+    assertEquals(List.of("alpha"), names(map("local_at", map("$in",
+        List.of(PostgresLimits.MIN_TIMESTAMP, PostgresLimits.MAX_TIMESTAMP, "2024-01-01T00:00:00")))));
+  }
+
+  @Test
+  void inRendersTheSameSqlWhateverTheListsLength() {
+    String one = where(map("qty", map("$in", List.of(1))));
+    for (int length : new int[] {0, 2, 1000, 100_000}) {
+      List<Integer> values = new ArrayList<>();
+      for (int i = 0; i < length; i++) {
+        values.add(i);
+      }
+      assertEquals(one, where(map("qty", map("$in", values))), "length " + length);
+      assertEquals(where(map("qty", map("$nin", List.of(1)))), where(map("qty", map("$nin", values))));
+      RenderedSql sql = SqlRenderer.count(MODEL, FilterCompiler.compile(MODEL, map("qty", map("$in", values))));
+      assertEquals(1, sql.binds().size(), "one array parameter");
+    }
+  }
+
+  @Test
+  void inTakesAHundredThousandValuesInOneParameter() throws Exception {
+    // 100,000 placeholders would be over the driver's 65,535; one array is not.
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      values.add(i % 2 == 0 ? 10 + i * 1000 : -i);
+    }
+    assertEquals(List.of("alpha"), names(map("qty", map("$in", values))));
+    assertEquals(List.of(HOSTILE, "beta", "empty", "gamma"), names(map("qty", map("$nin", values))));
+    List<Object> ids = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      ids.add(i == 99_999 ? BETA_ID : UUID.nameUUIDFromBytes(("other " + i).getBytes()));
+    }
+    assertEquals(List.of("beta"), names(map("id", map("$in", ids))));
   }
 
   @Test
@@ -300,8 +374,50 @@ class FilterCompilerTest {
             map("$and", List.of(map("active", true), map("$not", map("color", map("$in", List.of("BLUE")))))),
             map("$not", map("$or", List.of(map("qty", map("$lte", 10)), map("qty", map("$gte", 30)))))));
     assertFilter(filters,
-        "(\"meta\" is not null and ((\"active\" = ? and not (\"color\" in (?))) or not (\"qty\" <= ? or \"qty\" >= ?)))",
+        "(\"meta\" is not null and ((\"active\" = ? and not (\"color\" = any(?))) or not (\"qty\" <= ? or \"qty\" >= ?)))",
         "alpha", "beta");
+  }
+
+  /** {@code levels} logical operators inside one another ($and, $or, $not in turn) around {@code "name": "alpha"}. */
+  private static Map<String, Object> nestedLogic(int levels) {
+    Map<String, Object> filter = map("name", "alpha");
+    for (int i = 0; i < levels; i++) {
+      filter = switch (i % 3) {
+        case 0 -> map("$and", List.of(filter));
+        case 1 -> map("$or", List.of(filter));
+        default -> map("$not", map("$not", filter));
+      };
+    }
+    return filter;
+  }
+
+  @Test
+  void logicalOperatorsNestAtMostMaxDepthLevels() throws Exception {
+    // 64 levels compile, render and run ...
+    Map<String, Object> deepest = map("$and", List.of(map("$or", List.of(map("name", "alpha")))));
+    for (int i = 2; i < PostgresLimits.MAX_DEPTH; i++) {
+      deepest = map("$and", List.of(deepest));
+    }
+    assertEquals(List.of("alpha"), names(deepest));
+    // ... 65 are refused, naming where the nesting starts, in a short message.
+    InvalidValueException e = refused(map("$and", List.of(deepest)));
+    assertTrue(e.parameter().startsWith("filters.$and.0.$and.0.$and.0."), e.parameter());
+    assertTrue(e.getMessage().contains("nest at most 64 levels"), e.getMessage());
+    assertTrue(e.getMessage().length() < 300, e.getMessage());
+    // 100,000 levels are refused the same way, not with a StackOverflowError.
+    InvalidValueException deeper = refused(nestedLogic(100_000));
+    assertTrue(deeper.getMessage().contains("nest at most 64 levels"), deeper.getMessage());
+    assertTrue(deeper.getMessage().length() < 300, deeper.getMessage());
+  }
+
+  @Test
+  void containsTakesJsonNestedAtMostMaxDepthLevels() throws Exception {
+    assertEquals(List.of(), names(map("meta", map("$contains",
+        ValueConverterErrorTest.nested(PostgresLimits.MAX_DEPTH, "x")))));
+    InvalidValueException e = refused(map("meta", map("$contains", ValueConverterErrorTest.nested(10_000, "x"))));
+    assertEquals("filters.meta.$contains", e.parameter());
+    assertTrue(e.getMessage().contains("nested more than 64 levels deep"), e.getMessage());
+    assertTrue(e.getMessage().length() < 1000, e.getMessage());
   }
 
   @Test
@@ -350,6 +466,29 @@ class FilterCompilerTest {
     assertEquals("filters.created_at.$gte", e.parameter());
     assertTrue(e.getMessage().contains("offset"), e.getMessage());
     assertFalse(e.getMessage().contains("2024-05-01T09:30:00;"), e.getMessage());
+  }
+
+  @Test
+  void namesFromTheInputAreEchoedCut() {
+    String longName = "n".repeat(10_000_000);
+    for (Map<String, ?> filters : List.of(map(longName, 1), map("qty", map("$" + longName, 1)),
+        map("$" + longName, 1), map("$or", List.of(map(longName, 1))))) {
+      InvalidValueException e = refused(filters);
+      assertTrue(e.getMessage().length() < 1000, "a message of " + e.getMessage().length() + " characters");
+      assertTrue(e.parameter().endsWith("n".repeat(Math.max(0, 64 - 1)) + "..."), e.parameter());
+      assertTrue(e.getMessage().contains("nnnnnnnn..."), e.getMessage());
+    }
+  }
+
+  @Test
+  void textPatternsPostgresCannotStoreAreRefused() {
+    for (String pattern : List.of("a\u0000%", "%\uDC00")) {
+      InvalidValueException e = refused(map("name", map("$like", pattern)));
+      assertEquals("filters.name.$like", e.parameter());
+      assertTrue(e.getMessage().contains("PostgreSQL"), e.getMessage());
+    }
+    InvalidValueException value = refused(map("name", map("$in", List.of("ok", "bad\u0000"))));
+    assertEquals("filters.name.$in.1", value.parameter());
   }
 
   @Test

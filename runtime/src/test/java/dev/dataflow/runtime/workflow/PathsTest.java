@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked")
 class PathsTest {
   private final Map<String, Object> output = Map.of("records", List.of(Map.of("id", 7L), Map.of("id", 8L)),
       "count", 2, "nested", Map.of("a", Map.of("b", "deep")));
@@ -67,5 +68,27 @@ class PathsTest {
     ((List<Object>) source.get("list")).add(2);
     assertEquals(List.of(1), frozen.get("list"));
     assertThrows(UnsupportedOperationException.class, () -> frozen.put("x", 1));
+  }
+
+  @Test
+  void freezeAndMutableCopyTakeAnyDepthWithoutRecursion() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    Map<String, Object> current = root;
+    for (int i = 0; i < 200_000; i++) {
+      Map<String, Object> next = new LinkedHashMap<>();
+      current.put("a", i % 2 == 0 ? next : List.of(next));
+      current = next;
+    }
+    current.put("leaf", 1);
+    Object frozen = Paths.freeze(root);
+    Map<String, Object> copy = Paths.mutableCopy(root);
+    Object walked = frozen;
+    for (int i = 0; i < 200_000; i++) {
+      Object inner = ((Map<?, ?>) walked).get("a");
+      walked = i % 2 == 0 ? inner : ((List<?>) inner).get(0);
+    }
+    assertEquals(1, ((Map<?, ?>) walked).get("leaf"));
+    assertThrows(UnsupportedOperationException.class, () -> ((Map<String, Object>) frozen).put("b", 2));
+    assertEquals(root.keySet(), copy.keySet());
   }
 }

@@ -116,7 +116,7 @@ public final class RowValues {
     }
     Map.Entry<?, ?> only = operation.entrySet().iterator().next();
     String operator = String.valueOf(only.getKey());
-    String operatorPath = path + "." + operator;
+    String operatorPath = path(path, operator);
     switch (operator) {
       case SET -> {
         return newValue(column, only.getValue(), operatorPath);
@@ -129,7 +129,13 @@ public final class RowValues {
         if (only.getValue() == null) {
           throw new InvalidParameterException(operatorPath, "$inc needs a number to add (negative to subtract)");
         }
-        return new Increment(ParamValues.toColumn(column, only.getValue(), operatorPath));
+        Object amount = ParamValues.toColumn(column, only.getValue(), operatorPath);
+        if ((amount instanceof Double d && !Double.isFinite(d)) || (amount instanceof Float f && !Float.isFinite(f))) {
+          // Adding NaN or an infinity leaves no number to add to again: the column's value would be lost.
+          throw new InvalidParameterException(operatorPath, "$inc needs a finite number to add; NaN and the"
+              + " infinities would replace the column's value for good (set it with $set if that is intended)");
+        }
+        return new Increment(amount);
       }
       default -> throw new InvalidParameterException(operatorPath, "unknown update operator; operators are "
           + UPDATE_OPERATORS + "." + Suggestions.didYouMean(operator, UPDATE_OPERATORS));
@@ -231,9 +237,9 @@ public final class RowValues {
       String name = s.startsWith("-") ? s.substring(1) : s;
       if (model.column(name) == null) {
         List<String> names = new ArrayList<>(model.columnsByName().keySet());
-        throw new InvalidParameterException(parameter, "unknown column '" + name + "' of " + model.modelName()
-            + "; columns are " + names + ", each optionally prefixed with '-' for descending order."
-            + Suggestions.didYouMean(name, names));
+        throw new InvalidParameterException(parameter, "unknown column '" + Suggestions.cut(name) + "' of "
+            + model.modelName() + "; columns are " + names + ", each optionally prefixed with '-' for descending"
+            + " order." + Suggestions.didYouMean(name, names));
       }
       if (seen.contains(name)) {
         throw new InvalidParameterException(parameter, "column '" + name + "' is listed twice");
@@ -253,7 +259,9 @@ public final class RowValues {
     }
   }
 
+  /** {@code prefix.key}, the key cut as every name taken from input is when a message echoes it. */
   private static String path(String prefix, String key) {
-    return prefix.isEmpty() ? key : prefix + "." + key;
+    String name = Suggestions.cut(key);
+    return prefix.isEmpty() ? name : prefix + "." + name;
   }
 }

@@ -92,4 +92,46 @@ class RowValuesTest {
     assertEquals("filters.qty.$gt", e.parameter());
     assertInstanceOf(dev.dataflow.runtime.sql.InvalidValueException.class, e.getCause());
   }
+
+  @Test
+  void incrementsByNaNOrAnInfinityAreRefused() {
+    for (Object amount : List.of(Double.NaN, Double.POSITIVE_INFINITY, "-Infinity", Float.NaN)) {
+      InvalidParameterException e = refused(() -> RowValues.forUpdate(MODEL, map("score", map("$inc", amount)),
+          "fields"));
+      assertEquals("fields.score.$inc", e.parameter());
+      assertTrue(e.reason().contains("finite number"), e.reason());
+    }
+    assertEquals("fields.ratio.$inc",
+        refused(() -> RowValues.forUpdate(MODEL, map("ratio", map("$inc", Float.NaN)), "fields")).parameter());
+    // As a value NaN is stored as it is: PostgreSQL's REAL and DOUBLE PRECISION hold it.
+    assertTrue(Double.isNaN((Double) RowValues.forUpdate(MODEL, map("score", Double.NaN), "fields").get("score")));
+  }
+
+  @Test
+  void storedValuesAndIncrementsMustFitTheColumnsNumericPrecision() {
+    InvalidParameterException scale = refused(() -> RowValues.forUpdate(MODEL, map("price", "1.005"), "fields"));
+    assertEquals("fields.price", scale.parameter());
+    assertEquals("records.0.price",
+        refused(() -> RowValues.forCreate(MODEL, map("id", java.util.UUID.randomUUID(), "name", "x", "price", "123456789"),
+            "records.0")).parameter());
+    assertEquals("fields.price.$inc",
+        refused(() -> RowValues.forUpdate(MODEL, map("price", map("$inc", "0.001")), "fields")).parameter());
+    assertEquals(new Increment(new java.math.BigDecimal("0.10")),
+        RowValues.forUpdate(MODEL, map("price", map("$inc", "0.100")), "fields").get("price"));
+  }
+
+  @Test
+  void unknownNamesAreEchoedCut() {
+    String name = "q".repeat(10_000_000);
+    InvalidParameterException column = refused(() -> RowValues.forUpdate(MODEL, map(name, 1), "fields"));
+    assertEquals("fields." + "q".repeat(64) + "...", column.parameter());
+    InvalidParameterException operator = refused(() -> RowValues.forUpdate(MODEL, map("qty", map("$" + name, 1)),
+        "fields"));
+    assertEquals("fields.qty.$" + "q".repeat(63) + "...", operator.parameter());
+    InvalidParameterException orderBy = refused(() -> RowValues.orderBy(MODEL, List.of("-" + name), "order_by"));
+    assertTrue(orderBy.getMessage().length() < 1000, orderBy.getMessage());
+    for (InvalidParameterException e : List.of(column, operator)) {
+      assertTrue(e.getMessage().length() < 1000, e.getMessage());
+    }
+  }
 }
