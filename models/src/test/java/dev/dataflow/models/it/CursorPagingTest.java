@@ -177,4 +177,19 @@ class CursorPagingTest extends DatabaseTest {
     assertTrue(cause.reason().contains("ordered by"), cause.reason());
     assertTrue(cursor != null);
   }
+
+  @Test
+  void aCursorIsLoggedOnlyWhenItsSortKeysHoldNoPersonalData() {
+    var node = (dev.dataflow.runtime.node.crud.ListNode) db.registry().node("ConversationSessionListNode");
+    Tables.execute(db, "TRUNCATE conversation_sessions CASCADE");
+    for (int i = 0; i < 3; i++) {
+      run("ConversationSessionCreateNode", Map.of("session_id", java.util.UUID.randomUUID(), "user_id", "659" + i));
+    }
+    String byUser = (String) run("ConversationSessionListNode", Map.of("order_by", List.of("user_id"), "limit", 1))
+        .get("next_cursor");
+    String byKey = (String) run("ConversationSessionListNode", Map.of("limit", 1)).get("next_cursor");
+    assertEquals("<pii>", node.loggableParameters(Map.of("cursor", byUser)).get("cursor"));
+    assertEquals("<pii>", node.loggableParameters(Map.of("cursor", "unreadable")).get("cursor"));
+    assertEquals(byKey, node.loggableParameters(Map.of("cursor", byKey)).get("cursor"));
+  }
 }

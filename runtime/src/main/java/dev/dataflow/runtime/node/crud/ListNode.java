@@ -147,6 +147,33 @@ public abstract class ListNode extends CrudNode {
     return out;
   }
 
+  /**
+   * As every model node, and a {@code cursor} whose sort keys include a {@code @Pii} column as {@value
+   * PiiRedaction#PII}: the cursor holds its last row's value of that column (so does one that cannot be read).
+   */
+  @Override
+  public Map<String, Object> loggableParameters(Map<String, Object> params) {
+    Map<String, Object> out = super.loggableParameters(params);
+    if (params.get(CURSOR) != null && cursorMayHoldPii(params.get(CURSOR))) {
+      out.put(CURSOR, PiiRedaction.PII);
+    }
+    return out;
+  }
+
+  private boolean cursorMayHoldPii(Object cursor) {
+    try {
+      for (String item : PageCursor.decode(cursor, CURSOR).order()) {
+        var column = model.column(item.startsWith("-") ? item.substring(1) : item);
+        if (column == null || column.pii()) {
+          return true;
+        }
+      }
+      return false;
+    } catch (InvalidParameterException unreadable) {
+      return true;
+    }
+  }
+
   /** The sort keys of the literal {@code order_by}, the key appended. */
   private List<String> order(Map<String, Object> params) {
     List<String> orderBy = RowValues.orderBy(model, params.get(ORDER_BY), ORDER_BY);
