@@ -72,5 +72,21 @@ public final class ConversationSessionListNode extends ListNode {
       set(ListNode.OFFSET, offset);
       return this;
     }
+
+    /**
+     * Whether the output also gives {@code total}, the count of all matching rows.
+     */
+    public Params total(boolean total) {
+      set(ListNode.TOTAL, total);
+      return this;
+    }
+
+    /**
+     * Continues after the page whose output gave this {@code next_cursor}.
+     */
+    public Params cursor(String cursor) {
+      set(ListNode.CURSOR, cursor);
+      return this;
+    }
   }
 }

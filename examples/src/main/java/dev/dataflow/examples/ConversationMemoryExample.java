@@ -2,8 +2,8 @@ package dev.dataflow.examples;
 
 import dev.dataflow.models.ConversationMessageCreateNode;
 import dev.dataflow.models.ConversationMessageListNode;
+import dev.dataflow.models.ConversationSessionCountNode;
 import dev.dataflow.models.ConversationSessionCreateNode;
-import dev.dataflow.models.ConversationSessionListNode;
 import dev.dataflow.models.MessageRole;
 import dev.dataflow.models.OutletCreateNode;
 import dev.dataflow.models.UserInteractionSummaryCreateNode;
@@ -14,6 +14,7 @@ import dev.dataflow.runtime.LocalRuntime;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowResult;
 import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.node.crud.CountNode;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
@@ -154,15 +155,17 @@ public final class ConversationMemoryExample {
     out.println();
   }
 
-  /** Example 5: how many sessions were in English. */
+  /** Example 5: sessions counted by language in one grouped count; the English group's count is printed. */
   void sessionsByLanguage() {
     out.println("Example 5: Analytics - Sessions by Language");
-    WorkflowResult result = runtime.execute(new WorkflowBuilder()
-        .addNode("english", ConversationSessionListNode.params()
-            .filters(Map.of("language", "en"))
-            .orderBy("-start_time"))
-        .build());
-    out.println("[OK] Found " + result.get("english").get("count") + " English language sessions");
+    Map<String, Object> byLanguage = runtime.execute(new WorkflowBuilder()
+        .addNode("by_language", ConversationSessionCountNode.params().groupBy("language"))
+        .build()).get("by_language");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> groups = (List<Map<String, Object>>) byLanguage.get(CountNode.GROUPS);
+    long english = groups.stream().filter(group -> "en".equals(group.get("language")))
+        .mapToLong(group -> (Long) group.get(CountNode.COUNT)).sum();
+    out.println("[OK] Found " + english + " English language sessions");
     out.println();
   }
 

@@ -1,6 +1,8 @@
 package dev.dataflow.examples.docs;
 
+import dev.dataflow.models.ConversationMessageCountNode;
 import dev.dataflow.models.ConversationMessageCreateNode;
+import dev.dataflow.models.ConversationMessageListNode;
 import dev.dataflow.models.ConversationSessionCreateNode;
 import dev.dataflow.models.MessageRole;
 import dev.dataflow.runtime.DataFlow;
@@ -16,6 +18,7 @@ import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.scrub.PiiScrubber;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -167,5 +170,46 @@ public final class DocSnippets {
     String stored = scrubber.scrub(message);   // "Re ORD-91234567: call 9123 4567" -> "Re [ORDER_REF]: call [PHONE]"
     // [END piiScrubber]
     return stored;
+  }
+
+  /** docs/workflows.md: messages per day and intent, with the classifier's average confidence. */
+  public static List<Map<String, Object>> groupBy(LocalRuntime runtime, UUID sessionId) {
+    // [START groupBy]
+    Map<String, Object> out = runtime.execute(new WorkflowBuilder()
+        .addNode("per_day", ConversationMessageCountNode.params()
+            .filters(Map.of("session_id", sessionId))          // filters apply before grouping
+            .groupBy("timestamp:day", "intent")                 // a UTC day bucket, then a column
+            .aggregate("avg_confidence", "$avg", "confidence")
+            .limit(30))                                         // at most 30 groups, the largest first
+        .build()).get("per_day");
+    long messages = (Long) out.get("count");                   // every matching message, not only those of 30 groups
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> groups = (List<Map<String, Object>>) out.get("groups");
+    // [{timestamp:day=2026-05-01T00:00:00Z, intent=order_placement, count=2, avg_confidence=0.93}, ...]
+    // [END groupBy]
+    return messages == 0 ? List.of() : groups;
+  }
+
+  /** docs/workflows.md: every message of a session, 500 at a time, by cursor. */
+  public static List<Map<String, Object>> everyMessage(LocalRuntime runtime, UUID sessionId) {
+    // [START cursor]
+    List<Map<String, Object>> all = new ArrayList<>();
+    String cursor = null;
+    do {
+      ConversationMessageListNode.Params page = ConversationMessageListNode.params()
+          .filters(Map.of("session_id", sessionId))   // the same filters and order_by on every page
+          .orderBy("-timestamp")
+          .limit(500);
+      if (cursor != null) {
+        page.cursor(cursor);                          // continue after the previous page's last row
+      }
+      Map<String, Object> out = runtime.execute(new WorkflowBuilder().addNode("page", page).build()).get("page");
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> records = (List<Map<String, Object>>) out.get("records");
+      all.addAll(records);
+      cursor = (String) out.get("next_cursor");       // null once a page comes back short
+    } while (cursor != null);
+    // [END cursor]
+    return all;
   }
 }

@@ -96,6 +96,30 @@ class DocSnippetsTest {
   }
 
   @Test
+  void theGroupByAndCursorSamplesRun() {
+    try (DataFlow db = DataFlow.builder().databaseUrl(TestPostgres.newDatabase()).build()) {
+      dev.dataflow.runtime.LocalRuntime runtime = new dev.dataflow.runtime.LocalRuntime(db);
+      UUID sessionId = UUID.randomUUID();
+      dev.dataflow.runtime.WorkflowBuilder workflow = new dev.dataflow.runtime.WorkflowBuilder()
+          .addNode("s", dev.dataflow.models.ConversationSessionCreateNode.params().sessionId(sessionId).userId("u"));
+      for (int i = 0; i < 3; i++) {
+        workflow.addNode("m" + i, dev.dataflow.models.ConversationMessageCreateNode.params().sessionId(sessionId)
+            .role(dev.dataflow.models.MessageRole.user).content("m" + i)
+            .timestamp(java.time.Instant.parse("2026-05-01T10:00:00Z").plusSeconds(i)).intent("order_placement")
+            .confidence(0.5 + i * 0.1));
+        workflow.addConnection("s", "session_id", "m" + i, "session_id");
+      }
+      runtime.execute(workflow.build());
+      var groups = DocSnippets.groupBy(runtime, sessionId);
+      assertEquals(1, groups.size());
+      assertEquals(java.time.Instant.parse("2026-05-01T00:00:00Z"), groups.get(0).get("timestamp:day"));
+      assertEquals(3L, groups.get(0).get("count"));
+      assertEquals(0.6, (Double) groups.get(0).get("avg_confidence"), 1e-9);
+      assertEquals(3, DocSnippets.everyMessage(runtime, sessionId).size());
+    }
+  }
+
+  @Test
   void theUserNodeAndRoutingSampleRuns() {
     WorkflowResult result = DocSnippets.routeWithUserNode(TestPostgres.newDatabase());
     assertEquals("order_placement", result.get("route").get("case"));

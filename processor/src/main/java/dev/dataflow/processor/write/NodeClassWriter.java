@@ -147,9 +147,52 @@ public final class NodeClassWriter {
                 .build());
         type.addMethod(simpleSetter(params, "limit", TypeName.INT, RuntimeTypes.LIMIT, "At most this many rows"));
         type.addMethod(simpleSetter(params, "offset", TypeName.INT, RuntimeTypes.OFFSET, "Skips this many rows first"));
+        type.addMethod(
+            simpleSetter(
+                params,
+                "total",
+                TypeName.BOOLEAN,
+                RuntimeTypes.TOTAL,
+                "Whether the output also gives {@code total}, the count of all matching rows"));
+        type.addMethod(
+            simpleSetter(
+                params,
+                "cursor",
+                ClassName.get(String.class),
+                RuntimeTypes.CURSOR,
+                "Continues after the page whose output gave this {@code next_cursor}"));
         break;
       case COUNT:
         type.addMethod(filters(params, "Selects the rows to count"));
+        type.addMethod(
+            MethodSpec.methodBuilder("groupBy")
+                .addJavadoc(
+                    "Also counts per group of these keys: a column, a date/time column truncated in UTC ({@code"
+                        + " \"created_at:day\"}; hour, day, week, month, year) or a key of a JSON column ({@code"
+                        + " \"intents.primary\"}).\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(params)
+                .addParameter(String[].class, "keys")
+                .varargs()
+                .addStatement("set($L, $T.of(keys))", RuntimeTypes.GROUP_BY.reference(), RuntimeTypes.LIST)
+                .addStatement("return this")
+                .build());
+        type.addMethod(
+            MethodSpec.methodBuilder("aggregate")
+                .addJavadoc(
+                    "Adds a named aggregate to each group, for example {@code aggregate(\"avg_confidence\","
+                        + " \"$$avg\", \"confidence\")}; operators $$sum, $$avg, $$min, $$max, $$count_distinct.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(params)
+                .addParameter(String.class, "name")
+                .addParameter(String.class, "operator")
+                .addParameter(String.class, "column")
+                .addStatement(
+                    "setIn($L, name, $T.of(operator, column))", RuntimeTypes.AGGREGATES.reference(), RuntimeTypes.MAP)
+                .addStatement("return this")
+                .build());
+        type.addMethod(
+            simpleSetter(params, "limit", TypeName.INT, RuntimeTypes.GROUP_LIMIT, "At most this many groups"));
         break;
       case EXISTS:
         type.addMethod(keySetter(params, key, "look for"));

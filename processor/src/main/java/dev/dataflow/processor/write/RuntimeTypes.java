@@ -31,6 +31,7 @@ final class RuntimeTypes {
   static final ClassName CRUD_NODE = ClassName.get(CRUD, "CrudNode");
   static final ClassName READ_NODE = ClassName.get(CRUD, "ReadNode");
   static final ClassName LIST_NODE = ClassName.get(CRUD, "ListNode");
+  static final ClassName COUNT_NODE = ClassName.get(CRUD, "CountNode");
   static final ClassName BULK_CREATE_NODE = ClassName.get(CRUD, "BulkCreateNode");
 
   // Parameter names, each the public String constant of the runtime class that reads the parameter.
@@ -46,6 +47,11 @@ final class RuntimeTypes {
   static final Constant ORDER_BY = new Constant(LIST_NODE, "ORDER_BY");
   static final Constant LIMIT = new Constant(LIST_NODE, "LIMIT");
   static final Constant OFFSET = new Constant(LIST_NODE, "OFFSET");
+  static final Constant TOTAL = new Constant(LIST_NODE, "TOTAL");
+  static final Constant CURSOR = new Constant(LIST_NODE, "CURSOR");
+  static final Constant GROUP_BY = new Constant(COUNT_NODE, "GROUP_BY");
+  static final Constant AGGREGATES = new Constant(COUNT_NODE, "AGGREGATES");
+  static final Constant GROUP_LIMIT = new Constant(COUNT_NODE, "LIMIT");
   static final Constant BATCH_SIZE = new Constant(BULK_CREATE_NODE, "BATCH_SIZE");
 
   /** Every parameter-name constant above. */
@@ -63,6 +69,11 @@ final class RuntimeTypes {
           ORDER_BY,
           LIMIT,
           OFFSET,
+          TOTAL,
+          CURSOR,
+          GROUP_BY,
+          AGGREGATES,
+          GROUP_LIMIT,
           BATCH_SIZE);
 
   static final ClassName LIST = ClassName.get("java.util", "List");

@@ -1,0 +1,170 @@
+package dev.dataflow.runtime.node.crud;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.node.InvalidParameterException;
+import dev.dataflow.runtime.node.ParamValues;
+import dev.dataflow.runtime.sql.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The opaque {@code next_cursor} of a List page, and what it says: the model, the sort keys, a hash of the filters and
+ * the sort-key values of the page's last row.
+ *
+ * <p>Text form: {@code base64url(json) "." base64url(checksum)}, where the JSON is {@code {"v": 1, "model": ...,
+ * "order": [...], "filters": <SHA-256 of the canonical filter JSON>, "after": [...]}} and the checksum is the first
+ * 16 bytes of SHA-256 over the JSON. The checksum finds a damaged or edited cursor; it is no signature (nodes have no
+ * secret key), so a caller can forge one. That gains nothing the filters do not allow: the filters are applied again
+ * on every page, and a forged cursor only moves where the page starts.
+ *
+ * @param model the model's name
+ * @param order the sort keys ({@code SqlRenderer.pageOrder}): {@code order_by} and the key
+ * @param filters the hash of the filters the page was listed with ({@link #filterHash})
+ * @param after the last row's values of {@code order}, in their text form ({@link #text}); null for SQL NULL
+ */
+record PageCursor(String model, List<String> order, String filters, List<String> after) {
+  static final int VERSION = 1;
+  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+  /** Sorted keys, so that one filter map always hashes the same, whatever order its entries were put in. */
+  private static final ObjectMapper CANONICAL = Json.mapper().copy()
+      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+      .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+  private static final String DAMAGED = "this cursor is damaged or was changed; pass next_cursor exactly as a List"
+      + " output gave it, or leave cursor out to start from the first page";
+
+  PageCursor {
+    order = List.copyOf(order);
+    after = java.util.Collections.unmodifiableList(new ArrayList<>(after));
+  }
+
+  /** The cursor of a page whose last row is {@code row}. */
+  static PageCursor after(ModelDescriptor model, List<String> order, Object filters, Map<String, Object> row) {
+    List<String> values = new ArrayList<>(order.size());
+    for (String item : order) {
+      ColumnDescriptor column = model.column(item.startsWith("-") ? item.substring(1) : item);
+      values.add(text(column, row.get(column.name())));
+    }
+    return new PageCursor(model.modelName(), order, filterHash(filters), values);
+  }
+
+  /** The text form. */
+  String encode() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("v", VERSION);
+    json.put("model", model);
+    json.put("order", order);
+    json.put("filters", filters);
+    json.put("after", after);
+    byte[] content = Json.write(json).getBytes(StandardCharsets.UTF_8);
+    return ENCODER.encodeToString(content) + "." + ENCODER.encodeToString(checksum(content));
+  }
+
+  /** The cursor {@code text} holds; refused when it is no cursor, damaged or changed. */
+  static PageCursor decode(Object text, String parameter) {
+    if (!(text instanceof String s)) {
+      throw new InvalidParameterException(parameter, "expected the next_cursor string of a List output, got "
+          + ParamValues.typeOf(text));
+    }
+    int dot = s.indexOf('.');
+    byte[] content;
+    byte[] checksum;
+    try {
+      content = DECODER.decode(dot < 0 ? s : s.substring(0, dot));
+      checksum = DECODER.decode(dot < 0 ? "" : s.substring(dot + 1));
+    } catch (IllegalArgumentException notBase64) {
+      throw new InvalidParameterException(parameter, DAMAGED);
+    }
+    if (dot < 0 || !MessageDigest.isEqual(checksum, checksum(content))) {
+      throw new InvalidParameterException(parameter, DAMAGED);
+    }
+    Object json;
+    try {
+      json = Json.read(new String(content, StandardCharsets.UTF_8));
+    } catch (RuntimeException notJson) {
+      throw new InvalidParameterException(parameter, DAMAGED);
+    }
+    if (!(json instanceof Map<?, ?> map) || !Integer.valueOf(VERSION).equals(map.get("v"))
+        || !(map.get("model") instanceof String model) || !(map.get("filters") instanceof String filters)
+        || !(map.get("order") instanceof List<?> order) || !(map.get("after") instanceof List<?> after)
+        || order.size() != after.size() || !order.stream().allMatch(String.class::isInstance)
+        || !after.stream().allMatch(v -> v == null || v instanceof String)) {
+      throw new InvalidParameterException(parameter, "this cursor is not one this version of DataFlow made; start"
+          + " again from the first page");
+    }
+    @SuppressWarnings("unchecked")
+    List<String> orderNames = (List<String>) order;
+    @SuppressWarnings("unchecked")
+    List<String> values = (List<String>) after;
+    return new PageCursor(model, orderNames, filters, values);
+  }
+
+  /** SHA-256 (hex) of the filter map's canonical JSON: sorted keys, dates as ISO-8601 text. */
+  static String filterHash(Object filters) {
+    try {
+      byte[] canonical = CANONICAL.writeValueAsBytes(filters == null ? Map.of() : filters);
+      return HexFormat.of().formatHex(sha256(canonical));
+    } catch (JsonProcessingException e) {
+      throw new InvalidParameterException(CrudNode.FILTERS, "the filters cannot be written as JSON, so a cursor"
+          + " cannot tell them apart from others");
+    }
+  }
+
+  /**
+   * A value in its cursor text: the ISO-8601 or decimal text {@code ValueConverter} reads back to the same value,
+   * an enum's name, base64 for bytes, JSON text for a JSON column.
+   */
+  static String text(ColumnDescriptor column, Object value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (column.javaType()) {
+      case BYTES -> Base64.getEncoder().encodeToString((byte[]) value);
+      case JSON -> Json.write(value);
+      case ENUM -> ((Enum<?>) value).name();
+      default -> value.toString();
+    };
+  }
+
+  /** The value of {@link #text}, converted back to the column's Java type. */
+  static Object value(ColumnDescriptor column, String text, String parameter) {
+    if (text == null) {
+      return null;
+    }
+    Object input;
+    try {
+      input = switch (column.javaType()) {
+        case BYTES -> Base64.getDecoder().decode(text);
+        case JSON -> Json.read(text);
+        default -> text;
+      };
+    } catch (RuntimeException damaged) {
+      throw new InvalidParameterException(parameter, DAMAGED);
+    }
+    return ParamValues.toColumn(column, input, parameter);
+  }
+
+  private static byte[] checksum(byte[] content) {
+    return Arrays.copyOf(sha256(content), 16);
+  }
+
+  private static byte[] sha256(byte[] content) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(content);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}
