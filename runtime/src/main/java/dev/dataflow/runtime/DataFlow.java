@@ -3,6 +3,7 @@ package dev.dataflow.runtime;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dataflow.runtime.embedded.EmbeddedDatabase;
+import dev.dataflow.runtime.lifecycle.RetentionException;
 import dev.dataflow.runtime.lifecycle.RetentionListener;
 import dev.dataflow.runtime.lifecycle.RetentionReport;
 import dev.dataflow.runtime.lifecycle.RetentionSweeper;
@@ -128,7 +129,7 @@ public final class DataFlow implements AutoCloseable {
    * log.info("retention deleted {} messages", report.deleted("conversation_messages"));
    * }</pre>
    *
-   * @throws dev.dataflow.runtime.lifecycle.RetentionException when a table could not be swept to the end (a
+   * @throws RetentionException when a table could not be swept to the end (a
    *     foreign key of another table forbids the delete, the connection was lost); the other tables were swept and
    *     its {@code report()} says what happened to each
    */
@@ -152,6 +153,9 @@ public final class DataFlow implements AutoCloseable {
   private void scheduledSweep() {
     try {
       sweeper.sweep(Instant.now());
+    } catch (RetentionException e) {
+      // each failed table is already logged, with its reason, by the sweeper
+      LOG.warn("Scheduled retention sweep failed for {}; the next runs as scheduled", e.report().failed());
     } catch (RuntimeException e) {
       if (!Thread.currentThread().isInterrupted()) {
         LOG.warn("Scheduled retention sweep failed; the next runs as scheduled: {}", e.getMessage());
