@@ -129,9 +129,9 @@ public final class DataFlow implements AutoCloseable {
    * log.info("retention deleted {} messages", report.deleted("conversation_messages"));
    * }</pre>
    *
-   * @throws RetentionException when a table could not be swept to the end (a
-   *     foreign key of another table forbids the delete, the connection was lost); the other tables were swept and
-   *     its {@code report()} says what happened to each
+   * @throws RetentionException when a table could not be swept to the end (a foreign key of another table forbids
+   *     the delete, the connection was lost); the other tables were swept, and its {@code report()} says what
+   *     happened to each
    */
   public RetentionReport sweepExpired(Instant now) {
     return sweeper.sweep(now);
