@@ -18,8 +18,8 @@ import java.time.Instant;
  *
  * <p>{@code session_id} is a foreign key to {@code conversation_sessions.session_id}, ON DELETE CASCADE.
  *
- * <p>Retention: 90 days after {@code timestamp} ({@code @Retain}; {@link ConversationRetention#purge} deletes what is
- * past it). {@code content} is marked for PII scrubbing and {@code pii_scrubbed} is its flag: both are recorded in
+ * <p>Retention: 90 days after {@code timestamp} ({@code @Retain}; {@code DataFlow.sweepExpired} and the
+ * {@code retentionSchedule} delete what is past it). {@code content} is marked for PII scrubbing and {@code pii_scrubbed} is its flag: both are recorded in
  * the descriptor, and no write scrubs yet.
  */
 @Model

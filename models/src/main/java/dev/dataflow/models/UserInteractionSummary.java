@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Per-user analytics. Table {@code user_interaction_summaries}: unique {@code user_id}, indexes on
  * {@code outlet_id}, {@code last_interaction}, {@code created_at}. Retention: 2 years after {@code last_interaction}
- * ({@code @Retain}; {@link ConversationRetention#purge} deletes what is past it).
+ * ({@code @Retain}; {@code DataFlow.sweepExpired} and the {@code retentionSchedule} delete what is past it). A summary
+ * whose {@code last_interaction} is NULL (no interaction recorded yet) is never past retention and is kept.
  */
 @Model
 @Index(columns = "created_at")

@@ -3,6 +3,10 @@ package dev.dataflow.runtime;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dataflow.runtime.embedded.EmbeddedDatabase;
+import dev.dataflow.runtime.lifecycle.RetentionException;
+import dev.dataflow.runtime.lifecycle.RetentionListener;
+import dev.dataflow.runtime.lifecycle.RetentionReport;
+import dev.dataflow.runtime.lifecycle.RetentionSweeper;
 import dev.dataflow.runtime.migrate.MigrationCoverage;
 import dev.dataflow.runtime.migrate.MissingTableRule;
 import dev.dataflow.runtime.migrate.SchemaMigrator;
@@ -10,8 +14,13 @@ import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NodeRegistry;
 import dev.dataflow.runtime.migrate.TableCreator;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -55,18 +64,29 @@ import org.slf4j.LoggerFactory;
  * // a prototype or a test, without migrations yet: tables straight from the models (never in production)
  * DataFlow db = DataFlow.builder().databaseUrl(url).createMissingTables(true).build();
  * }</pre>
+ *
+ * <p>Rows of models with {@code @Retain} are deleted once past their period by {@link #sweepExpired(Instant)}, or
+ * on a schedule set with {@link Builder#retentionSchedule(Duration)} (see {@code docs/data-lifecycle.md}).
  */
 public final class DataFlow implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DataFlow.class);
+  /** Rows per retention batch unless {@link Builder#retentionBatchSize(int)} says otherwise. */
+  public static final int DEFAULT_RETENTION_BATCH_SIZE = 1000;
 
   private final HikariDataSource dataSource;
   private final EmbeddedDatabase embedded;
   private final NodeRegistry registry;
+  private final RetentionSweeper sweeper;
+  /** Runs {@link #sweepExpired} every {@code retentionSchedule}; null when no schedule was set. */
+  private final ScheduledExecutorService retentionScheduler;
 
-  private DataFlow(HikariDataSource dataSource, EmbeddedDatabase embedded, NodeRegistry registry) {
+  private DataFlow(HikariDataSource dataSource, EmbeddedDatabase embedded, NodeRegistry registry,
+      RetentionSweeper sweeper, Duration retentionSchedule) {
     this.dataSource = dataSource;
     this.embedded = embedded;
     this.registry = registry;
+    this.sweeper = sweeper;
+    this.retentionScheduler = retentionSchedule == null ? null : startRetentionSchedule(retentionSchedule);
   }
 
   /**
@@ -97,15 +117,79 @@ public final class DataFlow implements AutoCloseable {
     return embedded != null;
   }
 
-  /** Closes the pool, and stops the embedded PostgreSQL if this instance started one. */
+  /**
+   * Deletes, for every model with {@code @Retain}, the rows past their period as of {@code now}: those whose
+   * retention column is before {@code now} minus the model's days (a NULL there is never past). Each table is
+   * deleted from in batches of {@link Builder#retentionBatchSize(int)} rows, each its own short transaction, children
+   * before the tables they reference; a table another instance is sweeping is skipped, not waited for. Every table
+   * is logged (INFO) and reported to the {@link Builder#retentionListener(RetentionListener) listener}.
+   *
+   * <pre>{@code
+   * RetentionReport report = db.sweepExpired(Instant.now());
+   * log.info("retention deleted {} messages", report.deleted("conversation_messages"));
+   * }</pre>
+   *
+   * @throws RetentionException when a table could not be swept to the end (a foreign key of another table forbids
+   *     the delete, the connection was lost); the other tables were swept, and its {@code report()} says what
+   *     happened to each
+   */
+  public RetentionReport sweepExpired(Instant now) {
+    return sweeper.sweep(now);
+  }
+
+  private ScheduledExecutorService startRetentionSchedule(Duration every) {
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "dataflow-retention");
+      thread.setDaemon(true);
+      return thread;
+    });
+    // Fixed delay: a sweep that takes longer than the period never overlaps the next one.
+    scheduler.scheduleWithFixedDelay(this::scheduledSweep, 0, every.toNanos(), TimeUnit.NANOSECONDS);
+    LOG.info("Retention sweep every {} for {} tables", every, sweeper.models().size());
+    return scheduler;
+  }
+
+  /** One scheduled sweep; an exception escaping it would cancel the schedule, so it is logged instead. */
+  private void scheduledSweep() {
+    try {
+      sweeper.sweep(Instant.now());
+    } catch (RetentionException e) {
+      // each failed table is already logged, with its reason, by the sweeper
+      LOG.warn("Scheduled retention sweep failed for {}; the next runs as scheduled", e.report().failed());
+    } catch (RuntimeException e) {
+      if (!Thread.currentThread().isInterrupted()) {
+        LOG.warn("Scheduled retention sweep failed; the next runs as scheduled: {}", e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Stops the retention schedule (a running sweep stops after its current batch), closes the pool, and stops the
+   * embedded PostgreSQL if this instance started one.
+   */
   @Override
   public void close() {
     try {
+      stopRetentionSchedule();
       dataSource.close();
     } finally {
       if (embedded != null) {
         embedded.close();
       }
+    }
+  }
+
+  private void stopRetentionSchedule() {
+    if (retentionScheduler == null) {
+      return;
+    }
+    retentionScheduler.shutdownNow();
+    try {
+      if (!retentionScheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("The retention sweep did not stop within 30 s; closing the pool under it");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -118,8 +202,48 @@ public final class DataFlow implements AutoCloseable {
     private final java.util.List<Node> nodes = new java.util.ArrayList<>();
     private boolean createMissingTables;
     private List<String> migrationLocations = List.of(SchemaMigrator.DEFAULT_LOCATION);
+    private Duration retentionSchedule;
+    private int retentionBatchSize = DEFAULT_RETENTION_BATCH_SIZE;
+    private RetentionListener retentionListener = RetentionListener.NONE;
 
     private Builder() {}
+
+    /**
+     * Runs {@link DataFlow#sweepExpired(Instant) sweepExpired(Instant.now())} on a daemon thread: first right after
+     * {@link #build()}, then {@code every} after the previous sweep ends, until {@link DataFlow#close()}. A sweep
+     * that fails is logged at WARN and the schedule goes on. Instances sharing a database may all set it: each table
+     * is swept by one of them at a time, the others skip it.
+     *
+     * <pre>{@code
+     * DataFlow db = DataFlow.builder().retentionSchedule(Duration.ofHours(1)).build();
+     * }</pre>
+     */
+    public Builder retentionSchedule(Duration every) {
+      if (every == null || every.isNegative() || every.isZero()) {
+        throw new IllegalArgumentException("the retention schedule needs a positive period, e.g. Duration.ofHours(1)");
+      }
+      this.retentionSchedule = every;
+      return this;
+    }
+
+    /**
+     * The most rows one retention delete removes (default {@value DataFlow#DEFAULT_RETENTION_BATCH_SIZE}). Each
+     * batch is its own transaction and locks only its own rows, so a smaller batch shortens the locks and a larger
+     * one the sweep.
+     */
+    public Builder retentionBatchSize(int rows) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("retentionBatchSize must be at least 1");
+      }
+      this.retentionBatchSize = rows;
+      return this;
+    }
+
+    /** Hears every table of every retention sweep, scheduled or not (default: none; each table is logged anyway). */
+    public Builder retentionListener(RetentionListener listener) {
+      this.retentionListener = java.util.Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /** The database: {@code postgresql://user:pass@host:port/db} or {@code jdbc:postgresql://...}. */
     public Builder databaseUrl(String databaseUrl) {
@@ -243,7 +367,8 @@ public final class DataFlow implements AutoCloseable {
           new TableCreator(pool).createMissing(nodes.models(),
               new MissingTableRule(coverage, migrationLocations, createMissingTables));
         }
-        return new DataFlow(pool, embedded, nodes);
+        RetentionSweeper sweeper = new RetentionSweeper(pool, nodes.models(), retentionBatchSize, retentionListener);
+        return new DataFlow(pool, embedded, nodes, sweeper, retentionSchedule);
       } catch (RuntimeException e) {
         if (pool != null) {
           pool.close();

@@ -10,6 +10,7 @@ import dev.dataflow.runtime.LocalRuntime;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowResult;
+import dev.dataflow.runtime.lifecycle.RetentionReport;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.InvalidParameterException;
@@ -19,6 +20,8 @@ import dev.dataflow.runtime.scrub.PiiScrubber;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -211,5 +214,21 @@ public final class DocSnippets {
     } while (cursor != null);
     // [END cursor]
     return all;
+  }
+
+  /** docs/data-lifecycle.md: retention on a schedule, and a sweep of one's own. */
+  public static RetentionReport retention(String databaseUrl) {
+    // [START retention]
+    try (DataFlow db = DataFlow.builder().databaseUrl(databaseUrl)
+        .retentionSchedule(Duration.ofHours(1))     // a sweep right after build(), then an hour after each one ends
+        .retentionBatchSize(1000)                   // rows per delete statement, each its own transaction
+        .retentionListener(e -> System.out.printf("%s: %d rows in %d batches, %d ms%n",
+            e.table(), e.deleted(), e.batches(), e.duration().toMillis()))
+        .build()) {
+      RetentionReport report = db.sweepExpired(Instant.now());   // a sweep of its own, e.g. from an admin task
+      System.out.println(report.deleted("conversation_messages") + " messages, " + report.total() + " rows in all");
+      return report;
+    }
+    // [END retention]
   }
 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.dataflow.runtime.DataFlow;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowResult;
+import dev.dataflow.runtime.lifecycle.RetentionEvent;
+import dev.dataflow.runtime.lifecycle.RetentionReport;
 import dev.dataflow.runtime.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -147,5 +149,13 @@ class DocSnippetsTest {
         DocSnippets.scrubWithOrderReferences("Re ORD-91234567: call 9123 4567"));
     String orderText = "400 boxes for 10 inch pizzas, $12.50, by 2026-11-30";
     assertSame(orderText, DocSnippets.scrubWithOrderReferences(orderText));
+  }
+
+  @Test
+  void theRetentionSampleSweepsTheSeedsRetainedTables() {
+    RetentionReport report = DocSnippets.retention(TestPostgres.newDatabase());
+    assertEquals(List.of("conversation_messages", "user_interaction_summaries"),
+        report.events().stream().map(RetentionEvent::table).sorted().toList());
+    assertEquals(0, report.total(), "a fresh database has nothing past retention");
   }
 }

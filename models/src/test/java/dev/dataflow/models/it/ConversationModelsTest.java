@@ -9,9 +9,7 @@ import dev.dataflow.models.ConversationMessageSchema;
 import dev.dataflow.models.ConversationRetention;
 import dev.dataflow.models.ConversationSessionCreateNode;
 import dev.dataflow.models.ConversationSessionSchema;
-import dev.dataflow.models.MessageRole;
 import dev.dataflow.models.OutletCreateNode;
-import dev.dataflow.models.UserInteractionSummaryCreateNode;
 import dev.dataflow.models.UserInteractionSummarySchema;
 import dev.dataflow.models.testing.Tables;
 import dev.dataflow.models.testing.DatabaseTest;
@@ -25,8 +23,6 @@ import dev.dataflow.runtime.node.crud.CrudNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,31 +119,6 @@ class ConversationModelsTest extends DatabaseTest {
     assertEquals("pii_scrubbed", ConversationMessageSchema.DESCRIPTOR.piiScrubbedFlagColumn().name());
     assertEquals(List.of(), UserInteractionSummarySchema.DESCRIPTOR.scrubbedColumns(),
         "user_id identifies the summary: personal data, never scrubbed");
-    assertEquals(Duration.ofDays(90), ConversationRetention.MESSAGE_RETENTION);
-    assertEquals(Duration.ofDays(730), ConversationRetention.SUMMARY_RETENTION);
-  }
-
-  @Test
-  void retentionDeletesOnlyWhatIsPastItsPeriod() {
-    Instant now = Instant.parse("2026-06-01T00:00:00Z");
-    UUID session = UUID.randomUUID();
-    runtime.execute(new WorkflowBuilder()
-        .addNode("session", ConversationSessionCreateNode.params().sessionId(session).userId("u-retention"))
-        .addNode("messages", ConversationMessageBulkCreateNode.params().records(List.of(
-            Map.of("session_id", session, "role", MessageRole.user, "content", "old",
-                "timestamp", now.minus(Duration.ofDays(91))),
-            Map.of("session_id", session, "role", MessageRole.assistant, "content", "recent",
-                "timestamp", now.minus(Duration.ofDays(89))))))
-        .addNode("old_user", UserInteractionSummaryCreateNode.params().userId("retention-old")
-            .lastInteraction(now.minus(Duration.ofDays(731))))
-        .addNode("new_user", UserInteractionSummaryCreateNode.params().userId("retention-new")
-            .lastInteraction(now.minus(Duration.ofDays(700))))
-        .build());
-    WorkflowResult purge = runtime.execute(ConversationRetention.purge(now));
-    assertEquals(1, purge.get("expired_messages").get("deleted"));
-    assertEquals(1, purge.get("expired_summaries").get("deleted"));
-    assertTrue(Tables.snapshot(db, "conversation_messages").stream().anyMatch(r -> r.contains("\"recent\"")));
-    assertTrue(Tables.snapshot(db, "conversation_messages").stream().noneMatch(r -> r.contains("\"old\"")));
   }
 
   @Test

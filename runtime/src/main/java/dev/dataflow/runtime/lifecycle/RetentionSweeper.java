@@ -1,0 +1,255 @@
+package dev.dataflow.runtime.lifecycle;
+
+import dev.dataflow.runtime.DataFlowException;
+import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.model.Retention;
+import dev.dataflow.runtime.sql.DatabaseErrors;
+import dev.dataflow.runtime.sql.DatabaseException;
+import dev.dataflow.runtime.sql.RenderedSql;
+import dev.dataflow.runtime.sql.SqlRenderer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes the rows of every {@code @Retain} model that are past their period. Thread-safe; {@code DataFlow} holds
+ * one and calls it from {@code sweepExpired} and from its retention schedule.
+ *
+ * <p>For each table, in an order that sweeps a table before the tables it references:
+ *
+ * <ol>
+ *   <li>the cutoff is {@code now} minus the model's days, as the retention column's Java type ({@code Instant},
+ *       {@code OffsetDateTime}; {@code LocalDateTime} and {@code LocalDate} in UTC);
+ *   <li>on one connection, {@code pg_try_advisory_lock(hashtext('dataflow.retention.' || table))}: when another
+ *       sweeper (another application instance) holds it, the table is skipped, not waited for;
+ *   <li>batches of {@link SqlRenderer#deleteBatchBefore} (the oldest {@code batchSize} rows before the cutoff, rows
+ *       locked by others skipped), each its own transaction, until one deletes fewer than {@code batchSize};
+ *   <li>the lock is released, the table's {@link RetentionEvent} goes to the listener and to the log (INFO; WARN
+ *       when it failed).
+ * </ol>
+ *
+ * <p>A table whose batch fails (a foreign key of another table forbids the delete, the connection is lost) stops
+ * there and the sweep goes on with the other tables; {@link #sweep} then throws a {@link RetentionException} holding
+ * the whole report. Nothing is retried within a sweep.
+ */
+public final class RetentionSweeper {
+  private static final Logger LOG = LoggerFactory.getLogger(RetentionSweeper.class);
+  /** Prefix of the advisory lock names; the table name follows. */
+  static final String LOCK_PREFIX = "dataflow.retention.";
+
+  private final DataSource dataSource;
+  private final List<ModelDescriptor> models;
+  private final int batchSize;
+  private final RetentionListener listener;
+
+  /**
+   * @param models the registered models; those without {@code @Retain} are left alone
+   * @param batchSize the most rows one delete statement (one transaction) removes, at least 1
+   * @param listener hears every table; {@link RetentionListener#NONE} for none
+   */
+  public RetentionSweeper(DataSource dataSource, List<ModelDescriptor> models, int batchSize,
+      RetentionListener listener) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("the retention batch size must be at least 1; got " + batchSize);
+    }
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.models = childrenFirst(models.stream().filter(m -> m.retention() != null).toList());
+    this.batchSize = batchSize;
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** The models with {@code @Retain}, in the order a sweep takes them. */
+  public List<ModelDescriptor> models() {
+    return models;
+  }
+
+  /**
+   * Deletes, table by table, the rows past retention as of {@code now}. An interrupt stops it between batches and
+   * leaves the tables not reached out of the report.
+   *
+   * @throws RetentionException when one or more tables failed; the others were swept, see its report
+   */
+  public RetentionReport sweep(Instant now) {
+    Objects.requireNonNull(now, "now");
+    List<RetentionEvent> events = new ArrayList<>();
+    for (ModelDescriptor model : models) {
+      if (Thread.currentThread().isInterrupted()) {
+        LOG.info("retention sweep interrupted; {} of {} tables swept", events.size(), models.size());
+        break;
+      }
+      RetentionEvent event = sweepTable(model, now);
+      events.add(event);
+      log(event);
+      tell(event);
+    }
+    RetentionReport report = new RetentionReport(events);
+    List<RetentionEvent> failed = events.stream().filter(RetentionEvent::failed).toList();
+    if (!failed.isEmpty()) {
+      StringBuilder message = new StringBuilder("retention sweep failed for ").append(failed.size()).append(" of ")
+          .append(events.size()).append(" tables (the others were swept):");
+      for (RetentionEvent e : failed) {
+        message.append("\n  ").append(e.table()).append(", after ").append(e.deleted()).append(" rows: ")
+            .append(e.failure().getMessage());
+      }
+      throw new RetentionException(message.toString(), report, failed.get(0).failure());
+    }
+    return report;
+  }
+
+  private RetentionEvent sweepTable(ModelDescriptor model, Instant now) {
+    Retention retention = model.retention();
+    Instant cutoff = now.minus(Duration.ofDays(retention.days()));
+    Object cutoffValue = cutoffValue(model.column(retention.column()), cutoff);
+    RenderedSql delete = SqlRenderer.deleteBatchBefore(model, retention.column(), cutoffValue, batchSize);
+    String table = model.table();
+    long started = System.nanoTime();
+    long deleted = 0;
+    int batches = 0;
+    long longestBatch = 0;
+    DataFlowException failure = null;
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(true); // each batch is its own transaction
+      if (!tryLock(connection, table)) {
+        return new RetentionEvent(model.modelName(), table, cutoff, 0, 0, since(started), Duration.ZERO, true, null);
+      }
+      try (PreparedStatement ps = delete.prepare(connection)) {
+        int rows;
+        do {
+          long batchStarted = System.nanoTime();
+          batches++; // a batch that fails counts too: it ran, and rolled back
+          rows = ps.executeUpdate();
+          longestBatch = Math.max(longestBatch, System.nanoTime() - batchStarted);
+          deleted += rows;
+        } while (rows == batchSize && !Thread.currentThread().isInterrupted());
+      } catch (SQLException e) {
+        failure = deleteFailed(e, table);
+      } finally {
+        unlock(connection, table);
+      }
+    } catch (SQLException e) {
+      failure = DatabaseErrors.translate(e, "retention sweep of " + table);
+    }
+    return new RetentionEvent(model.modelName(), table, cutoff, deleted, batches, since(started),
+        Duration.ofNanos(longestBatch), false, failure);
+  }
+
+  /** A batch failed; a foreign key that forbids the delete gets the two ways out in its message. */
+  private static DatabaseException deleteFailed(SQLException e, String table) {
+    DatabaseException translated = DatabaseErrors.translate(e, "retention delete from " + table);
+    if (!"23503".equals(translated.sqlState())) {
+      return translated;
+    }
+    return new DatabaseException(translated.getMessage() + ". Rows of another table still reference due rows of "
+        + table + " through a foreign key without ON DELETE CASCADE or SET NULL: give that model an @Retain no"
+        + " longer than this one's (it is swept first), delete those rows first, or declare the reference"
+        + " onDelete = CASCADE or SET_NULL", translated.sqlState(), translated.constraint());
+  }
+
+  private static boolean tryLock(Connection connection, String table) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+      ps.setString(1, LOCK_PREFIX + table); // a lock name, not a column value
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  /**
+   * Releases the table's lock before the connection goes back to the pool. Should that fail, the connection is
+   * broken and the server released the lock with the session.
+   */
+  private static void unlock(Connection connection, String table) {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+      ps.setString(1, LOCK_PREFIX + table);
+      ps.execute();
+    } catch (SQLException e) {
+      LOG.warn("retention {}: could not release the sweep lock (SQLSTATE {}); it goes with the session",
+          table, e.getSQLState());
+    }
+  }
+
+  /**
+   * The cutoff as the column's Java type, so it is bound like any value of that column: date-times without a zone
+   * and dates are taken in UTC.
+   */
+  static Object cutoffValue(ColumnDescriptor column, Instant cutoff) {
+    return switch (column.javaType()) {
+      case INSTANT -> cutoff;
+      case OFFSET_DATE_TIME -> cutoff.atOffset(ZoneOffset.UTC);
+      case LOCAL_DATE_TIME -> LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+      case LOCAL_DATE -> LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
+      default -> throw new IllegalArgumentException("column '" + column.name() + "' holds no date or time");
+    };
+  }
+
+  /**
+   * The models ordered so that a model comes before every model it references (a child before its parent), so
+   * that a parent's rows are no longer referenced by due children when its turn comes. Otherwise the given order;
+   * models in a reference cycle keep it too.
+   */
+  static List<ModelDescriptor> childrenFirst(List<ModelDescriptor> models) {
+    Set<String> placed = new LinkedHashSet<>();
+    Set<String> visiting = new LinkedHashSet<>();
+    List<ModelDescriptor> ordered = new ArrayList<>();
+    for (ModelDescriptor model : models) {
+      placeChildrenFirst(model, models, placed, visiting, ordered);
+    }
+    return List.copyOf(ordered);
+  }
+
+  private static void placeChildrenFirst(ModelDescriptor model, List<ModelDescriptor> models, Set<String> placed,
+      Set<String> visiting, List<ModelDescriptor> out) {
+    if (placed.contains(model.table()) || !visiting.add(model.table())) {
+      return; // done, or a reference cycle: leave it where it is
+    }
+    for (ModelDescriptor other : models) {
+      if (other.referencedTables().contains(model.table())) {
+        placeChildrenFirst(other, models, placed, visiting, out);
+      }
+    }
+    visiting.remove(model.table());
+    placed.add(model.table());
+    out.add(model);
+  }
+
+  private static Duration since(long startedNanos) {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
+  }
+
+  private static void log(RetentionEvent e) {
+    long millis = e.duration().toMillis();
+    if (e.skipped()) {
+      LOG.info("retention {}: skipped, another instance is sweeping it", e.table());
+    } else if (e.failed()) {
+      LOG.warn("retention {}: stopped after {} rows in {} batches, {} ms (due before {}): {}", e.table(),
+          e.deleted(), e.batches(), millis, e.cutoff(), e.failure().getMessage());
+    } else {
+      LOG.info("retention {}: {} rows deleted in {} batches, {} ms, longest batch {} ms (due before {})", e.table(),
+          e.deleted(), e.batches(), millis, e.longestBatch().toMillis(), e.cutoff());
+    }
+  }
+
+  private void tell(RetentionEvent event) {
+    try {
+      listener.tableSwept(event);
+    } catch (RuntimeException e) {
+      LOG.warn("retention listener failed on {} (ignored): {}", event.table(), e.toString());
+    }
+  }
+}
