@@ -2,39 +2,47 @@ package dev.dataflow.runtime;
 
 import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.sql.DatabaseErrors;
+import dev.dataflow.runtime.sql.DatabaseException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 
 /** Where the nodes of a run get their connections, per {@link TransactionMode}. */
 abstract class ConnectionContexts {
 
   abstract Context forNode(String runId, String nodeId, String nodeType);
 
-  /** Applies isolation and statement timeout to a connection whose transaction has just begun. */
-  static void begin(Connection connection, ExecutionOptions options) throws SQLException {
-    connection.setAutoCommit(false);
-    if (options.isolation() != null) {
-      connection.setTransactionIsolation(options.isolation().jdbcLevel());
-    }
-    if (options.statementTimeout() != null) {
-      try (Statement s = connection.createStatement()) {
-        // SET LOCAL ends with the transaction, so the pooled connection goes back without it.
-        s.execute("SET LOCAL statement_timeout = " + options.statementTimeout().toMillis());
+  /**
+   * Applies isolation and statement timeout to a connection whose transaction has just begun.
+   *
+   * @throws DatabaseException when the connection refuses
+   */
+  static void begin(Connection connection, ExecutionOptions options) {
+    try {
+      connection.setAutoCommit(false);
+      if (options.isolation() != null) {
+        connection.setTransactionIsolation(options.isolation().jdbcLevel());
       }
+      if (options.statementTimeout() != null) {
+        try (Statement s = connection.createStatement()) {
+          // SET LOCAL ends with the transaction, so the pooled connection goes back without it.
+          s.execute("SET LOCAL statement_timeout = " + options.statementTimeout().toMillis());
+        }
+      }
+    } catch (SQLException e) {
+      throw DatabaseErrors.translate(e, "beginning a transaction");
     }
   }
 
   /** {@link TransactionMode#PER_NODE}: each piece of work borrows a pooled connection and gives it back. */
   static final class PerNode extends ConnectionContexts {
-    private final DataSource dataSource;
+    private final ConnectionPool pool;
     private final ExecutionOptions options;
     private final boolean plainAutoCommit;
 
-    PerNode(DataSource dataSource, ExecutionOptions options) {
-      this.dataSource = dataSource;
+    PerNode(ConnectionPool pool, ExecutionOptions options) {
+      this.pool = pool;
       this.options = options;
       this.plainAutoCommit = options.isolation() == null && options.statementTimeout() == null;
     }
@@ -47,14 +55,14 @@ abstract class ConnectionContexts {
           if (!plainAutoCommit) {
             return transaction(work); // the timeout and isolation need a transaction to live in
           }
-          try (Connection connection = dataSource.getConnection()) {
+          try (Connection connection = pool.borrow()) {
             return work.run(connection);
           }
         }
 
         @Override
         public <T> T transaction(SqlWork<T> work) throws SQLException {
-          try (Connection connection = dataSource.getConnection()) {
+          try (Connection connection = pool.borrow()) {
             try {
               begin(connection, options);
               T result = work.run(connection);
@@ -75,22 +83,22 @@ abstract class ConnectionContexts {
    * database work. The run commits or rolls back; nodes never do.
    */
   static final class Shared extends ConnectionContexts implements AutoCloseable {
-    private final DataSource dataSource;
+    private final ConnectionPool pool;
     private final ExecutionOptions options;
     private Connection connection;
 
-    Shared(DataSource dataSource, ExecutionOptions options) {
-      this.dataSource = dataSource;
+    Shared(ConnectionPool pool, ExecutionOptions options) {
+      this.pool = pool;
       this.options = options;
     }
 
-    private Connection connection() throws SQLException {
+    private Connection connection() {
       if (connection == null) {
-        Connection c = dataSource.getConnection();
+        Connection c = pool.borrow();
         try {
           begin(c, options);
-        } catch (SQLException | RuntimeException e) {
-          c.close();
+        } catch (RuntimeException e) {
+          closeQuietly(c);
           throw e;
         }
         connection = c;
@@ -132,11 +140,8 @@ abstract class ConnectionContexts {
     @Override
     public void close() {
       if (connection != null) {
-        try {
-          connection.close();
-        } catch (SQLException ignored) {
-          // a broken connection: the pool discards it
-        }
+        closeQuietly(connection);
+        connection = null;
       }
     }
   }
@@ -177,6 +182,14 @@ abstract class ConnectionContexts {
     /** The rows the node reported so far. */
     long rowsAffected() {
       return rowsAffected.get();
+    }
+  }
+
+  static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // a broken connection: the pool discards it
     }
   }
 

@@ -20,11 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,18 +40,18 @@ final class WorkflowRun {
   private final Workflow workflow;
   private final Map<String, Map<String, Object>> params;
   private final ExecutionOptions options;
-  private final DataSource dataSource;
+  private final ConnectionPool pool;
   private final String runId = UUID.randomUUID().toString();
   private final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
   private final Set<String> skipped = ConcurrentHashMap.newKeySet();
   private final AtomicReference<WorkflowExecutionException> failure = new AtomicReference<>();
 
   WorkflowRun(Workflow workflow, Map<String, Map<String, Object>> params, ExecutionOptions options,
-      DataSource dataSource) {
+      ConnectionPool pool) {
     this.workflow = workflow;
     this.params = params;
     this.options = options;
-    this.dataSource = dataSource;
+    this.pool = pool;
   }
 
   WorkflowResult run() {
@@ -59,7 +59,7 @@ final class WorkflowRun {
     if (options.transactionMode() == TransactionMode.WORKFLOW) {
       runInOneTransaction();
     } else if (options.parallelism() == 1 || workflow.executionOrder().size() == 1) {
-      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(dataSource, options);
+      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options);
       for (String nodeId : workflow.executionOrder()) {
         if (!step(nodeId, contexts)) {
           break;
@@ -76,12 +76,17 @@ final class WorkflowRun {
   }
 
   private void runInOneTransaction() {
-    try (ConnectionContexts.Shared shared = new ConnectionContexts.Shared(dataSource, options)) {
-      for (String nodeId : workflow.executionOrder()) {
-        if (!step(nodeId, shared)) {
-          shared.rollback();
-          return;
+    try (ConnectionContexts.Shared shared = new ConnectionContexts.Shared(pool, options)) {
+      try {
+        for (String nodeId : workflow.executionOrder()) {
+          if (!step(nodeId, shared)) {
+            shared.rollback();
+            return;
+          }
         }
+      } catch (VirtualMachineError e) {
+        shared.rollback();
+        throw e;
       }
       try {
         shared.commit();
@@ -96,13 +101,13 @@ final class WorkflowRun {
   }
 
   private void runInParallel() {
-    ExecutorService pool = Executors.newFixedThreadPool(
+    ExecutorService threads = Executors.newFixedThreadPool(
         Math.min(options.parallelism(), workflow.executionOrder().size()), runnable -> {
           Thread t = new Thread(runnable, "dataflow-run-" + runId.substring(0, 8));
           t.setDaemon(true);
           return t;
         });
-    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(dataSource, options);
+    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options);
     try {
       Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
       for (String nodeId : workflow.executionOrder()) {
@@ -115,11 +120,19 @@ final class WorkflowRun {
           if (failure.get() == null) {
             step(nodeId, contexts);
           }
-        }, pool));
+        }, threads));
       }
-      CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).join();
+      try {
+        CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).join();
+      } catch (CompletionException e) {
+        // step catches everything a node throws except a VirtualMachineError, which goes on as it is.
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw e;
+      }
     } finally {
-      pool.shutdownNow();
+      threads.shutdownNow();
     }
   }
 
@@ -137,7 +150,7 @@ final class WorkflowRun {
       String problem = RunConnections.apply(edge, outputs.get(edge.fromNode()), input);
       if (problem != null) {
         return fail(instance, new WorkflowExecutionException(runId, nodeId, instance.type(), edge.toInput(),
-            "connection " + edge + ": " + problem, null, completed()), 0);
+            rolledBackInWorkflowMode("connection " + edge + ": " + problem), null, completed()), 0);
       }
     }
     if (options.logParameterValues() && VALUES.isDebugEnabled()) {
@@ -152,7 +165,12 @@ final class WorkflowRun {
       // Literal values were checked when the workflow was built; what arrived through a connection is checked now.
       ParamChecker.checkConnected(node, input, workflow.edgesInto(nodeId));
       output = node.execute(context, Collections.unmodifiableMap(input));
-    } catch (Exception e) {
+    } catch (VirtualMachineError e) {
+      // out of memory or stack: nothing more should start; the caller rolls back and rethrows
+      failure.compareAndSet(null, new WorkflowExecutionException(runId, nodeId, instance.type(), null,
+          e.getClass().getSimpleName(), e, Map.of()));
+      throw e;
+    } catch (Throwable e) {
       return fail(instance, wrap(instance, e), System.nanoTime() - started);
     }
     Map<String, Object> result = output == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(output));
@@ -191,10 +209,7 @@ final class WorkflowRun {
   private WorkflowExecutionException wrap(NodeInstance instance, Throwable e) {
     String parameter = e instanceof InvalidParameterException ip ? ip.parameter()
         : e instanceof ConflictException c ? c.parameter() : null;
-    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (options.transactionMode() == TransactionMode.WORKFLOW) {
-      reason += " (the workflow's transaction was rolled back: nothing this run wrote remains)";
-    }
+    String reason = rolledBackInWorkflowMode(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     Map<String, Map<String, Object>> done = completed();
     if (e instanceof NotFoundException nf) {
       return new RecordNotFoundException(runId, instance.id(), instance.type(), parameter, reason, nf, done);
@@ -203,6 +218,11 @@ final class WorkflowRun {
       return new RecordConflictException(runId, instance.id(), instance.type(), parameter, reason, c, done);
     }
     return new WorkflowExecutionException(runId, instance.id(), instance.type(), parameter, reason, e, done);
+  }
+
+  private String rolledBackInWorkflowMode(String reason) {
+    return options.transactionMode() == TransactionMode.WORKFLOW
+        ? reason + " (the workflow's transaction was rolled back: nothing this run wrote remains)" : reason;
   }
 
   /** Outputs of the nodes that finished; in WORKFLOW mode nothing of theirs stays written after a failure. */
@@ -242,7 +262,10 @@ final class WorkflowRun {
     for (WorkflowListener listener : options.listeners()) {
       try {
         call.accept(listener);
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        // A listener observes the run; its failure, even an Error, neither fails the run nor hides the run's own.
         LOG.warn("run {}: listener {} threw {}; ignored", runId, listener.getClass().getName(), e.toString());
       }
     }

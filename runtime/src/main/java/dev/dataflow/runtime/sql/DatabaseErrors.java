@@ -69,6 +69,7 @@ public final class DatabaseErrors {
       case "42703" -> "column does not exist";
       case "42P10" -> "no unique constraint or index matches the conflict columns";
       case "21000" -> "one statement would change the same row twice";
+      case "08001" -> "the database could not be reached";
       default -> {
         if (state.startsWith("08")) {
           yield "the connection to the database was lost";
