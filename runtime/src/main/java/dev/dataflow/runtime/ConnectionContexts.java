@@ -35,7 +35,11 @@ abstract class ConnectionContexts {
     }
   }
 
-  /** {@link TransactionMode#PER_NODE}: each piece of work borrows a pooled connection and gives it back. */
+  /**
+   * {@link TransactionMode#PER_NODE}: each piece of work borrows a pooled connection and gives it back. A
+   * transaction's commit is settled by {@link Commit}: when the connection fails during COMMIT, the database is
+   * asked what became of it.
+   */
   static final class PerNode extends ConnectionContexts {
     private final ConnectionPool pool;
     private final ExecutionOptions options;
@@ -62,17 +66,21 @@ abstract class ConnectionContexts {
 
         @Override
         public <T> T transaction(SqlWork<T> work) throws SQLException {
+          T result;
+          Commit commit;
           try (Connection connection = pool.borrow()) {
             try {
               begin(connection, options);
-              T result = work.run(connection);
-              connection.commit();
-              return result;
+              result = work.run(connection);
             } catch (Throwable t) {
               rollbackQuietly(connection, t);
               throw t;
             }
+            commit = Commit.attempt(connection);
           }
+          // The connection, broken or not, is back in the pool before a fresh one is borrowed to settle the commit.
+          commit.settle(pool, runId, nodeId, "the node's transaction");
+          return result;
         }
       };
     }
@@ -121,13 +129,16 @@ abstract class ConnectionContexts {
       };
     }
 
-    void commit() {
+    /**
+     * Commits the run's transaction, if any node opened it; returns when it committed (see {@link Commit#settle}).
+     *
+     * @throws DatabaseException when it did not commit, or when whether it did is unknown
+     */
+    void commit(String runId) {
       if (connection != null) {
-        try {
-          connection.commit();
-        } catch (SQLException e) {
-          throw DatabaseErrors.translate(e, "commit");
-        }
+        Commit commit = Commit.attempt(connection);
+        close();
+        commit.settle(pool, runId, null, "the workflow's transaction");
       }
     }
 

@@ -5,6 +5,7 @@ import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.RoutingNode;
+import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
 import dev.dataflow.runtime.workflow.ParamChecker;
@@ -98,11 +99,17 @@ final class WorkflowRun {
         throw e;
       }
       try {
-        shared.commit();
-      } catch (RuntimeException e) {
+        shared.commit(runId);
+      } catch (DatabaseException e) {
         String last = workflow.executionOrder().get(workflow.executionOrder().size() - 1);
-        failures.add(new NodeFailure(workflow.node(last), null,
-            "the workflow's transaction could not commit, so nothing of this run was written: " + e.getMessage(), e));
+        // The commit's message says what the database reported: aborted and rolled back, or unknown and how to check.
+        String reason = e.outcomeUnknown()
+            ? "the workflow's transaction, with every node's writes, may or may not have committed: " + e.getMessage()
+            : "nothing of this run was written: " + e.getMessage();
+        if (options.logging()) {
+          LOG.warn("run {}: {}", runId, reason);
+        }
+        failures.add(new NodeFailure(workflow.node(last), null, reason, e));
       }
     }
   }
@@ -201,13 +208,14 @@ final class WorkflowRun {
 
   /**
    * The exception for the run's failures, built once every node has ended so that it lists every node that
-   * committed. One failure is named (the first in execution order); the others are suppressed exceptions.
+   * committed. One failure is named (the one whose outcome is unknown, if any: that is what the caller must act
+   * on; else the first in execution order); the others are suppressed exceptions.
    */
   private WorkflowExecutionException report() {
     List<String> order = workflow.executionOrder();
     List<NodeFailure> all = new ArrayList<>(failures);
     all.sort(Comparator.comparingInt(f -> order.indexOf(f.instance().id())));
-    NodeFailure named = all.get(0);
+    NodeFailure named = all.stream().filter(NodeFailure::outcomeUnknown).findFirst().orElse(all.get(0));
     Map<String, Map<String, Object>> done = completed();
     String reason = named.reason();
     if (all.size() > 1) {
@@ -230,6 +238,10 @@ final class WorkflowRun {
 
   /** A node's failure, kept until the run ends; {@code reason} already says what a WORKFLOW run's failure undid. */
   private record NodeFailure(NodeInstance instance, String parameter, String reason, Throwable cause) {
+    boolean outcomeUnknown() {
+      return cause instanceof DatabaseException d && d.outcomeUnknown();
+    }
+
     WorkflowExecutionException toException(String runId, String reason, Map<String, Map<String, Object>> done) {
       if (cause instanceof NotFoundException nf) {
         return new RecordNotFoundException(runId, instance.id(), instance.type(), parameter, reason, nf, done);

@@ -74,11 +74,12 @@ class ParallelFailureReportTest extends DatabaseTest {
         throw new IllegalStateException("injected failure in " + context.nodeId());
       }
       NodeContext.SqlWork<Integer> insert = connection -> {
+        boolean autoCommit = connection.getAutoCommit();
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO teams (name) VALUES (?)")) {
           ps.setString(1, context.nodeId());
           return ps.executeUpdate();
         } catch (SQLException e) {
-          throw DatabaseErrors.translate(e, "insert into teams");
+          throw DatabaseErrors.translateWrite(e, "insert into teams", autoCommit);
         }
       };
       context.addRowsAffected(Boolean.TRUE.equals(params.get("transaction"))

@@ -137,7 +137,9 @@ class TypedFailuresTest {
     DatabaseException cause = assertInstanceOf(DatabaseException.class, e.getCause());
     assertTrue(cause.poolExhausted());
     assertFalse(cause.connectionLost(), "the database was never asked, so no connection was lost");
+    assertFalse(cause.outcomeUnknown());
     assertNull(cause.sqlState());
+    assertFalse(e.outcomeUnknown());
     assertTrue(e.getMessage().contains("no database connection became free within 500 ms: all 1 connection of"
         + " DataFlow's pool were in use (the pool is exhausted)"), e.getMessage());
     assertTrue(e.getMessage().contains("DataFlow.builder().connectionTimeout(Duration) (now 500 ms)")

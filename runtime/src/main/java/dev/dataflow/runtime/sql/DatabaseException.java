@@ -7,9 +7,12 @@ import dev.dataflow.runtime.DataFlowException;
  * which constraint, table and column, and the SQLSTATE, but not the server's detail text, which quotes row values;
  * the driver's exception is deliberately not kept as the cause.
  *
+ * <p>Three questions tell the cases apart:
+ *
  * <pre>{@code
  * catch (DatabaseException e) {
- *   if (e.connectionLost()) { ... }   // the connection broke; nothing was written
+ *   if (e.outcomeUnknown()) { ... }   // a write may or may not have committed: look before retrying
+ *   if (e.connectionLost()) { ... }   // the connection broke; with outcomeUnknown() false nothing was written
  *   if (e.poolExhausted()) { ... }    // no pooled connection became free in time; nothing was sent
  * }
  * }</pre>
@@ -23,6 +26,8 @@ public class DatabaseException extends DataFlowException {
   private enum Kind {
     /** The database refused it or it never ran: nothing of it was written. */
     FAILED,
+    /** The connection was lost while a write committed: it may or may not have been written. */
+    OUTCOME_UNKNOWN,
     /** No connection: the statement was never sent. */
     POOL_EXHAUSTED
   }
@@ -37,6 +42,16 @@ public class DatabaseException extends DataFlowException {
     this.sqlState = sqlState;
     this.constraint = constraint;
     this.kind = kind;
+  }
+
+  /**
+   * A write whose connection was lost before its result arrived: PostgreSQL may have committed it, or not, and
+   * neither the driver nor DataFlow could find out. The message must say so and how to check.
+   *
+   * @param sqlState the connection failure's SQLSTATE (class 08 or 57P)
+   */
+  public static DatabaseException inDoubt(String message, String sqlState) {
+    return new DatabaseException(message, sqlState, null, Kind.OUTCOME_UNKNOWN);
   }
 
   /**
@@ -60,11 +75,20 @@ public class DatabaseException extends DataFlowException {
   /**
    * Whether the connection to the database was lost: SQLSTATE class 08 (connection exception, including the
    * driver's I/O failures) or 57P01–57P05 (the server terminated the session: shutdown, {@code pg_terminate_backend},
-   * idle timeouts). Nothing was written: PostgreSQL discards a transaction that had not
-   * committed.
+   * idle timeouts). Unless {@link #outcomeUnknown()} is true too, nothing was written: PostgreSQL discards a
+   * transaction that had not committed.
    */
   public boolean connectionLost() {
     return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+  }
+
+  /**
+   * Whether it is unknown if the write was committed: the connection was lost after the write (or its COMMIT) was
+   * sent and before PostgreSQL's answer arrived, and the database could not be asked afterwards. Retrying blindly
+   * may write twice; the message says how to check first.
+   */
+  public boolean outcomeUnknown() {
+    return kind == Kind.OUTCOME_UNKNOWN;
   }
 
   /**
