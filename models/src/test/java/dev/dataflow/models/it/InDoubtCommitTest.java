@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.dataflow.models.testing.CuttingProxy;
 import dev.dataflow.models.testing.CuttingProxy.Cut;
 import dev.dataflow.runtime.DataFlow;
@@ -157,6 +158,39 @@ class InDoubtCommitTest {
     assertTrue(check.find(), e.getMessage());
     assertEquals("committed", query(check.group()));
     assertEquals(List.of("first", "second"), teamNames());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Committer.class)
+  void aCommitTheServerRefusesReportsNothingWritten(Committer committer) {
+    execute("CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS"
+        + " $$ BEGIN RAISE EXCEPTION 'refused at commit' USING ERRCODE = 'check_violation'; END $$");
+    execute("CREATE CONSTRAINT TRIGGER teams_refuse_at_commit AFTER INSERT ON teams"
+        + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_at_commit()");
+    WorkflowExecutionException e = assertThrows(WorkflowExecutionException.class,
+        () -> runtime.execute(committer.workflow(), committer.options()));
+    assertFalse(e.outcomeUnknown());
+    DatabaseException cause = assertInstanceOf(DatabaseException.class, e.getCause());
+    assertEquals("23514", cause.sqlState());
+    assertFalse(cause.connectionLost());
+    assertTrue(e.getMessage().contains("PostgreSQL rolled the transaction back, so nothing of it was written"),
+        e.getMessage());
+    assertEquals(List.of(), teamNames());
+  }
+
+  @Test
+  void aDatabaseThatCannotBeReachedIsALostConnectionNotAnExhaustedPool() {
+    proxy.close();
+    // Without idle connections (now dead) to hand out, the pool tries to connect until its timeout.
+    ((HikariDataSource) db.dataSource()).getHikariPoolMXBean().softEvictConnections();
+    WorkflowExecutionException e = assertThrows(WorkflowExecutionException.class, () -> runtime.execute(
+        new WorkflowBuilder().addNode("TeamReadNode", "team", Map.of("id", 1)).build()));
+    DatabaseException cause = assertInstanceOf(DatabaseException.class, e.getCause());
+    assertTrue(cause.connectionLost(), cause.getMessage());
+    assertTrue(cause.getMessage().contains("getting a database connection failed: the database could not be reached"),
+        cause.getMessage());
+    assertFalse(cause.poolExhausted(), "a bigger pool would not help");
+    assertFalse(e.outcomeUnknown(), "a read writes nothing");
   }
 
   @Test
