@@ -25,6 +25,7 @@ import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.testing.TestPostgres;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,30 @@ class TypedFailuresTest {
       ParamSpec.of("after", ParamType.ANY, false, "ignored; orders the node by a connection"));
   private static final Node ASSERTING = thrower("AssertingNode", () -> new AssertionError("expected 3 but was 4"));
   private static final Node OVERFLOWING = thrower("OverflowingNode", StackOverflowError::new);
-  private static final NodeRegistry REGISTRY = TestNodes.registry(ASSERTING, OVERFLOWING);
+  /** Inserts a team in its own transaction, then overflows before the transaction can commit. */
+  private static final Node OVERFLOWING_WRITER = new Node() {
+    @Override
+    public String type() {
+      return "OverflowingWriterNode";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+      return AFTER;
+    }
+
+    @Override
+    public Map<String, Object> execute(dev.dataflow.runtime.node.NodeContext context, Map<String, Object> params)
+        throws Exception {
+      return context.transaction(connection -> {
+        try (Statement s = connection.createStatement()) {
+          s.execute("INSERT INTO teams (name) VALUES ('inside')");
+        }
+        throw new StackOverflowError();
+      });
+    }
+  };
+  private static final NodeRegistry REGISTRY = TestNodes.registry(ASSERTING, OVERFLOWING, OVERFLOWING_WRITER);
 
   /** A pool of one connection that waits half a second for it. */
   private DataFlow db;
@@ -124,6 +148,18 @@ class TypedFailuresTest {
     runtime.execute(new WorkflowBuilder(REGISTRY).addNode("TeamCreateNode", "team", Map.of("name", "u")).build(),
         in(TransactionMode.WORKFLOW));
     assertEquals(1L, Tables.count(db, "teams"));
+  }
+
+  @Test
+  void aVirtualMachineErrorInANodesTransactionRollsItBackAndLeavesTheNodesBeforeIt() {
+    assertThrows(StackOverflowError.class,
+        () -> runtime.execute(teamThen("OverflowingWriterNode"), in(TransactionMode.PER_NODE)));
+    assertEquals(List.of("t"), Tables.snapshot(db, "teams").stream()
+        .map(row -> row.replaceAll(".*\"name\": \"([^\"]*)\".*", "$1")).toList(),
+        "the team before stays; the node's own insert was rolled back");
+    // The node's connection went back to the pool of one: the next run gets it.
+    runtime.execute(new WorkflowBuilder(REGISTRY).addNode("TeamCreateNode", "team", Map.of("name", "u")).build());
+    assertEquals(2L, Tables.count(db, "teams"));
   }
 
   @ParameterizedTest
