@@ -2,39 +2,51 @@ package dev.dataflow.runtime;
 
 import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.sql.DatabaseErrors;
+import dev.dataflow.runtime.sql.DatabaseException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 
 /** Where the nodes of a run get their connections, per {@link TransactionMode}. */
 abstract class ConnectionContexts {
 
   abstract Context forNode(String runId, String nodeId, String nodeType);
 
-  /** Applies isolation and statement timeout to a connection whose transaction has just begun. */
-  static void begin(Connection connection, ExecutionOptions options) throws SQLException {
-    connection.setAutoCommit(false);
-    if (options.isolation() != null) {
-      connection.setTransactionIsolation(options.isolation().jdbcLevel());
-    }
-    if (options.statementTimeout() != null) {
-      try (Statement s = connection.createStatement()) {
-        // SET LOCAL ends with the transaction, so the pooled connection goes back without it.
-        s.execute("SET LOCAL statement_timeout = " + options.statementTimeout().toMillis());
+  /**
+   * Applies isolation and statement timeout to a connection whose transaction has just begun.
+   *
+   * @throws DatabaseException when the connection refuses
+   */
+  static void begin(Connection connection, ExecutionOptions options) {
+    try {
+      connection.setAutoCommit(false);
+      if (options.isolation() != null) {
+        connection.setTransactionIsolation(options.isolation().jdbcLevel());
       }
+      if (options.statementTimeout() != null) {
+        try (Statement s = connection.createStatement()) {
+          // SET LOCAL ends with the transaction, so the pooled connection goes back without it.
+          s.execute("SET LOCAL statement_timeout = " + options.statementTimeout().toMillis());
+        }
+      }
+    } catch (SQLException e) {
+      throw DatabaseErrors.translate(e, "beginning a transaction");
     }
   }
 
-  /** {@link TransactionMode#PER_NODE}: each piece of work borrows a pooled connection and gives it back. */
+  /**
+   * {@link TransactionMode#PER_NODE}: each piece of work borrows a pooled connection and gives it back. A
+   * transaction's commit is settled by {@link Commit}: when the connection fails during COMMIT, the database is
+   * asked what became of it.
+   */
   static final class PerNode extends ConnectionContexts {
-    private final DataSource dataSource;
+    private final ConnectionPool pool;
     private final ExecutionOptions options;
     private final boolean plainAutoCommit;
 
-    PerNode(DataSource dataSource, ExecutionOptions options) {
-      this.dataSource = dataSource;
+    PerNode(ConnectionPool pool, ExecutionOptions options) {
+      this.pool = pool;
       this.options = options;
       this.plainAutoCommit = options.isolation() == null && options.statementTimeout() == null;
     }
@@ -47,24 +59,28 @@ abstract class ConnectionContexts {
           if (!plainAutoCommit) {
             return transaction(work); // the timeout and isolation need a transaction to live in
           }
-          try (Connection connection = dataSource.getConnection()) {
+          try (Connection connection = pool.borrow()) {
             return work.run(connection);
           }
         }
 
         @Override
         public <T> T transaction(SqlWork<T> work) throws SQLException {
-          try (Connection connection = dataSource.getConnection()) {
+          T result;
+          Commit commit;
+          try (Connection connection = pool.borrow()) {
             try {
               begin(connection, options);
-              T result = work.run(connection);
-              connection.commit();
-              return result;
+              result = work.run(connection);
             } catch (Throwable t) {
               rollbackQuietly(connection, t);
               throw t;
             }
+            commit = Commit.attempt(connection);
           }
+          // The connection, broken or not, is back in the pool before a fresh one is borrowed to settle the commit.
+          commit.settle(pool, runId, nodeId, "the node's transaction");
+          return result;
         }
       };
     }
@@ -75,22 +91,22 @@ abstract class ConnectionContexts {
    * database work. The run commits or rolls back; nodes never do.
    */
   static final class Shared extends ConnectionContexts implements AutoCloseable {
-    private final DataSource dataSource;
+    private final ConnectionPool pool;
     private final ExecutionOptions options;
     private Connection connection;
 
-    Shared(DataSource dataSource, ExecutionOptions options) {
-      this.dataSource = dataSource;
+    Shared(ConnectionPool pool, ExecutionOptions options) {
+      this.pool = pool;
       this.options = options;
     }
 
-    private Connection connection() throws SQLException {
+    private Connection connection() {
       if (connection == null) {
-        Connection c = dataSource.getConnection();
+        Connection c = pool.borrow();
         try {
           begin(c, options);
-        } catch (SQLException | RuntimeException e) {
-          c.close();
+        } catch (RuntimeException e) {
+          closeQuietly(c);
           throw e;
         }
         connection = c;
@@ -113,13 +129,16 @@ abstract class ConnectionContexts {
       };
     }
 
-    void commit() {
+    /**
+     * Commits the run's transaction, if any node opened it; returns when it committed (see {@link Commit#settle}).
+     *
+     * @throws DatabaseException when it did not commit, or when whether it did is unknown
+     */
+    void commit(String runId) {
       if (connection != null) {
-        try {
-          connection.commit();
-        } catch (SQLException e) {
-          throw DatabaseErrors.translate(e, "commit");
-        }
+        Commit commit = Commit.attempt(connection);
+        close();
+        commit.settle(pool, runId, null, "the workflow's transaction");
       }
     }
 
@@ -132,11 +151,8 @@ abstract class ConnectionContexts {
     @Override
     public void close() {
       if (connection != null) {
-        try {
-          connection.close();
-        } catch (SQLException ignored) {
-          // a broken connection: the pool discards it
-        }
+        closeQuietly(connection);
+        connection = null;
       }
     }
   }
@@ -177,6 +193,14 @@ abstract class ConnectionContexts {
     /** The rows the node reported so far. */
     long rowsAffected() {
       return rowsAffected.get();
+    }
+  }
+
+  static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // a broken connection: the pool discards it
     }
   }
 

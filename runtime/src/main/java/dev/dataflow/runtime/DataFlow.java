@@ -72,8 +72,11 @@ public final class DataFlow implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DataFlow.class);
   /** Rows per retention batch unless {@link Builder#retentionBatchSize(int)} says otherwise. */
   public static final int DEFAULT_RETENTION_BATCH_SIZE = 1000;
+  private static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration MINIMUM_CONNECTION_TIMEOUT = Duration.ofMillis(250);
 
   private final HikariDataSource dataSource;
+  private final ConnectionPool pool;
   private final EmbeddedDatabase embedded;
   private final NodeRegistry registry;
   private final RetentionSweeper sweeper;
@@ -83,6 +86,7 @@ public final class DataFlow implements AutoCloseable {
   private DataFlow(HikariDataSource dataSource, EmbeddedDatabase embedded, NodeRegistry registry,
       RetentionSweeper sweeper, Duration retentionSchedule) {
     this.dataSource = dataSource;
+    this.pool = new ConnectionPool(dataSource);
     this.embedded = embedded;
     this.registry = registry;
     this.sweeper = sweeper;
@@ -91,7 +95,8 @@ public final class DataFlow implements AutoCloseable {
 
   /**
    * A builder with the defaults: URL from the environment or embedded, {@code autoMigrate(true)},
-   * {@code createMissingTables(false)}, migrations in {@code classpath:db/migration}, pool of 10.
+   * {@code createMissingTables(false)}, migrations in {@code classpath:db/migration}, pool of 10 connections, each
+   * borrow waiting at most 30 s.
    */
   public static Builder builder() {
     return new Builder();
@@ -100,6 +105,11 @@ public final class DataFlow implements AutoCloseable {
   /** The pooled data source. */
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /** The same pool as the engine borrows from it: failures are typed. */
+  ConnectionPool pool() {
+    return pool;
   }
 
   /** The node types workflows on this instance may use. */
@@ -198,6 +208,7 @@ public final class DataFlow implements AutoCloseable {
     private String databaseUrl;
     private boolean autoMigrate = true;
     private int maximumPoolSize = 10;
+    private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
     private NodeRegistry registry;
     private final java.util.List<Node> nodes = new java.util.ArrayList<>();
     private boolean createMissingTables;
@@ -300,6 +311,26 @@ public final class DataFlow implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a node waits for a pooled connection when all {@link #maximumPoolSize(int)} are in use (default 30 s,
+     * HikariCP's; at least 250 ms). When it runs out the node fails with a {@code DatabaseException} whose
+     * {@code poolExhausted()} is true, naming the pool's size and this setting; nothing was sent to the database,
+     * and the pool serves the next borrower as soon as a connection is given back.
+     *
+     * <pre>{@code
+     * DataFlow.builder().maximumPoolSize(20).connectionTimeout(Duration.ofSeconds(5)).build();
+     * }</pre>
+     */
+    public Builder connectionTimeout(Duration connectionTimeout) {
+      java.util.Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+      if (connectionTimeout.compareTo(MINIMUM_CONNECTION_TIMEOUT) < 0) {
+        throw new IllegalArgumentException("connectionTimeout must be at least 250 ms (HikariCP's floor); got "
+            + connectionTimeout.toMillis() + " ms");
+      }
+      this.connectionTimeout = connectionTimeout;
+      return this;
+    }
+
     /** The node types (default: every model compiled onto the class path, {@link NodeRegistry#classpath()}). */
     public Builder registry(NodeRegistry registry) {
       if (registry != null && !nodes.isEmpty()) {
@@ -354,6 +385,10 @@ public final class DataFlow implements AutoCloseable {
           config.setPassword(parsed.password());
         }
         config.setMaximumPoolSize(maximumPoolSize);
+        long timeoutMillis = connectionTimeout.toMillis();
+        config.setConnectionTimeout(timeoutMillis);
+        // HikariCP's liveness check of an idle connection must fit in the borrow's wait (it warns otherwise).
+        config.setValidationTimeout(Math.min(config.getValidationTimeout(), timeoutMillis));
         config.setMinimumIdle(Math.min(2, maximumPoolSize));
         // Server error details quote row values ("Key (email)=(...) already exists"): keep them out of messages.
         config.addDataSourceProperty("logServerErrorDetail", "false");

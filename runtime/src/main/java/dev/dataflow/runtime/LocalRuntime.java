@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * Runs workflows on a {@link DataFlow}'s database, each node after the nodes it takes input from. By default
@@ -33,7 +32,7 @@ import javax.sql.DataSource;
  * <p>A runtime is thread-safe; one instance may run any number of workflows at once.
  */
 public final class LocalRuntime {
-  private final DataSource dataSource;
+  private final ConnectionPool pool;
   private final ExecutionOptions defaults;
 
   /** A runtime with {@link ExecutionOptions#defaults()}. */
@@ -43,7 +42,7 @@ public final class LocalRuntime {
 
   /** A runtime whose runs use {@code defaults} unless a call gives its own options. */
   public LocalRuntime(DataFlow dataFlow, ExecutionOptions defaults) {
-    this.dataSource = Objects.requireNonNull(dataFlow, "dataFlow").dataSource();
+    this.pool = Objects.requireNonNull(dataFlow, "dataFlow").pool();
     this.defaults = Objects.requireNonNull(defaults, "defaults");
   }
 
@@ -78,7 +77,7 @@ public final class LocalRuntime {
   public WorkflowResult execute(Workflow workflow, Map<String, Map<String, Object>> overrides,
       ExecutionOptions options) {
     Map<String, Map<String, Object>> params = applyOverrides(workflow, overrides == null ? Map.of() : overrides);
-    return new WorkflowRun(workflow, params, Objects.requireNonNull(options, "options"), dataSource).run();
+    return new WorkflowRun(workflow, params, Objects.requireNonNull(options, "options"), pool).run();
   }
 
   private static Map<String, Map<String, Object>> applyOverrides(Workflow workflow,

@@ -1,10 +1,33 @@
 package dev.dataflow.runtime;
 
+import dev.dataflow.runtime.sql.DatabaseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A node failed while a workflow ran. Names the run, the node, its type and (when known) the parameter; the cause
- * is the node's own error. The message never contains parameter values.
+ * is the node's own error, whatever it threw ({@code Error}s included; only a {@link VirtualMachineError} propagates
+ * as is, after a WORKFLOW run's transaction is rolled back). The message never contains parameter values.
+ *
+ * <p>What was written: {@link #completedOutputs()} lists every node whose work committed, and, unless
+ * {@link #outcomeUnknown()}, nothing else of the run was written. In {@link TransactionMode#WORKFLOW} mode it is
+ * empty and the message says the run was rolled back.
+ *
+ * <pre>{@code
+ * try {
+ *   runtime.execute(workflow);
+ * } catch (WorkflowExecutionException e) {
+ *   if (e.outcomeUnknown()) {
+ *     // node e.nodeId() may or may not have written: look before retrying (the message says how)
+ *   }
+ *   Set<String> written = e.completedOutputs().keySet();
+ * }
+ * }</pre>
+ *
+ * <p>When several nodes of a parallel run fail, this exception names one (the one whose outcome is unknown, if any,
+ * else the first in execution order) and carries the others as {@linkplain #getSuppressed() suppressed}
+ * exceptions.
  */
 public class WorkflowExecutionException extends DataFlowException {
   private final String runId;
@@ -12,16 +35,30 @@ public class WorkflowExecutionException extends DataFlowException {
   private final String nodeType;
   private final String parameter;
   private final Map<String, Map<String, Object>> completedOutputs;
+  private final boolean outcomeUnknown;
 
   public WorkflowExecutionException(String runId, String nodeId, String nodeType, String parameter, String reason,
       Throwable cause, Map<String, Map<String, Object>> completedOutputs) {
-    super("Workflow run " + runId + " failed at node '" + nodeId + "' (" + nodeType + ")"
-        + (parameter == null ? "" : ", parameter '" + parameter + "'") + ": " + reason, cause);
+    super(message(runId, nodeId, nodeType, parameter, reason, inDoubt(cause)), cause);
     this.runId = runId;
     this.nodeId = nodeId;
     this.nodeType = nodeType;
     this.parameter = parameter;
-    this.completedOutputs = Map.copyOf(completedOutputs);
+    this.completedOutputs = Collections.unmodifiableMap(new LinkedHashMap<>(completedOutputs));
+    this.outcomeUnknown = inDoubt(cause);
+  }
+
+  private static String message(String runId, String nodeId, String nodeType, String parameter, String reason,
+      boolean outcomeUnknown) {
+    String node = "node '" + nodeId + "' (" + nodeType + ")";
+    String at = parameter == null ? "" : ", parameter '" + parameter + "'";
+    return outcomeUnknown
+        ? "Workflow run " + runId + " does not know whether " + node + " wrote" + at + ": " + reason
+        : "Workflow run " + runId + " failed at " + node + at + ": " + reason;
+  }
+
+  private static boolean inDoubt(Throwable cause) {
+    return cause instanceof DatabaseException d && d.outcomeUnknown();
   }
 
   public String runId() {
@@ -42,10 +79,23 @@ public class WorkflowExecutionException extends DataFlowException {
   }
 
   /**
-   * The outputs of the nodes that finished before the failure. Each committed on its own (nodes commit one by one),
-   * so these are the writes of this run that stay in the database.
+   * The outputs of the nodes whose work committed, in execution order: the writes of this run that stay in the
+   * database. In a parallel run this includes the nodes that were still running when another failed and finished
+   * afterwards; the run waits for them before throwing. Empty in {@link TransactionMode#WORKFLOW} mode, where the
+   * run's transaction was rolled back (or, when {@link #outcomeUnknown()}, may or may not have committed).
    */
   public Map<String, Map<String, Object>> completedOutputs() {
     return completedOutputs;
+  }
+
+  /**
+   * Whether it is unknown if {@link #nodeId()}'s write (or the WORKFLOW run's transaction) was committed: the
+   * connection to the database was lost after it was sent and before PostgreSQL answered, and the database could not
+   * be asked afterwards. The cause is a {@link DatabaseException} whose {@code outcomeUnknown()} is true, and the
+   * message says how to check (the transaction's status query, or looking the rows up by a unique value). Retrying
+   * without checking may write twice. False means the report is exact: {@link #completedOutputs()} is what stays.
+   */
+  public boolean outcomeUnknown() {
+    return outcomeUnknown;
   }
 }

@@ -5,6 +5,7 @@ import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.RoutingNode;
+import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
 import dev.dataflow.runtime.workflow.ParamChecker;
@@ -13,45 +14,55 @@ import dev.dataflow.runtime.workflow.RunConnections;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of a workflow: decides what runs, skips and fails, in which order, on which connections. Outputs are
  * reported in execution order whatever the threads did, so a parallel run gives the same result as a sequential one.
+ *
+ * <p>A failure is reported once every node still running has finished: a parallel run starts no node after the first
+ * failure, waits for the running ones, and only then throws, so that {@link WorkflowExecutionException#completedOutputs()}
+ * lists every node whose work committed.
  */
 final class WorkflowRun {
   private static final Logger LOG = LoggerFactory.getLogger("dev.dataflow.runtime.workflow");
   /** Parameter values, only with {@link ExecutionOptions#logParameterValues()}; a logger of its own to switch. */
   private static final Logger VALUES = LoggerFactory.getLogger("dev.dataflow.runtime.values");
+  private static final String ROLLED_BACK = " (the workflow's transaction was rolled back: nothing this run wrote"
+      + " remains)";
 
   private final Workflow workflow;
   private final Map<String, Map<String, Object>> params;
   private final ExecutionOptions options;
-  private final DataSource dataSource;
+  private final ConnectionPool pool;
   private final String runId = UUID.randomUUID().toString();
   private final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
   private final Set<String> skipped = ConcurrentHashMap.newKeySet();
-  private final AtomicReference<WorkflowExecutionException> failure = new AtomicReference<>();
+  private final Queue<NodeFailure> failures = new ConcurrentLinkedQueue<>();
+  /** Set by the first failure: no node starts after it; the ones running finish. */
+  private volatile boolean stopped;
 
   WorkflowRun(Workflow workflow, Map<String, Map<String, Object>> params, ExecutionOptions options,
-      DataSource dataSource) {
+      ConnectionPool pool) {
     this.workflow = workflow;
     this.params = params;
     this.options = options;
-    this.dataSource = dataSource;
+    this.pool = pool;
   }
 
   WorkflowResult run() {
@@ -59,7 +70,7 @@ final class WorkflowRun {
     if (options.transactionMode() == TransactionMode.WORKFLOW) {
       runInOneTransaction();
     } else if (options.parallelism() == 1 || workflow.executionOrder().size() == 1) {
-      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(dataSource, options);
+      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options);
       for (String nodeId : workflow.executionOrder()) {
         if (!step(nodeId, contexts)) {
           break;
@@ -68,41 +79,49 @@ final class WorkflowRun {
     } else {
       runInParallel();
     }
-    WorkflowExecutionException failed = failure.get();
-    if (failed != null) {
-      throw failed;
+    if (!failures.isEmpty()) {
+      throw report();
     }
     return new WorkflowResult(runId, ordered(), orderedSkipped(), Duration.ofNanos(System.nanoTime() - started));
   }
 
   private void runInOneTransaction() {
-    try (ConnectionContexts.Shared shared = new ConnectionContexts.Shared(dataSource, options)) {
-      for (String nodeId : workflow.executionOrder()) {
-        if (!step(nodeId, shared)) {
-          shared.rollback();
-          return;
+    try (ConnectionContexts.Shared shared = new ConnectionContexts.Shared(pool, options)) {
+      try {
+        for (String nodeId : workflow.executionOrder()) {
+          if (!step(nodeId, shared)) {
+            shared.rollback();
+            return;
+          }
         }
+      } catch (VirtualMachineError e) {
+        shared.rollback();
+        throw e;
       }
       try {
-        shared.commit();
-      } catch (RuntimeException e) {
+        shared.commit(runId);
+      } catch (DatabaseException e) {
         String last = workflow.executionOrder().get(workflow.executionOrder().size() - 1);
-        NodeInstance instance = workflow.node(last);
-        failure.compareAndSet(null, new WorkflowExecutionException(runId, last, instance.type(), null,
-            "the workflow's transaction could not commit, so nothing of this run was written: " + e.getMessage(),
-            e, Map.of()));
+        // The commit's message says what the database reported: aborted and rolled back, or unknown and how to check.
+        String reason = e.outcomeUnknown()
+            ? "the workflow's transaction, with every node's writes, may or may not have committed: " + e.getMessage()
+            : "nothing of this run was written: " + e.getMessage();
+        if (options.logging()) {
+          LOG.warn("run {}: {}", runId, reason);
+        }
+        failures.add(new NodeFailure(workflow.node(last), null, reason, e));
       }
     }
   }
 
   private void runInParallel() {
-    ExecutorService pool = Executors.newFixedThreadPool(
+    ExecutorService threads = Executors.newFixedThreadPool(
         Math.min(options.parallelism(), workflow.executionOrder().size()), runnable -> {
           Thread t = new Thread(runnable, "dataflow-run-" + runId.substring(0, 8));
           t.setDaemon(true);
           return t;
         });
-    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(dataSource, options);
+    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options);
     try {
       Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
       for (String nodeId : workflow.executionOrder()) {
@@ -112,14 +131,23 @@ final class WorkflowRun {
         }
         CompletableFuture<?>[] deps = sources.stream().map(futures::get).toArray(CompletableFuture[]::new);
         futures.put(nodeId, CompletableFuture.allOf(deps).thenRunAsync(() -> {
-          if (failure.get() == null) {
+          if (!stopped) {
             step(nodeId, contexts);
           }
-        }, pool));
+        }, threads));
       }
-      CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).join();
+      try {
+        // Completes when every node has finished or will never start: a failure waits for the running siblings.
+        CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).join();
+      } catch (CompletionException e) {
+        // step catches everything a node throws except a VirtualMachineError, which goes on as it is.
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw e;
+      }
     } finally {
-      pool.shutdownNow();
+      threads.shutdownNow();
     }
   }
 
@@ -136,8 +164,7 @@ final class WorkflowRun {
     for (Edge edge : workflow.edgesInto(nodeId)) {
       String problem = RunConnections.apply(edge, outputs.get(edge.fromNode()), input);
       if (problem != null) {
-        return fail(instance, new WorkflowExecutionException(runId, nodeId, instance.type(), edge.toInput(),
-            "connection " + edge + ": " + problem, null, completed()), 0);
+        return fail(instance, edge.toInput(), "connection " + edge + ": " + problem, null, 0);
       }
     }
     if (options.logParameterValues() && VALUES.isDebugEnabled()) {
@@ -152,8 +179,14 @@ final class WorkflowRun {
       // Literal values were checked when the workflow was built; what arrived through a connection is checked now.
       ParamChecker.checkConnected(node, input, workflow.edgesInto(nodeId));
       output = node.execute(context, Collections.unmodifiableMap(input));
-    } catch (Exception e) {
-      return fail(instance, wrap(instance, e), System.nanoTime() - started);
+    } catch (VirtualMachineError e) {
+      stopped = true; // out of memory or stack: nothing more should start; the caller rolls back and rethrows
+      throw e;
+    } catch (Throwable e) {
+      String parameter = e instanceof InvalidParameterException ip ? ip.parameter()
+          : e instanceof ConflictException c ? c.parameter() : null;
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return fail(instance, parameter, reason, e, System.nanoTime() - started);
     }
     Map<String, Object> result = output == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(output));
     outputs.put(nodeId, result);
@@ -163,10 +196,61 @@ final class WorkflowRun {
     return true;
   }
 
-  private boolean fail(NodeInstance instance, WorkflowExecutionException e, long nanos) {
-    failure.compareAndSet(null, e);
-    notify(l -> l.nodeFailed(event(instance, nanos, 0), e.getCause() == null ? e : e.getCause()));
+  private boolean fail(NodeInstance instance, String parameter, String reason, Throwable cause, long nanos) {
+    NodeFailure failure = new NodeFailure(instance, parameter,
+        options.transactionMode() == TransactionMode.WORKFLOW ? reason + ROLLED_BACK : reason, cause);
+    failures.add(failure);
+    stopped = true;
+    Throwable heard = cause != null ? cause : failure.toException(runId, failure.reason(), completed());
+    notify(l -> l.nodeFailed(event(instance, nanos, 0), heard));
     return false;
+  }
+
+  /**
+   * The exception for the run's failures, built once every node has ended so that it lists every node that
+   * committed. One failure is named (the one whose outcome is unknown, if any: that is what the caller must act
+   * on; else the first in execution order); the others are suppressed exceptions.
+   */
+  private WorkflowExecutionException report() {
+    List<String> order = workflow.executionOrder();
+    List<NodeFailure> all = new ArrayList<>(failures);
+    all.sort(Comparator.comparingInt(f -> order.indexOf(f.instance().id())));
+    NodeFailure named = all.stream().filter(NodeFailure::outcomeUnknown).findFirst().orElse(all.get(0));
+    Map<String, Map<String, Object>> done = completed();
+    String reason = named.reason();
+    if (all.size() > 1) {
+      StringBuilder others = new StringBuilder();
+      for (NodeFailure f : all) {
+        if (f != named) {
+          others.append(others.length() == 0 ? "" : ", ").append('\'').append(f.instance().id()).append('\'');
+        }
+      }
+      reason += "; node" + (all.size() > 2 ? "s " : " ") + others + " failed too (see getSuppressed())";
+    }
+    WorkflowExecutionException e = named.toException(runId, reason, done);
+    for (NodeFailure f : all) {
+      if (f != named) {
+        e.addSuppressed(f.toException(runId, f.reason(), done));
+      }
+    }
+    return e;
+  }
+
+  /** A node's failure, kept until the run ends; {@code reason} already says what a WORKFLOW run's failure undid. */
+  private record NodeFailure(NodeInstance instance, String parameter, String reason, Throwable cause) {
+    boolean outcomeUnknown() {
+      return cause instanceof DatabaseException d && d.outcomeUnknown();
+    }
+
+    WorkflowExecutionException toException(String runId, String reason, Map<String, Map<String, Object>> done) {
+      if (cause instanceof NotFoundException nf) {
+        return new RecordNotFoundException(runId, instance.id(), instance.type(), parameter, reason, nf, done);
+      }
+      if (cause instanceof ConflictException c) {
+        return new RecordConflictException(runId, instance.id(), instance.type(), parameter, reason, c, done);
+      }
+      return new WorkflowExecutionException(runId, instance.id(), instance.type(), parameter, reason, cause, done);
+    }
   }
 
   /** A node is skipped when any input comes from a skipped node or from a branch its routing node did not take. */
@@ -186,23 +270,6 @@ final class WorkflowRun {
       }
     }
     return false;
-  }
-
-  private WorkflowExecutionException wrap(NodeInstance instance, Throwable e) {
-    String parameter = e instanceof InvalidParameterException ip ? ip.parameter()
-        : e instanceof ConflictException c ? c.parameter() : null;
-    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (options.transactionMode() == TransactionMode.WORKFLOW) {
-      reason += " (the workflow's transaction was rolled back: nothing this run wrote remains)";
-    }
-    Map<String, Map<String, Object>> done = completed();
-    if (e instanceof NotFoundException nf) {
-      return new RecordNotFoundException(runId, instance.id(), instance.type(), parameter, reason, nf, done);
-    }
-    if (e instanceof ConflictException c) {
-      return new RecordConflictException(runId, instance.id(), instance.type(), parameter, reason, c, done);
-    }
-    return new WorkflowExecutionException(runId, instance.id(), instance.type(), parameter, reason, e, done);
   }
 
   /** Outputs of the nodes that finished; in WORKFLOW mode nothing of theirs stays written after a failure. */
@@ -242,7 +309,10 @@ final class WorkflowRun {
     for (WorkflowListener listener : options.listeners()) {
       try {
         call.accept(listener);
-      } catch (RuntimeException e) {
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable e) {
+        // A listener observes the run; its failure, even an Error, neither fails the run nor hides the run's own.
         LOG.warn("run {}: listener {} threw {}; ignored", runId, listener.getClass().getName(), e.toString());
       }
     }

@@ -14,10 +14,28 @@ public interface NodeContext {
   /** The node's type. */
   String nodeType();
 
-  /** Runs {@code work} on a pooled connection in auto-commit mode: one statement, atomic on its own. */
+  /**
+   * Runs {@code work} on a pooled connection in auto-commit mode: one statement, atomic on its own. (In a WORKFLOW
+   * run, and with an isolation level or statement timeout, the work runs in a transaction instead; see
+   * {@link #transaction}.)
+   *
+   * <p>A write whose connection is lost before its result arrives may or may not have committed, and the driver
+   * cannot tell. Report it as such: read {@link Connection#getAutoCommit()} before sending the statement and translate
+   * its failure with {@link dev.dataflow.runtime.sql.DatabaseErrors#translateWrite}, as the model nodes do.
+   *
+   * @throws dev.dataflow.runtime.sql.DatabaseException when no connection could be had ({@code poolExhausted()}
+   *     after the pool's connection timeout, or {@code connectionLost()})
+   */
   <T> T autoCommit(SqlWork<T> work) throws SQLException;
 
-  /** Runs {@code work} in one transaction: it commits when {@code work} returns and rolls back when it throws. */
+  /**
+   * Runs {@code work} in one transaction: it commits when {@code work} returns and rolls back when it throws. When the
+   * connection fails during COMMIT, the database is asked whether the transaction committed (one round trip per
+   * transaction reads its id first): if it did, this returns normally.
+   *
+   * @throws dev.dataflow.runtime.sql.DatabaseException when the transaction did not commit (nothing of it was
+   *     written), or, with {@code outcomeUnknown()} true, when the database could not be asked whether it did
+   */
   <T> T transaction(SqlWork<T> work) throws SQLException;
 
   /**

@@ -1,5 +1,6 @@
 package dev.dataflow.runtime.sql;
 
+import java.io.IOException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
@@ -9,6 +10,9 @@ import org.postgresql.util.ServerErrorMessage;
  * Turns driver exceptions into {@link DatabaseException}s that name the constraint, table and column but never
  * quote a value: PostgreSQL's detail ("Key (user_id)=(6591234567) already exists") and some primary messages
  * ("invalid input syntax for type uuid: ...") carry row values, which may be personal data.
+ *
+ * <p>A statement that writes goes through {@link #translateWrite}: when its connection is lost while it commits on
+ * its own, whether it was written is unknown, and the exception says so instead of "failed".
  */
 public final class DatabaseErrors {
   private DatabaseErrors() {}
@@ -51,6 +55,45 @@ public final class DatabaseErrors {
     return translated;
   }
 
+  /**
+   * Like {@link #translate}, for a statement that writes. When the connection was lost while it ran in auto-commit
+   * mode, PostgreSQL may have committed it before the connection failed, and the driver cannot tell: the exception
+   * is {@link DatabaseException#outcomeUnknown()} and its message says how to check. Inside a transaction nothing is
+   * in doubt (the transaction had not committed), and the error is translated as any other.
+   *
+   * @param autoCommit whether the connection was in auto-commit mode when the statement was sent (read it before:
+   *     a broken connection no longer says)
+   */
+  public static DatabaseException translateWrite(SQLException e, String operation, boolean autoCommit) {
+    if (!autoCommit || !connectionLost(e)) {
+      return translate(e, operation);
+    }
+    String state = e.getSQLState() == null ? "08006" : e.getSQLState();
+    DatabaseException inDoubt = DatabaseException.inDoubt(operation + ": the connection to the database was lost"
+        + " before its result arrived (SQLSTATE " + state + "), so it is unknown whether it was written: PostgreSQL"
+        + " may have committed it just before the connection failed, or not. Look its rows up by a unique value or"
+        + " key before retrying, which could write them twice", state);
+    inDoubt.setStackTrace(e.getStackTrace());
+    return inDoubt;
+  }
+
+  /**
+   * Whether the exception means the connection broke: SQLSTATE class 08, 57P01–57P05 (the server ended the
+   * session), or an I/O failure the driver reported without a state.
+   */
+  public static boolean connectionLost(SQLException e) {
+    for (SQLException s = e; s != null; s = s.getNextException()) {
+      String state = s.getSQLState();
+      if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+        return true;
+      }
+      if (state == null && s.getCause() instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String describe(String state) {
     if (state == null) {
       return "database error";
@@ -69,6 +112,7 @@ public final class DatabaseErrors {
       case "42703" -> "column does not exist";
       case "42P10" -> "no unique constraint or index matches the conflict columns";
       case "21000" -> "one statement would change the same row twice";
+      case "08001" -> "the database could not be reached";
       default -> {
         if (state.startsWith("08")) {
           yield "the connection to the database was lost";

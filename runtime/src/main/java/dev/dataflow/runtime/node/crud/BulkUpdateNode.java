@@ -95,7 +95,8 @@ public abstract class BulkUpdateNode extends CrudNode {
       int n = 0;
       for (Update u : updates) {
         String path = RECORDS + "." + u.index();
-        if (UpdateById.run(connection, model, shapes, u.fields(), u.key(), u.version(), path + "." + VERSION) == null) {
+        if (UpdateById.run(connection, false, model, shapes, u.fields(), u.key(), u.version(), path + "." + VERSION)
+            == null) {
           throw new NotFoundException(model.table(), RECORDS + "." + u.index() + ": no " + model.modelName()
               + " with the given id; nothing was updated");
         }

@@ -84,6 +84,7 @@ public abstract class CreateNode extends CrudNode {
         ? model.statements().insert()
         : shapes.get(columns, c -> SqlRenderer.insert(model, c, 1).sql());
     return context.autoCommit(connection -> {
+      boolean autoCommit = connection.getAutoCommit(); // read now: a lost connection no longer says
       try (PreparedStatement ps = connection.prepareStatement(sql)) {
         JdbcValues.bindAll(ps, 1, model, columns, values);
         try (ResultSet rs = ps.executeQuery()) {
@@ -93,7 +94,7 @@ public abstract class CreateNode extends CrudNode {
           return row;
         }
       } catch (SQLException e) {
-        throw DatabaseErrors.translate(e, "insert into " + model.table());
+        throw DatabaseErrors.translateWrite(e, "insert into " + model.table(), autoCommit);
       }
     });
   }
@@ -107,6 +108,7 @@ public abstract class CreateNode extends CrudNode {
             s.onConflict().mode() == OnConflict.Mode.UPDATE).sql());
     int insertedColumn = model.columns().size() + 1;
     return context.autoCommit(connection -> {
+      boolean autoCommit = connection.getAutoCommit();
       try (PreparedStatement ps = connection.prepareStatement(sql)) {
         JdbcValues.bindAll(ps, 1, model, columns, values);
         try (ResultSet rs = ps.executeQuery()) {
@@ -126,7 +128,7 @@ public abstract class CreateNode extends CrudNode {
           return out;
         }
       } catch (SQLException e) {
-        throw DatabaseErrors.translate(e, "upsert into " + model.table());
+        throw DatabaseErrors.translateWrite(e, "upsert into " + model.table(), autoCommit);
       }
     });
   }

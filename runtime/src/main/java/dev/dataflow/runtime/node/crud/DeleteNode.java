@@ -49,10 +49,11 @@ public abstract class DeleteNode extends CrudNode {
       refuseAllRowsUnlessConfirmed(params, "delete");
       RenderedSql delete = SqlRenderer.delete(model, filters(params));
       int n = context.autoCommit(connection -> {
+        boolean autoCommit = connection.getAutoCommit(); // read now: a lost connection no longer says
         try (PreparedStatement ps = delete.prepare(connection)) {
           return ps.executeUpdate();
         } catch (SQLException e) {
-          throw DatabaseErrors.translate(e, "delete from " + model.table());
+          throw DatabaseErrors.translateWrite(e, "delete from " + model.table(), autoCommit);
         }
       });
       context.addRowsAffected(n);
@@ -61,11 +62,12 @@ public abstract class DeleteNode extends CrudNode {
     }
     Object key = RowValues.key(model, params.get(ID), ID);
     int n = context.autoCommit(connection -> {
+      boolean autoCommit = connection.getAutoCommit();
       try (PreparedStatement ps = connection.prepareStatement(model.statements().deleteById())) {
         bindKey(ps, 1, key);
         return ps.executeUpdate();
       } catch (SQLException e) {
-        throw DatabaseErrors.translate(e, "delete from " + model.table());
+        throw DatabaseErrors.translateWrite(e, "delete from " + model.table(), autoCommit);
       }
     });
     context.addRowsAffected(n);

@@ -31,13 +31,16 @@ final class UpdateById {
   /**
    * The updated row, or null when no row has that key.
    *
+   * @param autoCommit whether the update commits on its own (then a connection lost while it runs leaves its outcome
+   *     unknown), read before it is sent
    * @param expectedVersion the version the caller read, converted; required on a versioned model, else ignored
    * @param versionParameter where {@code expectedVersion} came from ({@code version}, {@code records.3.version}), for
    *     the conflict's message
    * @throws ConflictException when the row exists at another version
    */
-  static Map<String, Object> run(Connection connection, ModelDescriptor model, StatementCache<List<Object>> shapes,
-      Map<String, Object> fields, Object key, Object expectedVersion, String versionParameter) {
+  static Map<String, Object> run(Connection connection, boolean autoCommit, ModelDescriptor model,
+      StatementCache<List<Object>> shapes, Map<String, Object> fields, Object key, Object expectedVersion,
+      String versionParameter) {
     ColumnDescriptor version = model.versionColumn();
     List<String> fixed = model.statements().updateColumns();
     boolean fullRow = fields.size() == fixed.size() && fields.keySet().containsAll(fixed) && !anyIncrement(fields);
@@ -56,7 +59,7 @@ final class UpdateById {
         row = rs.next() ? RowReader.read(rs, model) : null;
       }
     } catch (SQLException e) {
-      throw DatabaseErrors.translate(e, "update " + model.table());
+      throw DatabaseErrors.translateWrite(e, "update " + model.table(), autoCommit);
     }
     if (row == null && version != null) {
       Object current = currentVersion(connection, model, key);

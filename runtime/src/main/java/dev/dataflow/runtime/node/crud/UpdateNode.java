@@ -91,10 +91,11 @@ public abstract class UpdateNode extends CrudNode {
       refuseAllRowsUnlessConfirmed(params, "update");
       RenderedSql update = SqlRenderer.updateWhere(model, fields, filters(params));
       int n = context.autoCommit(connection -> {
+        boolean autoCommit = connection.getAutoCommit(); // read now: a lost connection no longer says
         try (PreparedStatement ps = update.prepare(connection)) {
           return ps.executeUpdate();
         } catch (SQLException e) {
-          throw DatabaseErrors.translate(e, "update " + model.table());
+          throw DatabaseErrors.translateWrite(e, "update " + model.table(), autoCommit);
         }
       });
       context.addRowsAffected(n);
@@ -105,7 +106,8 @@ public abstract class UpdateNode extends CrudNode {
     Object key = RowValues.key(model, params.get(ID), ID);
     Object version = model.versionColumn() == null ? null : RowValues.version(model, params.get(VERSION), VERSION);
     Map<String, Object> row = context.autoCommit(
-        connection -> UpdateById.run(connection, model, shapes, fields, key, version, VERSION));
+        connection -> UpdateById.run(connection, connection.getAutoCommit(), model, shapes, fields, key, version,
+            VERSION));
     if (row == null) {
       throw new NotFoundException(model.table(), "no " + model.modelName() + " with the given id to update");
     }
