@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One aggregate of a grouped count ({@link SqlRenderer#groupCount}): {@code sum}, {@code avg}, {@code min},
+ * One aggregate of a grouped count ({@link GroupCountSql#render}): {@code sum}, {@code avg}, {@code min},
  * {@code max} or {@code count(distinct ...)} of a column, named in each output group.
  *
  * @param name the value's key in each output group, a plain identifier checked by the node layer

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One key of a grouped count ({@link SqlRenderer#groupCount}): a column, a date/time column truncated to a
+ * One key of a grouped count ({@link GroupCountSql#render}): a column, a date/time column truncated to a
  * {@link Unit}, or a text value at a path of keys inside a JSONB column. The node layer builds it from a checked
  * {@code group_by} entry; the renderer trusts it.
  *

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * Reads the rows of {@link SqlRenderer#groupCount} by position: each key's value, {@code count}, each aggregate,
+ * Reads the rows of {@link GroupCountSql#render} by position: each key's value, {@code count}, each aggregate,
  * then the count of all matching rows.
  */
 public final class GroupReader {

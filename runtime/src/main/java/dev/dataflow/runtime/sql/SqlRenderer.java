@@ -343,191 +343,13 @@ public final class SqlRenderer {
     return insert;
   }
 
-  /**
-   * A grouped count of the rows matching {@code condition}: one row per distinct combination of {@code keys}, each
-   * with the key values, {@code count(*)}, the {@code aggregates} in order, and last the count of all matching rows
-   * (the same on every row); ordered by the count, largest first, then by the keys; at most {@code limit} groups.
-   * Read each row with {@link GroupReader}.
-   *
-   * <pre>{@code
-   * select date_trunc('day', "created_at" at time zone 'UTC'), jsonb_extract_path_text("intents", ?), count(*),
-   *     avg("confidence"), cast(sum(count(*)) over () as bigint)
-   *   from "conversation_sessions" where "language" = ? group by 1, 2 order by 3 desc, 1, 2 fetch next ? rows only
-   * }</pre>
-   *
-   * <p>The total is a window over the groups ({@code sum(count(*)) over ()}), computed before the limit, so one
-   * statement on one snapshot gives both; a separate {@code count(*)} could disagree with the groups under
-   * concurrent writes. With no matching row there is no group, and the total is 0. Groups are referred to by
-   * position: a JSON path's keys are placeholders, and PostgreSQL does not know that two expressions with
-   * different placeholders are the same, so {@code group by} and {@code order by} cannot repeat them.
-   *
-   * @throws IllegalArgumentException for no keys or a negative limit
-   */
-  public static RenderedSql groupCount(ModelDescriptor model, Condition condition, List<GroupKey> keys,
-      List<Aggregate> aggregates, int limit) {
-    if (keys.isEmpty() || limit < 0) {
-      throw new IllegalArgumentException("a grouped count needs at least one key and a limit of 0 or more");
-    }
-    List<SelectField<?>> select = new ArrayList<>();
-    List<Field<?>> groupBy = new ArrayList<>();
-    List<SortField<?>> order = new ArrayList<>();
-    order.add(DSL.inline(keys.size() + 1).desc());
-    for (int i = 0; i < keys.size(); i++) {
-      select.add(groupExpression(knownColumn(model, keys.get(i).column().name()), keys.get(i)));
-      groupBy.add(DSL.inline(i + 1));
-      order.add(DSL.inline(i + 1).asc());
-    }
-    select.add(DSL.count());
-    for (Aggregate aggregate : aggregates) {
-      Field<Object> field = SqlTypes.field(knownColumn(model, aggregate.column().name()));
-      select.add(switch (aggregate.op()) {
-        case SUM -> DSL.function("sum", Object.class, field);
-        case AVG -> DSL.function("avg", Object.class, field);
-        case MIN -> DSL.function("min", Object.class, field);
-        case MAX -> DSL.function("max", Object.class, field);
-        case COUNT_DISTINCT -> DSL.countDistinct(field);
-      });
-    }
-    select.add(DSL.field("cast(sum(count(*)) over () as bigint)", Long.class));
-    return RenderedSql.render(Jooq.RENDER.select(select)
-        .from(table(model))
-        .where(condition)
-        .groupBy(groupBy)
-        .orderBy(order)
-        .limit(rowCount(limit)));
-  }
-
-  /** The type of a JSON path key's placeholder: text. */
-  private static final ColumnDescriptor JSON_KEY = ColumnDescriptor.column("json_key", "jsonKey",
-      JavaType.STRING, "TEXT").notNull();
-
-  private static Field<?> groupExpression(ColumnDescriptor column, GroupKey key) {
-    Field<Object> field = SqlTypes.field(column);
-    if (!key.jsonPath().isEmpty()) {
-      List<Field<?>> arguments = new ArrayList<>();
-      arguments.add(field);
-      for (String name : key.jsonPath()) {
-        arguments.add(SqlTypes.placeholder(JSON_KEY, name));
-      }
-      return DSL.function("jsonb_extract_path_text", String.class, arguments.toArray(Field<?>[]::new));
-    }
-    if (key.unit() == null) {
-      return field;
-    }
-    Field<String> unit = DSL.inline(key.unit().keyword()); // a constant's keyword, never input text
-    return switch (column.javaType()) {
-      // In UTC, whatever the session's time zone: timestamptz at time zone 'UTC' is the UTC wall-clock time.
-      case INSTANT, OFFSET_DATE_TIME -> DSL.field("date_trunc({0}, {1} at time zone 'UTC')", Object.class, unit,
-          field);
-      case LOCAL_DATE_TIME -> DSL.field("date_trunc({0}, {1})", Object.class, unit, field);
-      case LOCAL_DATE -> DSL.field("cast(date_trunc({0}, cast({1} as timestamp)) as date)", Object.class, unit, field);
-      default -> throw new IllegalArgumentException("column '" + column.name() + "' holds no date or time");
-    };
-  }
-
-  /**
-   * The sort keys of a page: {@code orderBy} with the key appended (ascending) unless listed, the order
-   * {@link #select} and {@link #selectAfter} sort by. A cursor records these columns' values of its last row.
-   */
-  public static List<String> pageOrder(ModelDescriptor model, List<String> orderBy) {
-    List<String> order = new ArrayList<>(orderBy);
-    ColumnDescriptor key = model.keyColumn();
-    if (key != null && !orderBy.contains(key.name()) && !orderBy.contains("-" + key.name())) {
-      order.add(key.name());
-    }
-    return List.copyOf(order);
-  }
-
-  /**
-   * The next {@code limit} rows matching {@code condition} after a row whose sort keys ({@link #pageOrder}) were
-   * {@code after}: a keyset page, which reads no skipped rows, unlike an offset.
-   *
-   * <p>When every sort key has one direction and is NOT NULL, the condition is a row comparison the index on those
-   * columns serves: {@code ("start_time", "id") > (?, ?)}. Otherwise it is the expanded form, one term per sort key:
-   * {@code a > ? or (a = ? and b < ?) or ...}. NULLs sort as PostgreSQL sorts them by default, above every value
-   * ({@code nulls last} ascending, {@code nulls first} descending), and each term says so: after a value {@code v}
-   * ascending come {@code a > v} and the NULLs; after a NULL ascending nothing of that column; after {@code v}
-   * descending {@code a < v}; after a NULL descending every non-NULL value.
-   *
-   * @param after one value per sort key, in {@link #pageOrder} order, as {@link ValueConverter#toJava} gives them
-   * @throws IllegalArgumentException for an unknown column, a value count that does not match, a NULL for a NOT NULL
-   *     column, or a negative limit
-   */
-  public static RenderedSql selectAfter(ModelDescriptor model, Condition condition, List<String> orderBy,
-      List<Object> after, int limit) {
-    List<String> order = pageOrder(model, orderBy);
-    if (after.size() != order.size() || limit < 0) {
-      throw new IllegalArgumentException("a keyset page needs one value per sort key " + order + " and a limit of 0"
-          + " or more");
-    }
-    List<ColumnDescriptor> columns = new ArrayList<>(order.size());
-    List<Boolean> descending = new ArrayList<>(order.size());
-    boolean rowComparison = true;
-    for (int i = 0; i < order.size(); i++) {
-      boolean desc = order.get(i).startsWith("-");
-      ColumnDescriptor column = knownColumn(model, desc ? order.get(i).substring(1) : order.get(i));
-      if (after.get(i) == null && !column.nullable()) {
-        throw new IllegalArgumentException("column '" + column.name() + "' is NOT NULL; a keyset value cannot be null");
-      }
-      columns.add(column);
-      descending.add(desc);
-      rowComparison &= !column.nullable() && desc == descending.get(0);
-    }
-    Condition keyset;
-    if (rowComparison) {
-      List<Field<?>> fields = new ArrayList<>();
-      List<Field<?>> values = new ArrayList<>();
-      for (int i = 0; i < columns.size(); i++) {
-        fields.add(SqlTypes.field(columns.get(i)));
-        values.add(SqlTypes.placeholder(columns.get(i), after.get(i)));
-      }
-      keyset = descending.get(0) ? DSL.row(fields).lt(DSL.row(values)) : DSL.row(fields).gt(DSL.row(values));
-    } else {
-      List<Condition> terms = new ArrayList<>();
-      for (int i = 0; i < columns.size(); i++) {
-        List<Condition> term = new ArrayList<>();
-        for (int j = 0; j < i; j++) {
-          term.add(sameAs(columns.get(j), after.get(j)));
-        }
-        term.add(beyond(columns.get(i), after.get(i), descending.get(i)));
-        terms.add(DSL.and(term));
-      }
-      keyset = DSL.or(terms);
-    }
-    return RenderedSql.render(Jooq.RENDER.select(allFields(model))
-        .from(table(model))
-        .where(condition)
-        .and(keyset)
-        .orderBy(sortFields(model, orderBy))
-        .limit(rowCount(limit)));
-  }
-
-  /** The rows whose sort key equals {@code value}. */
-  private static Condition sameAs(ColumnDescriptor column, Object value) {
-    Field<Object> field = SqlTypes.field(column);
-    return value == null ? field.isNull() : field.eq(SqlTypes.placeholder(column, value));
-  }
-
-  /** The rows that sort after {@code value} on this key, NULLs being above every value. */
-  private static Condition beyond(ColumnDescriptor column, Object value, boolean descending) {
-    Field<Object> field = SqlTypes.field(column);
-    if (value == null) {
-      return descending ? field.isNotNull() : DSL.falseCondition();
-    }
-    Field<Object> bound = SqlTypes.placeholder(column, value);
-    if (descending) {
-      return field.lt(bound);
-    }
-    return column.nullable() ? field.gt(bound).or(field.isNull()) : field.gt(bound);
-  }
-
   // ----------------------------------------------------------------------------------------------------- parts
 
-  private static Table<Record> table(ModelDescriptor model) {
+  static Table<Record> table(ModelDescriptor model) {
     return DSL.table(DSL.name(model.table()));
   }
 
-  private static List<Field<?>> allFields(ModelDescriptor model) {
+  static List<Field<?>> allFields(ModelDescriptor model) {
     List<Field<?>> fields = new ArrayList<>(model.columns().size());
     for (ColumnDescriptor column : model.columns()) {
       fields.add(SqlTypes.field(column));
@@ -535,7 +357,7 @@ public final class SqlRenderer {
     return fields;
   }
 
-  private static List<SortField<?>> sortFields(ModelDescriptor model, List<String> orderBy) {
+  static List<SortField<?>> sortFields(ModelDescriptor model, List<String> orderBy) {
     List<SortField<?>> sort = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     if (orderBy != null) {
@@ -607,7 +429,7 @@ public final class SqlRenderer {
     return current.plus(amount);
   }
 
-  private static ColumnDescriptor knownColumn(ModelDescriptor model, String name) {
+  static ColumnDescriptor knownColumn(ModelDescriptor model, String name) {
     ColumnDescriptor column = name == null ? null : model.column(name);
     if (column == null) {
       throw new IllegalArgumentException("'" + name + "' is not a column of " + model.modelName());
@@ -623,7 +445,7 @@ public final class SqlRenderer {
     return column;
   }
 
-  private static Field<Integer> rowCount(int rows) {
+  static Field<Integer> rowCount(int rows) {
     @SuppressWarnings("unchecked")
     Field<Integer> count = (Field<Integer>) (Field<?>) SqlTypes.placeholder(ROW_COUNT, rows);
     return count;

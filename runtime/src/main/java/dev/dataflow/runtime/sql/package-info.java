@@ -1,7 +1,9 @@
 /**
  * The runtime's SQL layer: converting node inputs to column types ({@link dev.dataflow.runtime.sql.ValueConverter}),
  * compiling MongoDB-style filters ({@link dev.dataflow.runtime.sql.FilterCompiler}), rendering the dynamic-shape
- * statements with jOOQ ({@link dev.dataflow.runtime.sql.SqlRenderer}) and reading rows back by position
+ * statements with jOOQ ({@link dev.dataflow.runtime.sql.SqlRenderer}; grouped counts in
+ * {@link dev.dataflow.runtime.sql.GroupCountSql}, keyset pages in {@link dev.dataflow.runtime.sql.KeysetSql}) and
+ * reading rows back by position
  * ({@link dev.dataflow.runtime.sql.RowReader}).
  *
  * <p>jOOQ is used to render only; statements run through plain JDBC on the caller's connection. Values are always

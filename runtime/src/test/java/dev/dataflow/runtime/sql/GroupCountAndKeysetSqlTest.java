@@ -23,7 +23,7 @@ class GroupCountAndKeysetSqlTest {
 
   @Test
   void groupCountBindsJsonKeysAndTheLimitAndInlinesOnlyTheUnitKeyword() {
-    RenderedSql sql = SqlRenderer.groupCount(MODEL, DSL.noCondition(),
+    RenderedSql sql = GroupCountSql.render(MODEL, DSL.noCondition(),
         List.of(new GroupKey("seen_at:day", MODEL.column("seen_at"), GroupKey.Unit.DAY, List.of()),
             new GroupKey("meta.a.b", MODEL.column("meta"), null, List.of("a", "b"))),
         List.of(new Aggregate("avg_qty", Aggregate.Op.AVG, MODEL.column("qty"))), 10);
@@ -44,13 +44,13 @@ class GroupCountAndKeysetSqlTest {
     assertThrows(IllegalArgumentException.class,
         () -> new Aggregate("s", Aggregate.Op.SUM, MODEL.column("name")));
     assertThrows(IllegalArgumentException.class,
-        () -> SqlRenderer.groupCount(MODEL, DSL.noCondition(), List.of(), List.of(), 10));
+        () -> GroupCountSql.render(MODEL, DSL.noCondition(), List.of(), List.of(), 10));
   }
 
   @Test
   void keysetOfNotNullKeysInOneDirectionIsARowComparison() {
     UUID last = new UUID(0, 7);
-    RenderedSql sql = SqlRenderer.selectAfter(MODEL, DSL.noCondition(), List.of("-id"), List.of(last), 5);
+    RenderedSql sql = KeysetSql.selectAfter(MODEL, DSL.noCondition(), List.of("-id"), List.of(last), 5);
     assertEquals("select " + ALL_COLUMNS + " from \"gadget\" where (\"id\") < (cast(? as uuid))"
         + " order by \"id\" desc fetch next ? rows only", sql.sql());
     assertEquals(List.of(last, 5), sql.bindValues());
@@ -60,19 +60,19 @@ class GroupCountAndKeysetSqlTest {
   void keysetOfNullableOrMixedKeysIsTheExpandedForm() {
     Instant seen = Instant.parse("2026-01-01T00:00:00Z");
     UUID last = new UUID(0, 7);
-    RenderedSql sql = SqlRenderer.selectAfter(MODEL, DSL.noCondition(), List.of("-qty", "seen_at"),
+    RenderedSql sql = KeysetSql.selectAfter(MODEL, DSL.noCondition(), List.of("-qty", "seen_at"),
         Arrays.asList(3, seen, last), 5);
     String where = sql.sql().substring(sql.sql().indexOf(" where ") + 7, sql.sql().indexOf(" order by "));
     assertEquals("(\"qty\" < ? or (\"qty\" = ? and (\"seen_at\" > cast(? as timestamp with time zone) or \"seen_at\""
         + " is null)) or (\"qty\" = ? and \"seen_at\" = cast(? as timestamp with time zone) and \"id\" > cast(? as"
         + " uuid)))", where);
-    RenderedSql afterNull = SqlRenderer.selectAfter(MODEL, DSL.noCondition(), List.of("qty"),
+    RenderedSql afterNull = KeysetSql.selectAfter(MODEL, DSL.noCondition(), List.of("qty"),
         Arrays.asList(null, last), 5);
     assertTrue(afterNull.sql().contains("(false or (\"qty\" is null and \"id\" > cast(? as uuid)))"), afterNull.sql());
     assertEquals(List.of(last, 5), afterNull.bindValues());
-    assertEquals(List.of("qty", "id"), SqlRenderer.pageOrder(MODEL, List.of("qty")));
-    assertEquals(List.of("-id"), SqlRenderer.pageOrder(MODEL, List.of("-id")));
+    assertEquals(List.of("qty", "id"), KeysetSql.pageOrder(MODEL, List.of("qty")));
+    assertEquals(List.of("-id"), KeysetSql.pageOrder(MODEL, List.of("-id")));
     assertThrows(IllegalArgumentException.class,
-        () -> SqlRenderer.selectAfter(MODEL, DSL.noCondition(), List.of("qty"), List.of(last), 5));
+        () -> KeysetSql.selectAfter(MODEL, DSL.noCondition(), List.of("qty"), List.of(last), 5));
   }
 }

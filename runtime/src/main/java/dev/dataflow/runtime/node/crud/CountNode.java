@@ -13,6 +13,7 @@ import dev.dataflow.runtime.sql.GroupKey;
 import dev.dataflow.runtime.sql.GroupReader;
 import dev.dataflow.runtime.sql.RenderedSql;
 import dev.dataflow.runtime.sql.SqlRenderer;
+import dev.dataflow.runtime.sql.GroupCountSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,11 +55,11 @@ public abstract class CountNode extends CrudNode {
     super(model, NodeKind.COUNT);
     this.parameters = List.of(filtersParam(false),
         ParamSpec.of(GROUP_BY, ParamType.ANY, false, "list of \"column\", \"date_column:unit\" or \"json_column.key\"")
-            .withCheck((value, parameter) -> RowValues.groupBy(model, value, parameter)),
+            .withCheck((value, parameter) -> GroupCountValues.groupBy(model, value, parameter)),
         ParamSpec.of(AGGREGATES, ParamType.ANY, false, "map of names to {\"$avg\": \"column\"}, with group_by")
-            .withCheck((value, parameter) -> RowValues.aggregates(model, value, parameter)),
+            .withCheck((value, parameter) -> GroupCountValues.aggregates(model, value, parameter)),
         ParamSpec.of(LIMIT, ParamType.INTEGER, false, "most groups returned, default " + DEFAULT_LIMIT)
-            .withCheck((value, parameter) -> RowValues.groupLimit(value, parameter)));
+            .withCheck((value, parameter) -> GroupCountValues.groupLimit(value, parameter)));
   }
 
   @Override
@@ -79,8 +80,8 @@ public abstract class CountNode extends CrudNode {
     }
     if (problems.isEmpty() && !connected.contains(GROUP_BY) && !connected.contains(AGGREGATES)) {
       try {
-        RowValues.aggregateNamesDistinct(RowValues.groupBy(model, params.get(GROUP_BY), GROUP_BY),
-            RowValues.aggregates(model, params.get(AGGREGATES), AGGREGATES), AGGREGATES);
+        GroupCountValues.aggregateNamesDistinct(GroupCountValues.groupBy(model, params.get(GROUP_BY), GROUP_BY),
+            GroupCountValues.aggregates(model, params.get(AGGREGATES), AGGREGATES), AGGREGATES);
       } catch (InvalidParameterException e) {
         problems.add(new ParamProblem(e.parameter(), e.reason()));
       }
@@ -90,7 +91,7 @@ public abstract class CountNode extends CrudNode {
 
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
-    List<GroupKey> keys = RowValues.groupBy(model, params.get(GROUP_BY), GROUP_BY);
+    List<GroupKey> keys = GroupCountValues.groupBy(model, params.get(GROUP_BY), GROUP_BY);
     if (keys.isEmpty()) {
       for (String needsGroups : List.of(AGGREGATES, LIMIT)) {
         if (params.get(needsGroups) != null) {
@@ -99,10 +100,10 @@ public abstract class CountNode extends CrudNode {
       }
       return countAll(context, params);
     }
-    List<Aggregate> aggregates = RowValues.aggregates(model, params.get(AGGREGATES), AGGREGATES);
-    RowValues.aggregateNamesDistinct(keys, aggregates, AGGREGATES);
-    int limit = params.get(LIMIT) == null ? DEFAULT_LIMIT : RowValues.groupLimit(params.get(LIMIT), LIMIT);
-    RenderedSql query = SqlRenderer.groupCount(model, filters(params), keys, aggregates, limit);
+    List<Aggregate> aggregates = GroupCountValues.aggregates(model, params.get(AGGREGATES), AGGREGATES);
+    GroupCountValues.aggregateNamesDistinct(keys, aggregates, AGGREGATES);
+    int limit = params.get(LIMIT) == null ? DEFAULT_LIMIT : GroupCountValues.groupLimit(params.get(LIMIT), LIMIT);
+    RenderedSql query = GroupCountSql.render(model, filters(params), keys, aggregates, limit);
     return context.autoCommit(connection -> {
       try (PreparedStatement ps = query.prepare(connection); ResultSet rs = ps.executeQuery()) {
         List<Map<String, Object>> groups = new ArrayList<>();

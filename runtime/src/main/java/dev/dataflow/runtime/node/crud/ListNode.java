@@ -11,10 +11,10 @@ import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.RenderedSql;
 import dev.dataflow.runtime.sql.SqlRenderer;
+import dev.dataflow.runtime.sql.KeysetSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +66,7 @@ public abstract class ListNode extends CrudNode {
         ParamSpec.of(CURSOR, ParamType.ANY, false, "the next_cursor of the previous page")
             .withCheck((value, parameter) -> {
               if (value != null) {
-                RowValues.cursor(value, parameter);
+                PageCursor.check(value, parameter);
               }
             }));
   }
@@ -89,7 +89,7 @@ public abstract class ListNode extends CrudNode {
     if (params.get(CURSOR) != null && !connected.contains(CURSOR) && !connected.contains(FILTERS)
         && !connected.contains(ORDER_BY)) {
       try {
-        RowValues.cursorAfter(model, params.get(CURSOR), order(params), params.get(FILTERS), CURSOR);
+        PageCursor.afterValues(model, params.get(CURSOR), order(params), params.get(FILTERS), CURSOR);
       } catch (InvalidParameterException e) {
         return List.of(new ParamProblem(e.parameter(), e.reason()));
       }
@@ -106,7 +106,7 @@ public abstract class ListNode extends CrudNode {
     if (orderBy.isEmpty()) {
       orderBy = List.of(model.primaryKey()); // a stable order, so pages do not overlap
     }
-    List<String> order = SqlRenderer.pageOrder(model, orderBy);
+    List<String> order = KeysetSql.pageOrder(model, orderBy);
     Condition where = filters(params);
     RenderedSql query;
     if (params.get(CURSOR) == null) {
@@ -115,8 +115,8 @@ public abstract class ListNode extends CrudNode {
       if (params.get(OFFSET) != null) {
         throw new InvalidParameterException(OFFSET, "give either cursor (continue after a page) or offset, not both");
       }
-      List<Object> after = RowValues.cursorAfter(model, params.get(CURSOR), order, params.get(FILTERS), CURSOR);
-      query = SqlRenderer.selectAfter(model, where, orderBy, after, limit);
+      List<Object> after = PageCursor.afterValues(model, params.get(CURSOR), order, params.get(FILTERS), CURSOR);
+      query = KeysetSql.selectAfter(model, where, orderBy, after, limit);
     }
     RenderedSql count = total ? SqlRenderer.count(model, where) : null;
     Map<String, Object> out = new LinkedHashMap<>();
@@ -177,6 +177,6 @@ public abstract class ListNode extends CrudNode {
   /** The sort keys of the literal {@code order_by}, the key appended. */
   private List<String> order(Map<String, Object> params) {
     List<String> orderBy = RowValues.orderBy(model, params.get(ORDER_BY), ORDER_BY);
-    return SqlRenderer.pageOrder(model, orderBy.isEmpty() ? List.of(model.primaryKey()) : orderBy);
+    return KeysetSql.pageOrder(model, orderBy.isEmpty() ? List.of(model.primaryKey()) : orderBy);
   }
 }

@@ -30,7 +30,7 @@ import java.util.Map;
  * on every page, and a forged cursor only moves where the page starts.
  *
  * @param model the model's name
- * @param order the sort keys ({@code SqlRenderer.pageOrder}): {@code order_by} and the key
+ * @param order the sort keys ({@code KeysetSql.pageOrder}): {@code order_by} and the key
  * @param filters the hash of the filters the page was listed with ({@link #filterHash})
  * @param after the last row's values of {@code order}, in their text form ({@link #text}); null for SQL NULL
  */
@@ -166,5 +166,44 @@ record PageCursor(String model, List<String> order, String filters, List<String>
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
+  }
+
+  /** {@code cursor}: a {@code next_cursor} of a List output, whole and unchanged (checked on its own). */
+  static void check(Object value, String parameter) {
+    decode(value, parameter);
+  }
+
+  /**
+   * The sort-key values of the row a {@code cursor} continues after, converted to their columns' types, once the
+   * cursor is shown to be this model's, listed in this {@code order} ({@code KeysetSql.pageOrder}) with these
+   * {@code filters}.
+   */
+  static List<Object> afterValues(ModelDescriptor model, Object cursor, List<String> order, Object filters,
+      String parameter) {
+    PageCursor page = decode(cursor, parameter);
+    if (!page.model().equals(model.modelName())) {
+      throw new InvalidParameterException(parameter, "this cursor is from a list of " + page.model() + ", not of "
+          + model.modelName() + "; pass the next_cursor of this node's own output");
+    }
+    if (!page.order().equals(order)) {
+      throw new InvalidParameterException(parameter, "this cursor is from a list ordered by " + page.order() + ", not"
+          + " by " + order + "; give the same order_by as the first page, or start again without cursor");
+    }
+    if (!page.filters().equals(filterHash(filters))) {
+      throw new InvalidParameterException(parameter, "this cursor is from a list with other filters; give the same"
+          + " filters, written the same way, as the first page, or start again without cursor");
+    }
+    List<Object> values = new ArrayList<>(order.size());
+    for (int i = 0; i < order.size(); i++) {
+      String item = order.get(i);
+      ColumnDescriptor column = model.column(item.startsWith("-") ? item.substring(1) : item);
+      Object value = value(column, page.after().get(i), parameter);
+      if (value == null && !column.nullable()) {
+        throw new InvalidParameterException(parameter, "this cursor is damaged or was changed; pass next_cursor"
+            + " exactly as a List output gave it");
+      }
+      values.add(value);
+    }
+    return values;
   }
 }
