@@ -116,14 +116,6 @@ public final class ConversationSessionBulkUpdateNode extends BulkUpdateNode {
     }
 
     /**
-     * Column {@code pii_scrubbed} (BOOLEAN, NOT NULL).
-     */
-    public Params piiScrubbed(Boolean piiScrubbed) {
-      setIn(CrudNode.FIELDS, "pii_scrubbed", piiScrubbed);
-      return this;
-    }
-
-    /**
      * Column {@code language} (TEXT, has a default).
      */
     public Params language(String language) {

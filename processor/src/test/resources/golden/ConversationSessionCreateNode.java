@@ -84,14 +84,6 @@ public final class ConversationSessionCreateNode extends CreateNode {
     }
 
     /**
-     * Column {@code pii_scrubbed} (BOOLEAN, NOT NULL).
-     */
-    public Params piiScrubbed(Boolean piiScrubbed) {
-      set("pii_scrubbed", piiScrubbed);
-      return this;
-    }
-
-    /**
      * Column {@code language} (TEXT, has a default).
      */
     public Params language(String language) {

@@ -123,14 +123,6 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
     }
 
     /**
-     * Column {@code pii_scrubbed} (BOOLEAN, NOT NULL).
-     */
-    public Params piiScrubbed(Boolean piiScrubbed) {
-      setIn(CrudNode.FIELDS, "pii_scrubbed", piiScrubbed);
-      return this;
-    }
-
-    /**
      * Column {@code language} (TEXT, has a default).
      */
     public Params language(String language) {

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  * public record ConversationMessage(
  *     Long id,
  *     @Pii String userId,                      // never logged
- *     @Pii(scrub = true) String content) {}    // never logged, and marked for scrubbing
+ *     @Pii(scrub = true) String content) {}    // never logged, and scrubbed on every write
  * }</pre>
  */
 @Documented
@@ -24,14 +24,14 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface Pii {
   /**
-   * Whether the text is scrubbed: e-mail addresses, phone numbers, payment card numbers and NRIC/FIN numbers in it
-   * are to be replaced by {@code [EMAIL]}, {@code [PHONE]}, {@code [CARD]}, {@code [NRIC]} before it is stored
-   * ({@code dev.dataflow.runtime.scrub.PiiScrubber}). Only on a {@code String} field that does not identify a row
-   * (not the key, not {@code @Unique}, not {@code @References}). Default false: {@code @Pii} alone only keeps the
-   * value out of messages and logs.
-   *
-   * <p>The flag is recorded in the model's descriptor ({@code ColumnDescriptor.scrub()}) and the scrubber exists, but
-   * in this version no write path calls it yet: the text is still stored as given.
+   * Whether the text is scrubbed: every write (Create, Update by id or filters, BulkCreate, BulkUpdate, upserts)
+   * replaces the e-mail addresses, phone numbers, payment card numbers and NRIC/FIN numbers in it with
+   * {@code [EMAIL]}, {@code [PHONE]}, {@code [CARD]}, {@code [NRIC]} (and the application's own patterns with
+   * {@code [NAME]}) before it is stored, with the scrubber set by {@code DataFlow.builder().piiScrubber(...)}
+   * ({@code dev.dataflow.runtime.scrub.PiiScrubber.defaults()} unless set). The original is never stored, logged or
+   * put in an exception. Only on a {@code String} field that does not identify a row (not the key, not
+   * {@code @Unique}, not {@code @References}). Default false: {@code @Pii} alone only keeps the value out of messages
+   * and logs, and stores it as given.
    */
   boolean scrub() default false;
 }

@@ -12,8 +12,11 @@ import java.lang.annotation.Target;
  * model, and only in a model with at least one {@code @Pii(scrub = true)} field (otherwise nothing would ever set
  * it). It does not change the schema.
  *
- * <p>In this version the flag is recorded in the descriptor ({@code ColumnDescriptor.piiScrubbedFlag()}) only: no
- * write path sets it yet, and a caller can still set it by hand.
+ * <p>True means every {@code @Pii(scrub = true)} field of the stored row holds scrubbed text. Every create sets it
+ * (Create, BulkCreate, the insert of an upsert); an update sets it when it writes every such field, and otherwise
+ * leaves it as it was. A caller may not set it: a create or update that gives it is refused, naming the column,
+ * and writes nothing. So a row with the flag false holds text stored before writes scrubbed, or written outside
+ * DataFlow.
  *
  * <pre>{@code
  * @Model

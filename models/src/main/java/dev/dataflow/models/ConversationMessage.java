@@ -19,8 +19,8 @@ import java.time.Instant;
  * <p>{@code session_id} is a foreign key to {@code conversation_sessions.session_id}, ON DELETE CASCADE.
  *
  * <p>Retention: 90 days after {@code timestamp} ({@code @Retain}; {@code DataFlow.sweepExpired} and the
- * {@code retentionSchedule} delete what is past it). {@code content} is marked for PII scrubbing and {@code pii_scrubbed} is its flag: both are recorded in
- * the descriptor, and no write scrubs yet.
+ * {@code retentionSchedule} delete what is past it). {@code content} is scrubbed of personal data by every write
+ * before it is stored ({@code @Pii(scrub = true)}), and {@code pii_scrubbed}, set by those writes, says it was.
  */
 @Model
 @Index(columns = "created_at")
@@ -33,12 +33,12 @@ public record ConversationMessage(
     @References(value = ConversationSession.class, column = "session_id", onDelete = OnDelete.CASCADE)
     java.util.UUID sessionId,
     @Indexed @Column(nullable = false) MessageRole role,
-    /** The message text. Personal data until scrubbed. */
+    /** The message text, stored scrubbed: e-mail addresses, phone, card and NRIC/FIN numbers become placeholders. */
     @Pii(scrub = true) @Column(nullable = false) String content,
     @Indexed @Column(nullable = false, defaultValue = "now()") Instant timestamp,
     /** The classified intent, for example {@code order_placement}. */
     @Indexed @Column(length = 64) String intent,
     /** The classifier's confidence in {@code intent}, 0 to 1. */
     Double confidence,
-    /** Whether the scrubber has run over {@code content}. */
+    /** Whether the scrubber has run over the stored {@code content}; set by DataFlow, never by a caller. */
     @PiiScrubbed @Column(defaultValue = "false") boolean piiScrubbed) {}

@@ -1,6 +1,7 @@
 package dev.dataflow.runtime;
 
 import dev.dataflow.runtime.node.NodeContext;
+import dev.dataflow.runtime.scrub.PiiScrubber;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.DatabaseException;
 import java.sql.Connection;
@@ -10,6 +11,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Where the nodes of a run get their connections, per {@link TransactionMode}. */
 abstract class ConnectionContexts {
+  /** The {@code DataFlow}'s scrubber, which every node of the run gets through its context. */
+  private final PiiScrubber piiScrubber;
+
+  ConnectionContexts(PiiScrubber piiScrubber) {
+    this.piiScrubber = java.util.Objects.requireNonNull(piiScrubber, "piiScrubber");
+  }
+
+  PiiScrubber piiScrubber() {
+    return piiScrubber;
+  }
 
   abstract Context forNode(String runId, String nodeId, String nodeType);
 
@@ -45,7 +56,8 @@ abstract class ConnectionContexts {
     private final ExecutionOptions options;
     private final boolean plainAutoCommit;
 
-    PerNode(ConnectionPool pool, ExecutionOptions options) {
+    PerNode(ConnectionPool pool, ExecutionOptions options, PiiScrubber piiScrubber) {
+      super(piiScrubber);
       this.pool = pool;
       this.options = options;
       this.plainAutoCommit = options.isolation() == null && options.statementTimeout() == null;
@@ -53,7 +65,7 @@ abstract class ConnectionContexts {
 
     @Override
     Context forNode(String runId, String nodeId, String nodeType) {
-      return new Context(runId, nodeId, nodeType) {
+      return new Context(runId, nodeId, nodeType, piiScrubber()) {
         @Override
         public <T> T autoCommit(SqlWork<T> work) throws SQLException {
           if (!plainAutoCommit) {
@@ -95,7 +107,8 @@ abstract class ConnectionContexts {
     private final ExecutionOptions options;
     private Connection connection;
 
-    Shared(ConnectionPool pool, ExecutionOptions options) {
+    Shared(ConnectionPool pool, ExecutionOptions options, PiiScrubber piiScrubber) {
+      super(piiScrubber);
       this.pool = pool;
       this.options = options;
     }
@@ -116,7 +129,7 @@ abstract class ConnectionContexts {
 
     @Override
     Context forNode(String runId, String nodeId, String nodeType) {
-      return new Context(runId, nodeId, nodeType) {
+      return new Context(runId, nodeId, nodeType, piiScrubber()) {
         @Override
         public <T> T autoCommit(SqlWork<T> work) throws SQLException {
           return work.run(connection());
@@ -162,12 +175,14 @@ abstract class ConnectionContexts {
     private final String runId;
     private final String nodeId;
     private final String nodeType;
+    private final PiiScrubber piiScrubber;
     private final AtomicLong rowsAffected = new AtomicLong();
 
-    Context(String runId, String nodeId, String nodeType) {
+    Context(String runId, String nodeId, String nodeType, PiiScrubber piiScrubber) {
       this.runId = runId;
       this.nodeId = nodeId;
       this.nodeType = nodeType;
+      this.piiScrubber = piiScrubber;
     }
 
     @Override
@@ -183,6 +198,11 @@ abstract class ConnectionContexts {
     @Override
     public String nodeType() {
       return nodeType;
+    }
+
+    @Override
+    public PiiScrubber piiScrubber() {
+      return piiScrubber;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.dataflow.runtime;
 
 import dev.dataflow.runtime.WorkflowValidationException.Problem;
 import dev.dataflow.runtime.node.ParamProblem;
+import dev.dataflow.runtime.scrub.PiiScrubber;
 import dev.dataflow.runtime.model.Suggestions;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
@@ -33,6 +34,8 @@ import java.util.Set;
  */
 public final class LocalRuntime {
   private final ConnectionPool pool;
+  /** The scrubber of {@code @Pii(scrub = true)} text, the {@link DataFlow}'s; nodes get it from their context. */
+  private final PiiScrubber piiScrubber;
   private final ExecutionOptions defaults;
 
   /** A runtime with {@link ExecutionOptions#defaults()}. */
@@ -43,6 +46,7 @@ public final class LocalRuntime {
   /** A runtime whose runs use {@code defaults} unless a call gives its own options. */
   public LocalRuntime(DataFlow dataFlow, ExecutionOptions defaults) {
     this.pool = Objects.requireNonNull(dataFlow, "dataFlow").pool();
+    this.piiScrubber = dataFlow.piiScrubber();
     this.defaults = Objects.requireNonNull(defaults, "defaults");
   }
 
@@ -77,7 +81,7 @@ public final class LocalRuntime {
   public WorkflowResult execute(Workflow workflow, Map<String, Map<String, Object>> overrides,
       ExecutionOptions options) {
     Map<String, Map<String, Object>> params = applyOverrides(workflow, overrides == null ? Map.of() : overrides);
-    return new WorkflowRun(workflow, params, Objects.requireNonNull(options, "options"), pool).run();
+    return new WorkflowRun(workflow, params, Objects.requireNonNull(options, "options"), pool, piiScrubber).run();
   }
 
   private static Map<String, Map<String, Object>> applyOverrides(Workflow workflow,

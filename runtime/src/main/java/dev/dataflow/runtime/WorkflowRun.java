@@ -5,6 +5,7 @@ import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.RoutingNode;
+import dev.dataflow.runtime.scrub.PiiScrubber;
 import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
@@ -50,6 +51,7 @@ final class WorkflowRun {
   private final Map<String, Map<String, Object>> params;
   private final ExecutionOptions options;
   private final ConnectionPool pool;
+  private final PiiScrubber piiScrubber;
   private final String runId = UUID.randomUUID().toString();
   private final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
   private final Set<String> skipped = ConcurrentHashMap.newKeySet();
@@ -58,11 +60,12 @@ final class WorkflowRun {
   private volatile boolean stopped;
 
   WorkflowRun(Workflow workflow, Map<String, Map<String, Object>> params, ExecutionOptions options,
-      ConnectionPool pool) {
+      ConnectionPool pool, PiiScrubber piiScrubber) {
     this.workflow = workflow;
     this.params = params;
     this.options = options;
     this.pool = pool;
+    this.piiScrubber = piiScrubber;
   }
 
   WorkflowResult run() {
@@ -70,7 +73,7 @@ final class WorkflowRun {
     if (options.transactionMode() == TransactionMode.WORKFLOW) {
       runInOneTransaction();
     } else if (options.parallelism() == 1 || workflow.executionOrder().size() == 1) {
-      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options);
+      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options, piiScrubber);
       for (String nodeId : workflow.executionOrder()) {
         if (!step(nodeId, contexts)) {
           break;
@@ -86,7 +89,7 @@ final class WorkflowRun {
   }
 
   private void runInOneTransaction() {
-    try (ConnectionContexts.Shared shared = new ConnectionContexts.Shared(pool, options)) {
+    try (ConnectionContexts.Shared shared = new ConnectionContexts.Shared(pool, options, piiScrubber)) {
       try {
         for (String nodeId : workflow.executionOrder()) {
           if (!step(nodeId, shared)) {
@@ -121,7 +124,7 @@ final class WorkflowRun {
           t.setDaemon(true);
           return t;
         });
-    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options);
+    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options, piiScrubber);
     try {
       Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
       for (String nodeId : workflow.executionOrder()) {

@@ -175,6 +175,25 @@ public final class DocSnippets {
     return stored;
   }
 
+  /** docs/data-lifecycle.md: a DataFlow whose writes scrub with the application's pattern too. */
+  public static Map<String, Object> scrubOnWrite(String databaseUrl) {
+    // [START scrubOnWrite]
+    try (DataFlow db = DataFlow.builder().databaseUrl(databaseUrl)
+        .piiScrubber(PiiScrubber.builder().add("ORDER_REF", Pattern.compile("\\bORD-\\d{8}\\b")).build())
+        .build()) {
+      UUID sessionId = UUID.randomUUID();
+      Map<String, Object> message = new LocalRuntime(db).execute(new WorkflowBuilder()
+          .addNode("session", ConversationSessionCreateNode.params().sessionId(sessionId).userId("u-42"))
+          .addNode("say", ConversationMessageCreateNode.params().sessionId(sessionId).role(MessageRole.user)
+              .content("Re ORD-91234567: call me on 9123 4567"))       // never stored as given
+          .build()).get("say");
+      message.get("content");        // "Re [ORDER_REF]: call me on [PHONE]", as stored
+      message.get("pii_scrubbed");   // true: set by the write, never by the caller
+      return message;
+    }
+    // [END scrubOnWrite]
+  }
+
   /** docs/workflows.md: messages per day and intent, with the classifier's average confidence. */
   public static List<Map<String, Object>> groupBy(LocalRuntime runtime, UUID sessionId) {
     // [START groupBy]

@@ -122,6 +122,13 @@ class DocSnippetsTest {
   }
 
   @Test
+  void theScrubOnWriteSampleRuns() {
+    var message = DocSnippets.scrubOnWrite(TestPostgres.newDatabase());
+    assertEquals("Re [ORDER_REF]: call me on [PHONE]", message.get("content"));
+    assertEquals(true, message.get("pii_scrubbed"));
+  }
+
+  @Test
   void theUserNodeAndRoutingSampleRuns() {
     WorkflowResult result = DocSnippets.routeWithUserNode(TestPostgres.newDatabase());
     assertEquals("order_placement", result.get("route").get("case"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataflow.models.ConversationMessageBulkCreateNode;
 import dev.dataflow.models.ConversationMessageSchema;
-import dev.dataflow.models.ConversationRetention;
 import dev.dataflow.models.ConversationSessionCreateNode;
 import dev.dataflow.models.ConversationSessionSchema;
 import dev.dataflow.models.OutletCreateNode;
@@ -122,7 +121,7 @@ class ConversationModelsTest extends DatabaseTest {
   }
 
   @Test
-  void scrubbingReplacesContentAndMarksMessages() {
+  void messagesAreStoredScrubbedAndMarked() {
     UUID session = UUID.randomUUID();
     runtime.execute(new WorkflowBuilder()
         .addNode("session", ConversationSessionCreateNode.params().sessionId(session).userId("u-scrub"))
@@ -130,10 +129,13 @@ class ConversationModelsTest extends DatabaseTest {
             Map.of("session_id", session, "role", "user", "content", "my phone is 6591234567"),
             Map.of("session_id", session, "role", "assistant", "content", "noted"))))
         .build());
-    assertEquals(2, runtime.execute(ConversationRetention.scrubSession(session)).get("scrub").get("updated"));
     List<String> rows = Tables.snapshot(db, "conversation_messages");
     assertTrue(rows.stream().noneMatch(r -> r.contains("6591234567")), rows.toString());
-    assertEquals(0, runtime.execute(ConversationRetention.scrubSession(session)).get("scrub").get("updated"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> messages = (List<Map<String, Object>>) run("ConversationMessageListNode",
+        Map.of("filters", Map.of("session_id", session), "order_by", List.of("id"))).get("records");
+    assertEquals(List.of("my phone is [PHONE]", "noted"), messages.stream().map(m -> m.get("content")).toList());
+    assertEquals(List.of(true, true), messages.stream().map(m -> m.get("pii_scrubbed")).toList());
   }
 
   @Test

@@ -101,7 +101,8 @@ public final class NodeClassWriter {
     switch (kind) {
       case CREATE:
         for (ColumnSchema column : model.insertColumns()) {
-          if (!UPSERT_METHODS.contains(column.fieldName())) {
+          // The @PiiScrubbed flag is set by the runtime on every write that scrubs; a caller may not give it.
+          if (!UPSERT_METHODS.contains(column.fieldName()) && !column.piiScrubbedFlag()) {
             type.addMethod(columnSetter(params, column, false));
           }
         }
@@ -293,12 +294,12 @@ public final class NodeClassWriter {
   }
 
   /**
-   * One {@code fields} setter per updatable column. A column whose setter name would clash with the kind's own
-   * parameter methods is left to {@code fields(Map)}.
+   * One {@code fields} setter per updatable column but the {@code @PiiScrubbed} flag, which only the runtime sets. A
+   * column whose setter name would clash with the kind's own parameter methods is left to {@code fields(Map)}.
    */
   private void addFieldSetters(TypeSpec.Builder type, ClassName params, ModelSchema model, Set<String> taken) {
     for (ColumnSchema column : model.updateColumns()) {
-      if (!taken.contains(column.fieldName())) {
+      if (!taken.contains(column.fieldName()) && !column.piiScrubbedFlag()) {
         type.addMethod(columnSetter(params, column, true));
       }
     }

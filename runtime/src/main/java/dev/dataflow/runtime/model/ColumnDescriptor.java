@@ -16,10 +16,11 @@ package dev.dataflow.runtime.model;
  * @param version whether this is the {@code @Version} column: {@code NOT NULL DEFAULT 1}, bumped by every update, and
  *     an update by id must give the version it read
  * @param pii whether the column holds personal data ({@code @Pii}): its values never appear in a message or log
- * @param scrub whether the column's text is to be scrubbed of personal data before it is stored
- *     ({@code @Pii(scrub = true)}, always on a {@link JavaType#STRING} column that is also {@code pii})
+ * @param scrub whether the column's text is scrubbed of personal data by every write before it is stored
+ *     ({@code @Pii(scrub = true)}, always on a {@link JavaType#STRING} column); a scrubbed column is always
+ *     {@code pii} too, so its values are never logged either (the constructor sets {@code pii} when {@code scrub} is)
  * @param piiScrubbedFlag whether this is the model's {@code @PiiScrubbed} column: the boolean that records that a
- *     write ran the scrubber over the row
+ *     write ran the scrubber over the row. DataFlow sets it; a create or update that gives it is refused
  *
  * <p>Generated schemas build each column with {@link #column} and name every flag that is set, so a reader sees
  * what a column is without counting booleans:
@@ -48,6 +49,10 @@ public record ColumnDescriptor(
     boolean pii,
     boolean scrub,
     boolean piiScrubbedFlag) {
+
+  public ColumnDescriptor {
+    pii = pii || scrub; // @Pii(scrub = true) is @Pii: the original text is personal data
+  }
 
   /** A column that is neither scrubbed nor the {@code @PiiScrubbed} flag, for descriptors written by hand. */
   public ColumnDescriptor(
@@ -153,13 +158,24 @@ public record ColumnDescriptor(
         scrub, true);
   }
 
-  /** Whether a create must give this column: NOT NULL, not generated, no default. */
+  /**
+   * Whether a create must give this column: NOT NULL, not generated, no default, and not the {@code @PiiScrubbed}
+   * flag (which DataFlow sets on every create).
+   */
   public boolean requiredOnCreate() {
-    return !nullable && !generated && !hasDefault;
+    return !nullable && !generated && !hasDefault && !piiScrubbedFlag;
   }
 
-  /** Whether a create or an update may set this column. */
+  /**
+   * Whether an insert or update statement may set this column: every column but the generated ones. The
+   * {@code @PiiScrubbed} flag is writable, by DataFlow only: see {@link #givenByCaller()}.
+   */
   public boolean writable() {
     return !generated;
+  }
+
+  /** Whether a create or update may take a value for this column from its caller: writable, and not the flag. */
+  public boolean givenByCaller() {
+    return !generated && !piiScrubbedFlag;
   }
 }

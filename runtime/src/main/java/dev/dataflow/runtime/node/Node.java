@@ -45,6 +45,15 @@ public interface Node {
   }
 
   /**
+   * Why {@code name}, a parameter this node does not declare, may not be given, or null when it is just unknown (the
+   * check then suggests the closest declared name). A model node explains the columns DataFlow fills itself, such as
+   * {@code created_at} or the {@code @PiiScrubbed} flag, so that a workflow giving one is told to leave it out.
+   */
+  default String undeclaredParameterReason(String name) {
+    return null;
+  }
+
+  /**
    * The parameters as they may be logged (only with {@code ExecutionOptions.logParameterValues()}): a copy in which
    * every value that may be personal data is replaced. By default every value is {@value #NOT_LOGGED}; a node that
    * knows which of its values are safe says so here.

@@ -1,9 +1,10 @@
 package dev.dataflow.runtime.node;
 
+import dev.dataflow.runtime.scrub.PiiScrubber;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** What a running node may use: who it is, and the database. */
+/** What a running node may use: who it is, the database, and the scrubber of personal data in text. */
 public interface NodeContext {
   /** The id of the workflow run. */
   String runId();
@@ -13,6 +14,13 @@ public interface NodeContext {
 
   /** The node's type. */
   String nodeType();
+
+  /**
+   * The scrubber the application configured ({@code DataFlow.builder().piiScrubber(...)}, else
+   * {@link PiiScrubber#defaults()}). The model nodes run the text of every {@code @Pii(scrub = true)} column they write
+   * through it; an application node that stores free text may do the same.
+   */
+  PiiScrubber piiScrubber();
 
   /**
    * Runs {@code work} on a pooled connection in auto-commit mode: one statement, atomic on its own. (In a WORKFLOW

@@ -270,6 +270,15 @@ public final class SqlRenderer {
    */
   public static RenderedSql upsert(
       ModelDescriptor model, List<String> columns, List<String> conflictColumns, boolean update) {
+    return upsert(model, columns, conflictColumns, update, List.of());
+  }
+
+  /**
+   * {@link #upsert(ModelDescriptor, List, List, boolean)}, except that the columns in {@code insertOnly} (inserted
+   * columns too) are left as they are by {@code do update}: an existing row keeps its value.
+   */
+  public static RenderedSql upsert(ModelDescriptor model, List<String> columns, List<String> conflictColumns,
+      boolean update, List<String> insertOnly) {
     if (update && conflictColumns.isEmpty()) {
       throw new IllegalArgumentException("an upsert that updates needs the conflict columns");
     }
@@ -294,7 +303,7 @@ public final class SqlRenderer {
     }
     Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
     for (String name : columns) {
-      if (!conflictColumns.contains(name)) {
+      if (!conflictColumns.contains(name) && !insertOnly.contains(name)) {
         Field<Object> field = SqlTypes.field(model.column(name));
         set.put(field, DSL.excluded(field));
       }

@@ -30,12 +30,12 @@ public final class ParamChecker {
     }
     for (String name : params.keySet()) {
       if (!specs.containsKey(name)) {
-        problems.add(unknown(name, specs));
+        problems.add(unknown(node, name, specs));
       }
     }
     for (String name : connected) {
       if (!specs.containsKey(name) && !params.containsKey(name)) {
-        problems.add(unknown(name, specs));
+        problems.add(unknown(node, name, specs));
       }
     }
     for (ParamSpec spec : specs.values()) {
@@ -83,8 +83,15 @@ public final class ParamChecker {
     }
   }
 
-  /** The problem of a parameter the node does not declare; the name is echoed {@link Suggestions#cut cut}. */
-  private static ParamProblem unknown(String name, Map<String, ParamSpec> specs) {
+  /**
+   * The problem of a parameter the node does not declare: the node's reason when it has one, else "unknown"; the name
+   * is echoed {@link Suggestions#cut cut}.
+   */
+  private static ParamProblem unknown(Node node, String name, Map<String, ParamSpec> specs) {
+    String reason = node.undeclaredParameterReason(name);
+    if (reason != null) {
+      return new ParamProblem(Suggestions.cut(name), reason);
+    }
     return new ParamProblem(Suggestions.cut(name), "unknown parameter." + Suggestions.didYouMean(name, specs.keySet())
         + " This node takes " + specs.keySet() + ".");
   }

@@ -8,6 +8,7 @@ import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.node.ParamType;
+import dev.dataflow.runtime.scrub.PiiScrubber;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.SqlRenderer;
 import dev.dataflow.runtime.sql.JdbcValues;
@@ -69,7 +70,7 @@ public abstract class BulkCreateNode extends CrudNode {
     // Literal records: the same checks as at run time (each record's own values are already checked).
     try {
       OnConflict onConflict = OnConflict.of(model, params);
-      onConflict.refuseDuplicateKeys(rows(params.get(RECORDS), onConflict), RECORDS);
+      onConflict.refuseDuplicateKeys(rows(params.get(RECORDS), onConflict, null), RECORDS);
     } catch (InvalidParameterException e) {
       return List.of(new ParamProblem(e.parameter(), e.reason()));
     }
@@ -85,7 +86,7 @@ public abstract class BulkCreateNode extends CrudNode {
     }
     OnConflict onConflict = OnConflict.of(model, params);
     // Convert everything first: a bad record 90,000 rows in must fail before the first row is written.
-    List<Map<String, Object>> rows = rows(params.get(RECORDS), onConflict);
+    List<Map<String, Object>> rows = rows(params.get(RECORDS), onConflict, context.piiScrubber());
     onConflict.refuseDuplicateKeys(rows, RECORDS);
     Object[] ids = new Object[rows.size()];
     Outcome[] outcomes = new Outcome[rows.size()];
@@ -122,14 +123,20 @@ public abstract class BulkCreateNode extends CrudNode {
     }
   }
 
-  /** Every record converted, and checked for the conflict columns. */
-  private List<Map<String, Object>> rows(Object records, OnConflict onConflict) {
+  /**
+   * Every record converted, checked for the conflict columns, and scrubbed ({@code scrubber} null: at build time,
+   * where only the checks count).
+   */
+  private List<Map<String, Object>> rows(Object records, OnConflict onConflict, PiiScrubber scrubber) {
     List<?> input = ParamValues.asList(records, RECORDS);
     List<Map<String, Object>> rows = new ArrayList<>(input.size());
     for (int i = 0; i < input.size(); i++) {
       String path = RECORDS + "." + i;
       Map<String, Object> row = RowValues.forCreate(model, ParamValues.asMap(input.get(i), path), path);
       onConflict.requireColumns(row, path);
+      if (scrubber != null) {
+        Scrubbing.beforeInsert(model, row, scrubber);
+      }
       rows.add(row);
     }
     return rows;
@@ -186,12 +193,13 @@ public abstract class BulkCreateNode extends CrudNode {
     while (from < rows.size()) {
       List<String> columns = List.copyOf(rows.get(from).keySet());
       int to = from + 1;
+      // Rows that give the same columns also keep the same columns on update (that depends on the columns only).
       while (to < rows.size() && to - from < batchSize && rows.get(to).keySet().equals(rows.get(from).keySet())) {
         to++;
       }
-      String sql = upserts.get(new CreateNode.UpsertShape(columns, onConflict),
-          s -> SqlRenderer.upsert(model, s.columns(), s.onConflict().columns(),
-              s.onConflict().mode() == OnConflict.Mode.UPDATE).sql());
+      String sql = upserts.get(
+          new CreateNode.UpsertShape(columns, onConflict, Scrubbing.keptOnUpsertUpdate(model, rows.get(from))),
+          shape -> shape.render(model));
       // RETURN_GENERATED_KEYS makes the driver keep each statement's RETURNING rows (the SQL already lists them),
       // in statement order, for getGeneratedKeys(); the update counts say which statements returned one.
       try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {

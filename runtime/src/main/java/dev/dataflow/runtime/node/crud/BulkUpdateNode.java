@@ -78,6 +78,7 @@ public abstract class BulkUpdateNode extends CrudNode {
     if (params.get(RECORDS) == null) {
       refuseAllRowsUnlessConfirmed(params, "update");
       Map<String, Object> fields = RowValues.forUpdate(model, ParamValues.asMap(params.get(FIELDS), FIELDS), FIELDS);
+      Scrubbing.beforeUpdate(model, fields, context.piiScrubber());
       RenderedSql update = SqlRenderer.updateWhere(model, fields, filters(params));
       int n = context.transaction(connection -> {
         try (PreparedStatement ps = update.prepare(connection)) {
@@ -91,6 +92,9 @@ public abstract class BulkUpdateNode extends CrudNode {
       return out;
     }
     List<Update> updates = toUpdates(params.get(RECORDS));
+    for (Update u : updates) {
+      Scrubbing.beforeUpdate(model, u.fields(), context.piiScrubber());
+    }
     int updated = context.transaction(connection -> {
       int n = 0;
       for (Update u : updates) {

@@ -41,7 +41,7 @@ public abstract class CreateNode extends CrudNode {
     super(model, NodeKind.CREATE);
     List<ParamSpec> specs = new ArrayList<>();
     for (ColumnDescriptor column : model.columns()) {
-      if (column.writable()) {
+      if (column.givenByCaller()) {
         specs.add(ParamSpec.column(column, column.requiredOnCreate()));
       }
     }
@@ -52,6 +52,13 @@ public abstract class CreateNode extends CrudNode {
   @Override
   public List<ParamSpec> parameters() {
     return parameters;
+  }
+
+  /** A column DataFlow fills ({@code id}, {@code created_at}, the {@code @PiiScrubbed} flag): leave it out. */
+  @Override
+  public String undeclaredParameterReason(String name) {
+    ColumnDescriptor column = model.column(name);
+    return column == null || column.givenByCaller() ? null : RowValues.setByDataFlow(model, column);
   }
 
   @Override
@@ -75,6 +82,7 @@ public abstract class CreateNode extends CrudNode {
     columnParams.remove(OnConflict.ON_CONFLICT);
     columnParams.remove(OnConflict.CONFLICT_COLUMNS);
     Map<String, Object> values = RowValues.forCreate(model, columnParams, "");
+    Scrubbing.beforeInsert(model, values, context.piiScrubber());
     if (onConflict.upsert()) {
       onConflict.requireColumns(values, "");
       return upsert(context, values, onConflict);
@@ -103,9 +111,8 @@ public abstract class CreateNode extends CrudNode {
   private Map<String, Object> upsert(NodeContext context, Map<String, Object> values, OnConflict onConflict)
       throws SQLException {
     List<String> columns = List.copyOf(values.keySet());
-    String sql = upserts.get(new UpsertShape(columns, onConflict),
-        s -> SqlRenderer.upsert(model, s.columns(), s.onConflict().columns(),
-            s.onConflict().mode() == OnConflict.Mode.UPDATE).sql());
+    String sql = upserts.get(new UpsertShape(columns, onConflict, Scrubbing.keptOnUpsertUpdate(model, values)),
+        shape -> shape.render(model));
     int insertedColumn = model.columns().size() + 1;
     return context.autoCommit(connection -> {
       boolean autoCommit = connection.getAutoCommit();
@@ -147,6 +154,14 @@ public abstract class CreateNode extends CrudNode {
     return fixed;
   }
 
-  /** An upsert statement's shape: the inserted columns and the conflict rule. */
-  record UpsertShape(List<String> columns, OnConflict onConflict) {}
+  /**
+   * An upsert statement's shape: the inserted columns, the conflict rule, and the inserted columns an update leaves
+   * as they are ({@link Scrubbing#keptOnUpsertUpdate}).
+   */
+  record UpsertShape(List<String> columns, OnConflict onConflict, List<String> insertOnly) {
+    String render(ModelDescriptor model) {
+      return SqlRenderer.upsert(model, columns, onConflict.columns(), onConflict.mode() == OnConflict.Mode.UPDATE,
+          insertOnly).sql();
+    }
+  }
 }

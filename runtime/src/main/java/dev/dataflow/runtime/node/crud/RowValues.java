@@ -27,7 +27,8 @@ public final class RowValues {
   private RowValues() {}
 
   /**
-   * The column values of one row to insert, converted to the columns' Java types, in column order.
+   * The column values of one row to insert, converted to the columns' Java types, in column order; not yet scrubbed
+   * ({@link Scrubbing#beforeInsert} does that, and sets the {@code @PiiScrubbed} flag, which a row may not give).
    *
    * @param prefix the parameter path of the row ({@code ""} for Create's own parameters, {@code records.3} in bulk)
    */
@@ -40,13 +41,12 @@ public final class RowValues {
         throw new InvalidParameterException(path, "unknown column of " + model.modelName() + "."
             + Suggestions.didYouMean(key, model.columnsByName().keySet()));
       }
-      if (column.generated()) {
-        throw new InvalidParameterException(path, "column " + key + " is set by "
-            + (column.primaryKey() ? "the database (identity key)" : "DataFlow") + "; leave it out");
+      if (!column.givenByCaller()) {
+        throw new InvalidParameterException(path, setByDataFlow(model, column));
       }
     }
     for (ColumnDescriptor column : model.columns()) {
-      if (column.generated()) {
+      if (!column.givenByCaller()) {
         continue;
       }
       String path = path(prefix, column.name());
@@ -67,11 +67,27 @@ public final class RowValues {
     return converted;
   }
 
+  /**
+   * Why a create or update may not give {@code column}, one that is not {@link ColumnDescriptor#givenByCaller()}: the
+   * database or DataFlow fills it.
+   */
+  static String setByDataFlow(ModelDescriptor model, ColumnDescriptor column) {
+    if (column.piiScrubbedFlag()) {
+      List<String> scrubbed = model.scrubbedColumns().stream().map(ColumnDescriptor::name).toList();
+      return column.name() + " is set by DataFlow when it scrubs " + String.join(", ", scrubbed) + " (true on every"
+          + " create, and on an update that writes " + (scrubbed.size() == 1 ? scrubbed.get(0) : "all of them")
+          + "); leave it out";
+    }
+    return "column " + column.name() + " is set by " + (column.primaryKey() ? "the database (identity key)"
+        : "DataFlow") + "; leave it out";
+  }
+
   /** The operators a column of {@code fields} may take: {@code {"col": {"$inc": 1}}}. */
   public static final List<String> UPDATE_OPERATORS = List.of(SET, INC);
 
   /**
-   * The new column values of an update, converted; the key and generated columns may not be set. A value is a new
+   * The new column values of an update, converted; the key, generated columns and the {@code @PiiScrubbed} flag may
+   * not be set (text is scrubbed afterwards, by {@link Scrubbing#beforeUpdate}). A value is a new
    * value (bare or as {@code {"$set": v}}), which the result holds converted, or {@code {"$inc": n}} on a numeric
    * column, which the result holds as an {@link Increment} of {@code n} converted to the column's type.
    *
@@ -96,6 +112,9 @@ public final class RowValues {
       }
       if (column.generated()) {
         throw new InvalidParameterException(path, "column " + key + " is maintained by DataFlow; leave it out");
+      }
+      if (column.piiScrubbedFlag()) {
+        throw new InvalidParameterException(path, setByDataFlow(model, column));
       }
       converted.put(key, updateValue(column, e.getValue(), path));
     }

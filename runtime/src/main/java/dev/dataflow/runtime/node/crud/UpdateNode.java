@@ -82,6 +82,7 @@ public abstract class UpdateNode extends CrudNode {
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     Map<String, Object> fields = RowValues.forUpdate(model, ParamValues.asMap(params.get(FIELDS), FIELDS), FIELDS);
+    Scrubbing.beforeUpdate(model, fields, context.piiScrubber());
     boolean byFilters = params.get(ID) == null && params.containsKey(FILTERS);
     String versionProblem = versionProblem(!byFilters, params.containsKey(VERSION));
     if (versionProblem != null) {
