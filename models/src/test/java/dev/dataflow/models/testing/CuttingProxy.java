@@ -52,6 +52,9 @@ public final class CuttingProxy implements AutoCloseable {
   private final int targetPort;
   private final String jdbcUrl;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  /** Guards {@link #closed} against a connection accepted while {@link #close} runs. */
+  private final Object lock = new Object();
+  private boolean closed;
   private final AtomicReference<Armed> armed = new AtomicReference<>();
 
   private record Armed(byte[] message, Cut cut, CompletableFuture<Void> done) {}
@@ -101,6 +104,9 @@ public final class CuttingProxy implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (lock) {
+      closed = true;
+    }
     closeQuietly(listener);
     for (Socket s : sockets) {
       closeQuietly(s);
@@ -114,8 +120,17 @@ public final class CuttingProxy implements AutoCloseable {
         Socket server = new Socket(targetHost, targetPort);
         client.setTcpNoDelay(true);
         server.setTcpNoDelay(true);
-        sockets.add(client);
-        sockets.add(server);
+        // A connection accepted just as close() runs must not slip through to the database a test made
+        // unreachable: it is registered before close() looks at the sockets, or closed here.
+        synchronized (lock) {
+          if (closed) {
+            closeQuietly(client);
+            closeQuietly(server);
+            return;
+          }
+          sockets.add(client);
+          sockets.add(server);
+        }
         start("cutting-proxy-up", () -> pump(client, server, false));
         start("cutting-proxy-down", () -> pump(server, client, true));
       } catch (IOException e) {
