@@ -2,6 +2,7 @@ package dev.dataflow.models;
 
 import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.EnumValues;
+import dev.dataflow.runtime.model.ForeignKeyDescriptor;
 import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.model.Retention;
@@ -74,7 +75,7 @@ public final class ConversationSessionSchema implements ModelProvider {
       TABLE,
       List.of(
           ColumnDescriptor.column("id", "id", JavaType.LONG, "BIGINT").notNull().asPrimaryKey().asGenerated(),
-          ColumnDescriptor.column("session_id", "sessionId", JavaType.UUID, "UUID").notNull(),
+          ColumnDescriptor.column("session_id", "sessionId", JavaType.UUID, "UUID").notNull().asUnique(),
           ColumnDescriptor.column("user_id", "userId", JavaType.STRING, "VARCHAR(64)").asPii().asScrubbed(),
           ColumnDescriptor.column("outlet_id", "outletId", JavaType.LONG, "BIGINT"),
           ColumnDescriptor.column("role", "role", JavaType.ENUM, "TEXT").withEnumValues(EnumValues.of(ConversationSession.Role.values())),
@@ -120,7 +121,9 @@ public final class ConversationSessionSchema implements ModelProvider {
           List.of("session_id", "user_id", "outlet_id", "role", "metadata", "pii_scrubbed", "language", "started_at"),
           DELETE_BY_ID,
           EXISTS_BY_ID))
-      .withRetention(new Retention(30, "started_at"));
+      .withRetention(new Retention(30, "started_at"))
+      .withForeignKeys(
+          new ForeignKeyDescriptor("outlet_id", "outlets", "id", ForeignKeyDescriptor.OnDelete.SET_NULL));
 
   /**
    * For {@link java.util.ServiceLoader}.

@@ -26,6 +26,7 @@ final class RuntimeTypes {
   static final ClassName ENUM_VALUES = ClassName.get(MODEL, "EnumValues");
   static final ClassName STATEMENTS = ClassName.get(MODEL, "Statements");
   static final ClassName RETENTION = ClassName.get(MODEL, "Retention");
+  static final ClassName FOREIGN_KEY_DESCRIPTOR = ClassName.get(MODEL, "ForeignKeyDescriptor");
   static final ClassName NODE_TYPE = ClassName.get(NODE, "Node");
   static final ClassName NODE_PARAMS = ClassName.get(NODE, "NodeParams");
   static final ClassName CRUD_NODE = ClassName.get(CRUD, "CrudNode");

@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.dataflow.processor.schema.ColumnSchema;
 import dev.dataflow.processor.schema.ColumnType;
+import dev.dataflow.processor.schema.ForeignKeySchema;
 import dev.dataflow.processor.schema.ModelSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +124,21 @@ public final class SchemaClassWriter {
           model.retention().days(),
           model.retention().column());
     }
+    if (!model.foreignKeys().isEmpty()) {
+      List<CodeBlock> keys = new ArrayList<>();
+      for (ForeignKeySchema fk : model.foreignKeys()) {
+        keys.add(CodeBlock.of(
+            "new $T($S, $S, $S, $T.OnDelete.$L)",
+            RuntimeTypes.FOREIGN_KEY_DESCRIPTOR,
+            fk.column(),
+            fk.referencedTable(),
+            fk.referencedColumn(),
+            RuntimeTypes.FOREIGN_KEY_DESCRIPTOR,
+            fk.onDelete().name()));
+      }
+      code.add("\n.withForeignKeys(\n").indent().indent().add(CodeBlock.join(keys, ",\n")).add(")");
+      code.unindent().unindent();
+    }
     code.unindent().unindent();
     return code.build();
   }
@@ -159,6 +175,9 @@ public final class SchemaClassWriter {
           ".withEnumValues($T.of($T.values()))",
           RuntimeTypes.ENUM_VALUES,
           TypeNames.className(column.fieldType()));
+    }
+    if (column.unique()) {
+      code.add(".asUnique()");
     }
     if (column.version()) {
       code.add(".asVersion()");

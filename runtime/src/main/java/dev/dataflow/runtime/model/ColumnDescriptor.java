@@ -21,6 +21,7 @@ package dev.dataflow.runtime.model;
  *     {@code pii} too, so its values are never logged either (the constructor sets {@code pii} when {@code scrub} is)
  * @param piiScrubbedFlag whether this is the model's {@code @PiiScrubbed} column: the boolean that records that a
  *     write ran the scrubber over the row. DataFlow sets it; a create or update that gives it is refused
+ * @param unique whether a single-column unique constraint covers it ({@code @Unique}); the key is unique without it
  *
  * <p>Generated schemas build each column with {@link #column} and name every flag that is set, so a reader sees
  * what a column is without counting booleans:
@@ -48,10 +49,30 @@ public record ColumnDescriptor(
     boolean version,
     boolean pii,
     boolean scrub,
-    boolean piiScrubbedFlag) {
+    boolean piiScrubbedFlag,
+    boolean unique) {
 
   public ColumnDescriptor {
     pii = pii || scrub; // @Pii(scrub = true) is @Pii: the original text is personal data
+  }
+
+  /** A column without a unique constraint of its own, for descriptors written by hand. */
+  public ColumnDescriptor(
+      String name,
+      String fieldName,
+      JavaType javaType,
+      String sqlType,
+      boolean nullable,
+      boolean primaryKey,
+      boolean generated,
+      boolean hasDefault,
+      EnumValues enumValues,
+      boolean version,
+      boolean pii,
+      boolean scrub,
+      boolean piiScrubbedFlag) {
+    this(name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, pii,
+        scrub, piiScrubbedFlag, false);
   }
 
   /** A column that is neither scrubbed nor the {@code @PiiScrubbed} flag, for descriptors written by hand. */
@@ -68,7 +89,7 @@ public record ColumnDescriptor(
       boolean version,
       boolean pii) {
     this(name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, pii,
-        false, false);
+        false, false, false);
   }
 
   /** A column that is neither the {@code @Version} column nor personal data, for descriptors written by hand. */
@@ -83,7 +104,7 @@ public record ColumnDescriptor(
       boolean hasDefault,
       EnumValues enumValues) {
     this(name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, false, false,
-        false, false);
+        false, false, false);
   }
 
   /**
@@ -92,70 +113,77 @@ public record ColumnDescriptor(
    */
   public static ColumnDescriptor column(String name, String fieldName, JavaType javaType, String sqlType) {
     return new ColumnDescriptor(name, fieldName, javaType, sqlType, true, false, false, false, null, false, false,
-        false, false);
+        false, false, false);
   }
 
   /** This column, {@code NOT NULL}. */
   public ColumnDescriptor notNull() {
     return new ColumnDescriptor(
         name, fieldName, javaType, sqlType, false, primaryKey, generated, hasDefault, enumValues, version, pii, scrub,
-        piiScrubbedFlag);
+        piiScrubbedFlag, unique);
   }
 
   /** This column as the table's key. */
   public ColumnDescriptor asPrimaryKey() {
     return new ColumnDescriptor(
         name, fieldName, javaType, sqlType, nullable, true, generated, hasDefault, enumValues, version, pii, scrub,
-        piiScrubbedFlag);
+        piiScrubbedFlag, unique);
   }
 
   /** This column, filled by the database or the runtime, never by a create or update parameter. */
   public ColumnDescriptor asGenerated() {
     return new ColumnDescriptor(
         name, fieldName, javaType, sqlType, nullable, primaryKey, true, hasDefault, enumValues, version, pii, scrub,
-        piiScrubbedFlag);
+        piiScrubbedFlag, unique);
   }
 
   /** This column, with a default in the DDL. */
   public ColumnDescriptor withDefault() {
     return new ColumnDescriptor(
         name, fieldName, javaType, sqlType, nullable, primaryKey, generated, true, enumValues, version, pii, scrub,
-        piiScrubbedFlag);
+        piiScrubbedFlag, unique);
   }
 
   /** This {@link JavaType#ENUM} column, with its constants. */
   public ColumnDescriptor withEnumValues(EnumValues values) {
     return new ColumnDescriptor(
         name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, values, version, pii, scrub,
-        piiScrubbedFlag);
+        piiScrubbedFlag, unique);
   }
 
   /** This column as the {@code @Version} column. */
   public ColumnDescriptor asVersion() {
     return new ColumnDescriptor(
         name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, true, pii, scrub,
-        piiScrubbedFlag);
+        piiScrubbedFlag, unique);
   }
 
   /** This column as personal data ({@code @Pii}). */
   public ColumnDescriptor asPii() {
     return new ColumnDescriptor(
         name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, true,
-        scrub, piiScrubbedFlag);
+        scrub, piiScrubbedFlag, unique);
   }
 
   /** This text column as one the scrubber runs over before it is stored ({@code @Pii(scrub = true)}). */
   public ColumnDescriptor asScrubbed() {
     return new ColumnDescriptor(
         name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, pii, true,
-        piiScrubbedFlag);
+        piiScrubbedFlag, unique);
   }
 
   /** This boolean column as the model's {@code @PiiScrubbed} flag. */
   public ColumnDescriptor asPiiScrubbedFlag() {
     return new ColumnDescriptor(
         name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, pii,
-        scrub, true);
+        scrub, true, unique);
+  }
+
+  /** This column, covered by a single-column unique constraint ({@code @Unique}). */
+  public ColumnDescriptor asUnique() {
+    return new ColumnDescriptor(
+        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, pii,
+        scrub, piiScrubbedFlag, true);
   }
 
   /**

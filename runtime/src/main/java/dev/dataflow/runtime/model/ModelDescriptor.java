@@ -19,6 +19,7 @@ import java.util.Map;
  *     idempotent ({@code IF NOT EXISTS})
  * @param statements the fixed-shape SQL
  * @param retention the retention policy ({@code @Retain}), or null when rows are kept until deleted
+ * @param foreignKeys the foreign keys ({@code @References}), in column order
  */
 public record ModelDescriptor(
     String modelName,
@@ -29,12 +30,14 @@ public record ModelDescriptor(
     List<String> referencedTables,
     List<String> ddl,
     Statements statements,
-    Retention retention) {
+    Retention retention,
+    List<ForeignKeyDescriptor> foreignKeys) {
 
   public ModelDescriptor {
     columns = List.copyOf(columns);
     referencedTables = List.copyOf(referencedTables);
     ddl = List.copyOf(ddl);
+    foreignKeys = List.copyOf(foreignKeys);
     if (retention != null) {
       checkRetentionColumn(table, columns, retention.column());
     }
@@ -50,13 +53,35 @@ public record ModelDescriptor(
       List<String> referencedTables,
       List<String> ddl,
       Statements statements) {
-    this(modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, null);
+    this(modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, null, List.of());
+  }
+
+  /** A model without foreign keys in its descriptor, for descriptors written by hand. */
+  public ModelDescriptor(
+      String modelName,
+      String modelClassName,
+      String table,
+      List<ColumnDescriptor> columns,
+      String primaryKey,
+      List<String> referencedTables,
+      List<String> ddl,
+      Statements statements,
+      Retention retention) {
+    this(modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, retention,
+        List.of());
   }
 
   /** This model with a retention policy; generated schemas of an {@code @Retain} model end with it. */
   public ModelDescriptor withRetention(Retention policy) {
     return new ModelDescriptor(
-        modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, policy);
+        modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, policy, foreignKeys);
+  }
+
+  /** This model with its foreign keys; generated schemas of a model with {@code @References} fields call it. */
+  public ModelDescriptor withForeignKeys(ForeignKeyDescriptor... keys) {
+    return new ModelDescriptor(
+        modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, retention,
+        List.of(keys));
   }
 
   /** The column with this name, or null. */
