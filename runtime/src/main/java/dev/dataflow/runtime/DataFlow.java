@@ -127,6 +127,11 @@ public final class DataFlow implements AutoCloseable {
     return registry.models();
   }
 
+  /** Every registered model as a Mermaid ER diagram; see {@link NodeRegistry#toMermaidErDiagram()}. */
+  public String toMermaidErDiagram() {
+    return registry.toMermaidErDiagram();
+  }
+
   /**
    * The scrubber every write of a {@code @Pii(scrub = true)} column runs its text through before it is stored
    * ({@link Builder#piiScrubber(PiiScrubber)}; {@link PiiScrubber#defaults()} unless set).

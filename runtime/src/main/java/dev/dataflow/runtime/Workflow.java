@@ -2,6 +2,8 @@ package dev.dataflow.runtime;
 
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
+import dev.dataflow.runtime.workflow.NodeRun;
+import dev.dataflow.runtime.workflow.WorkflowDiagram;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,6 +65,28 @@ public final class Workflow {
   /** Node ids in the order they run: every node after the nodes it takes input from, else in the order added. */
   public List<String> executionOrder() {
     return executionOrder;
+  }
+
+  /**
+   * The workflow as a Mermaid flowchart: each node with its id and type, in execution order; each connection
+   * labelled {@code output → input}; a routing node's branches, with dotted arrows out of them. Never a parameter
+   * value. Paste it into a {@code ```mermaid} block of a Markdown page. See {@link WorkflowDiagram}.
+   */
+  public String toMermaid() {
+    return WorkflowDiagram.render(nodesInOrder(), edges);
+  }
+
+  /** The picture of one run of this workflow: what {@link WorkflowResult} and its exception draw. */
+  String toMermaid(List<NodeRun> runs) {
+    Map<String, NodeRun> byNode = new LinkedHashMap<>();
+    for (NodeRun run : runs) {
+      byNode.put(run.nodeId(), run);
+    }
+    return WorkflowDiagram.render(nodesInOrder(), edges, byNode);
+  }
+
+  private List<NodeInstance> nodesInOrder() {
+    return executionOrder.stream().map(nodes::get).toList();
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.dataflow.runtime;
 
 import dev.dataflow.runtime.sql.DatabaseException;
+import dev.dataflow.runtime.workflow.NodeRun;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +27,9 @@ import java.util.Map;
  * }
  * }</pre>
  *
+ * <p>{@link #toMermaid()} is the run's picture: which nodes ran, were skipped, failed or never started, with their
+ * durations ({@link #nodeRuns()}).
+ *
  * <p>When several nodes of a parallel run fail, this exception names one (the one whose outcome is unknown, if any,
  * else the first in execution order) and carries the others as {@linkplain #getSuppressed() suppressed}
  * exceptions.
@@ -36,6 +41,9 @@ public class WorkflowExecutionException extends DataFlowException {
   private final String parameter;
   private final Map<String, Map<String, Object>> completedOutputs;
   private final boolean outcomeUnknown;
+  /** Set by the run that throws this; not serialized (a workflow holds node instances). */
+  private transient Workflow workflow;
+  private transient List<NodeRun> nodeRuns = List.of();
 
   public WorkflowExecutionException(String runId, String nodeId, String nodeType, String parameter, String reason,
       Throwable cause, Map<String, Map<String, Object>> completedOutputs) {
@@ -86,6 +94,33 @@ public class WorkflowExecutionException extends DataFlowException {
    */
   public Map<String, Map<String, Object>> completedOutputs() {
     return completedOutputs;
+  }
+
+  /** Records the run this exception ends, for {@link #toMermaid()}. */
+  void attachRun(Workflow workflow, List<NodeRun> nodeRuns) {
+    this.workflow = workflow;
+    this.nodeRuns = List.copyOf(nodeRuns);
+  }
+
+  /**
+   * What became of every node of the failed run, in execution order: ran, skipped, failed or not run, with durations.
+   * Empty when this exception was not thrown by {@link LocalRuntime}.
+   */
+  public List<NodeRun> nodeRuns() {
+    return nodeRuns == null ? List.of() : nodeRuns;
+  }
+
+  /**
+   * The failed run as a Mermaid flowchart, like {@link WorkflowResult#toMermaid()}: the failed node(s) styled
+   * {@code failed}, the nodes that never started {@code notRun}. Never a parameter value.
+   *
+   * @throws IllegalStateException when this exception was not thrown by {@link LocalRuntime} (no run to draw)
+   */
+  public String toMermaid() {
+    if (workflow == null) {
+      throw new IllegalStateException("This exception was not thrown by a workflow run; there is no run to draw.");
+    }
+    return workflow.toMermaid(nodeRuns);
   }
 
   /**

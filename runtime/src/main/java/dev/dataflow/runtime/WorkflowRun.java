@@ -9,6 +9,7 @@ import dev.dataflow.runtime.scrub.PiiScrubber;
 import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
+import dev.dataflow.runtime.workflow.NodeRun;
 import dev.dataflow.runtime.workflow.ParamChecker;
 import dev.dataflow.runtime.workflow.Paths;
 import dev.dataflow.runtime.workflow.RunConnections;
@@ -55,6 +56,8 @@ final class WorkflowRun {
   private final String runId = UUID.randomUUID().toString();
   private final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
   private final Set<String> skipped = ConcurrentHashMap.newKeySet();
+  /** What became of each node that ran, failed or was skipped; the rest never started. */
+  private final Map<String, NodeRun> nodeRuns = new ConcurrentHashMap<>();
   private final Queue<NodeFailure> failures = new ConcurrentLinkedQueue<>();
   /** Set by the first failure: no node starts after it; the ones running finish. */
   private volatile boolean stopped;
@@ -85,7 +88,8 @@ final class WorkflowRun {
     if (!failures.isEmpty()) {
       throw report();
     }
-    return new WorkflowResult(runId, ordered(), orderedSkipped(), Duration.ofNanos(System.nanoTime() - started));
+    return new WorkflowResult(runId, ordered(), orderedSkipped(), Duration.ofNanos(System.nanoTime() - started),
+        workflow, orderedRuns());
   }
 
   private void runInOneTransaction() {
@@ -113,6 +117,9 @@ final class WorkflowRun {
           LOG.warn("run {}: {}", runId, reason);
         }
         failures.add(new NodeFailure(workflow.node(last), null, reason, e));
+        // The exception names the last node for the failed commit; the picture shows it failed too.
+        nodeRuns.computeIfPresent(last, (id, r) -> new NodeRun(id, r.nodeType(), NodeRun.Status.FAILED,
+            r.duration()));
       }
     }
   }
@@ -160,6 +167,7 @@ final class WorkflowRun {
     Node node = instance.node();
     if (shouldSkip(nodeId)) {
       skipped.add(nodeId);
+      nodeRuns.put(nodeId, new NodeRun(nodeId, instance.type(), NodeRun.Status.SKIPPED, Duration.ZERO));
       notify(l -> l.nodeSkipped(event(instance, 0, 0)));
       return true;
     }
@@ -194,6 +202,7 @@ final class WorkflowRun {
     Map<String, Object> result = output == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(output));
     outputs.put(nodeId, result);
     long nanos = System.nanoTime() - started;
+    nodeRuns.put(nodeId, new NodeRun(nodeId, instance.type(), NodeRun.Status.RAN, Duration.ofNanos(nanos)));
     long rows = context.rowsAffected();
     notify(l -> l.nodeFinished(event(instance, nanos, rows)));
     return true;
@@ -203,6 +212,8 @@ final class WorkflowRun {
     NodeFailure failure = new NodeFailure(instance, parameter,
         options.transactionMode() == TransactionMode.WORKFLOW ? reason + ROLLED_BACK : reason, cause);
     failures.add(failure);
+    nodeRuns.put(instance.id(), new NodeRun(instance.id(), instance.type(), NodeRun.Status.FAILED,
+        Duration.ofNanos(nanos)));
     stopped = true;
     Throwable heard = cause != null ? cause : failure.toException(runId, failure.reason(), completed());
     notify(l -> l.nodeFailed(event(instance, nanos, 0), heard));
@@ -230,10 +241,14 @@ final class WorkflowRun {
       }
       reason += "; node" + (all.size() > 2 ? "s " : " ") + others + " failed too (see getSuppressed())";
     }
+    List<NodeRun> runs = orderedRuns();
     WorkflowExecutionException e = named.toException(runId, reason, done);
+    e.attachRun(workflow, runs);
     for (NodeFailure f : all) {
       if (f != named) {
-        e.addSuppressed(f.toException(runId, f.reason(), done));
+        WorkflowExecutionException other = f.toException(runId, f.reason(), done);
+        other.attachRun(workflow, runs);
+        e.addSuppressed(other);
       }
     }
     return e;
@@ -297,6 +312,17 @@ final class WorkflowRun {
       if (skipped.contains(id)) {
         list.add(id);
       }
+    }
+    return list;
+  }
+
+  /** Every node's fate in execution order; a node with none recorded never started. */
+  private List<NodeRun> orderedRuns() {
+    List<NodeRun> list = new ArrayList<>();
+    for (String id : workflow.executionOrder()) {
+      NodeRun run = nodeRuns.get(id);
+      list.add(run != null ? run
+          : new NodeRun(id, workflow.node(id).type(), NodeRun.Status.NOT_RUN, Duration.ZERO));
     }
     return list;
   }

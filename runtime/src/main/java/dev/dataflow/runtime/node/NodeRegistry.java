@@ -1,6 +1,7 @@
 package dev.dataflow.runtime.node;
 
 import dev.dataflow.runtime.DataFlowException;
+import dev.dataflow.runtime.model.ErDiagram;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,6 +70,18 @@ public final class NodeRegistry {
   /** The registered models, in registration order. */
   public List<ModelDescriptor> models() {
     return models;
+  }
+
+  /**
+   * Every registered model as a Mermaid entity-relationship diagram: tables, columns with their SQL types, keys,
+   * unique columns, and foreign keys with their {@code ON DELETE}. See {@link ErDiagram}.
+   *
+   * <pre>{@code
+   * Files.writeString(Path.of("schema.mmd"), NodeRegistry.classpath().toMermaidErDiagram());
+   * }</pre>
+   */
+  public String toMermaidErDiagram() {
+    return ErDiagram.render(models);
   }
 
   /** Collects nodes and models; a type name may be registered once. */
