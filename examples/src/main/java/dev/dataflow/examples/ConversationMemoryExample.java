@@ -11,6 +11,7 @@ import dev.dataflow.models.UserInteractionSummaryReadNode;
 import dev.dataflow.models.UserInteractionSummaryUpdateNode;
 import dev.dataflow.runtime.DataFlow;
 import dev.dataflow.runtime.LocalRuntime;
+import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowResult;
 import dev.dataflow.runtime.model.ModelDescriptor;
@@ -32,6 +33,12 @@ public final class ConversationMemoryExample {
   private static final List<String> CONVERSATION_MODELS =
       List.of("ConversationSession", "ConversationMessage", "UserInteractionSummary");
   private static final String USER_ID = "6591234567";
+  /** Example 2's messages: role, content, intent, confidence. */
+  private static final List<Object[]> MESSAGES = List.of(
+      new Object[] {MessageRole.user, "Hi, we need 400 boxes for 10 inch pizzas", "order_placement", 0.95},
+      new Object[] {MessageRole.assistant, "I understand you need 400 boxes for 10 inch pizzas. Anything else?",
+          null, null},
+      new Object[] {MessageRole.user, "Yes, and 200 for 12 inch as well", "order_placement", 0.91});
 
   private final LocalRuntime runtime;
   private final PrintStream out;
@@ -69,7 +76,15 @@ public final class ConversationMemoryExample {
   UUID createSession() {
     out.println("Example 1: Create Conversation Session");
     UUID sessionId = UUID.randomUUID();
-    WorkflowResult result = runtime.execute(new WorkflowBuilder()
+    WorkflowResult result = runtime.execute(createSessionWorkflow(sessionId));
+    out.println("[OK] Created session: " + result.get("create_session").get("session_id"));
+    out.println();
+    return sessionId;
+  }
+
+  /** Example 1's workflow (docs/diagrams.md draws it). */
+  static Workflow createSessionWorkflow(UUID sessionId) {
+    return new WorkflowBuilder()
         .addNode("create_outlet", OutletCreateNode.params().name("Tria Pizza Central"))
         .addNode("create_session", ConversationSessionCreateNode.params()
             .sessionId(sessionId)
@@ -79,23 +94,25 @@ public final class ConversationMemoryExample {
             .intents(Map.of("primary", "order_placement", "confidence", 0.95))
             .context(Map.of("source", "whatsapp", "platform", "tria_aibpo")))
         .addConnection("create_outlet", "id", "create_session", "outlet_id")
-        .build());
-    out.println("[OK] Created session: " + result.get("create_session").get("session_id"));
-    out.println();
-    return sessionId;
+        .build();
   }
 
   /** Example 2: three messages, written by one workflow. */
   void addMessages(UUID sessionId) {
     out.println("Example 2: Add Conversation Messages");
-    List<Object[]> messages = List.of(
-        new Object[] {MessageRole.user, "Hi, we need 400 boxes for 10 inch pizzas", "order_placement", 0.95},
-        new Object[] {MessageRole.assistant, "I understand you need 400 boxes for 10 inch pizzas. Anything else?",
-            null, null},
-        new Object[] {MessageRole.user, "Yes, and 200 for 12 inch as well", "order_placement", 0.91});
+    WorkflowResult result = runtime.execute(addMessagesWorkflow(sessionId));
+    for (int i = 1; i <= MESSAGES.size(); i++) {
+      Map<String, Object> row = result.get("message_" + i);
+      out.println("[OK] Message " + i + ": " + row.get("role") + " - " + preview((String) row.get("content")));
+    }
+    out.println();
+  }
+
+  /** Example 2's workflow: one Create node per message (docs/diagrams.md draws it). */
+  static Workflow addMessagesWorkflow(UUID sessionId) {
     WorkflowBuilder workflow = new WorkflowBuilder();
-    for (int i = 0; i < messages.size(); i++) {
-      Object[] m = messages.get(i);
+    for (int i = 0; i < MESSAGES.size(); i++) {
+      Object[] m = MESSAGES.get(i);
       workflow.addNode("message_" + (i + 1), ConversationMessageCreateNode.params()
           .sessionId(sessionId)
           .role((MessageRole) m[0])
@@ -104,24 +121,24 @@ public final class ConversationMemoryExample {
           .intent((String) m[2])
           .confidence((Double) m[3]));
     }
-    WorkflowResult result = runtime.execute(workflow.build());
-    for (int i = 1; i <= messages.size(); i++) {
-      Map<String, Object> row = result.get("message_" + i);
-      out.println("[OK] Message " + i + ": " + row.get("role") + " - " + preview((String) row.get("content")));
-    }
-    out.println();
+    return workflow.build();
   }
 
   /** Example 3: the session's history, oldest first. */
   void queryHistory(UUID sessionId) {
     out.println("Example 3: Query Conversation History");
-    WorkflowResult result = runtime.execute(new WorkflowBuilder()
+    WorkflowResult result = runtime.execute(queryHistoryWorkflow(sessionId));
+    out.println("[OK] Found " + result.get("get_history").get("count") + " messages in session " + sessionId);
+    out.println();
+  }
+
+  /** Example 3's workflow (docs/diagrams.md draws it). */
+  static Workflow queryHistoryWorkflow(UUID sessionId) {
+    return new WorkflowBuilder()
         .addNode("get_history", ConversationMessageListNode.params()
             .filters(Map.of("session_id", sessionId))
             .orderBy("timestamp"))
-        .build());
-    out.println("[OK] Found " + result.get("get_history").get("count") + " messages in session " + sessionId);
-    out.println();
+        .build();
   }
 
   /** Example 4: the user's summary, created on the first run and updated on later runs against the same database. */
@@ -158,15 +175,20 @@ public final class ConversationMemoryExample {
   /** Example 5: sessions counted by language in one grouped count; the English group's count is printed. */
   void sessionsByLanguage() {
     out.println("Example 5: Analytics - Sessions by Language");
-    Map<String, Object> byLanguage = runtime.execute(new WorkflowBuilder()
-        .addNode("by_language", ConversationSessionCountNode.params().groupBy("language"))
-        .build()).get("by_language");
+    Map<String, Object> byLanguage = runtime.execute(sessionsByLanguageWorkflow()).get("by_language");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> groups = (List<Map<String, Object>>) byLanguage.get(CountNode.GROUPS);
     long english = groups.stream().filter(group -> "en".equals(group.get("language")))
         .mapToLong(group -> (Long) group.get(CountNode.COUNT)).sum();
     out.println("[OK] Found " + english + " English language sessions");
     out.println();
+  }
+
+  /** Example 5's workflow (docs/diagrams.md draws it). */
+  static Workflow sessionsByLanguageWorkflow() {
+    return new WorkflowBuilder()
+        .addNode("by_language", ConversationSessionCountNode.params().groupBy("language"))
+        .build();
   }
 
   private static String preview(String content) {

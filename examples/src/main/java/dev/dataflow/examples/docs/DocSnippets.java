@@ -9,6 +9,7 @@ import dev.dataflow.runtime.DataFlow;
 import dev.dataflow.runtime.LocalRuntime;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
+import dev.dataflow.runtime.WorkflowExecutionException;
 import dev.dataflow.runtime.WorkflowResult;
 import dev.dataflow.runtime.lifecycle.RetentionReport;
 import dev.dataflow.runtime.node.Node;
@@ -249,5 +250,21 @@ public final class DocSnippets {
       return report;
     }
     // [END retention]
+  }
+
+  /** docs/diagrams.md: the pictures of a workflow, its run (or failed run) and the models, in that order. */
+  public static List<String> pictures(DataFlow db, Workflow workflow) {
+    List<String> pictures = new ArrayList<>();
+    // [START pictures]
+    pictures.add(workflow.toMermaid());                 // nodes, types, connections, branches
+    try {
+      WorkflowResult result = new LocalRuntime(db).execute(workflow);
+      pictures.add(result.toMermaid());                 // and which nodes ran or were skipped, in ms
+    } catch (WorkflowExecutionException e) {
+      pictures.add(e.toMermaid());                      // and which node failed, which never started
+    }
+    pictures.add(db.toMermaidErDiagram());              // every registered model: columns, keys, foreign keys
+    // [END pictures]
+    return pictures;
   }
 }

@@ -151,6 +151,18 @@ class DocSnippetsTest {
   }
 
   @Test
+  void thePicturesSampleDrawsTheWorkflowItsRunAndTheModels() {
+    try (DataFlow db = DataFlow.builder().databaseUrl(TestPostgres.newDatabase()).build()) {
+      List<String> pictures = DocSnippets.pictures(db, DocSnippets.build(UUID.randomUUID()));
+      assertEquals(3, pictures.size());
+      assertTrue(pictures.get(0).startsWith("flowchart TD\n"), pictures.get(0));
+      assertTrue(pictures.get(1).contains(":::ran") && pictures.get(1).contains("classDef ran"), pictures.get(1));
+      assertTrue(pictures.get(2).startsWith("erDiagram\n") && pictures.get(2).contains("conversation_messages }o--||"
+          + " conversation_sessions"), pictures.get(2));
+    }
+  }
+
+  @Test
   void theScrubberSampleDoesWhatThePageSays() {
     assertEquals("Re [ORDER_REF]: call [PHONE]",
         DocSnippets.scrubWithOrderReferences("Re ORD-91234567: call 9123 4567"));
