@@ -35,6 +35,16 @@ class ColumnDescriptorTest {
         false, true, false), plain.asScrubbed());
     assertEquals(new ColumnDescriptor("c", "c", JavaType.LONG, "BIGINT", true, false, false, false, null, false,
         false, false, true), plain.asPiiScrubbedFlag());
+    assertEquals(new ColumnDescriptor("c", "c", JavaType.LONG, "BIGINT", true, false, false, false, null, false,
+        false, false, false, true), plain.asUnique());
+  }
+
+  @Test
+  void uniqueSurvivesTheOtherFlagsAndTheOlderConstructorsLeaveItOff() {
+    ColumnDescriptor unique = ColumnDescriptor.column("code", "code", JavaType.STRING, "TEXT").asUnique();
+    assertEquals(true, unique.notNull().asPii().asScrubbed().withDefault().asPiiScrubbedFlag().unique());
+    assertEquals(false, new ColumnDescriptor("c", "c", JavaType.LONG, "BIGINT", true, false, false, false, null, false,
+        false, false, false).unique());
   }
 
   @Test
