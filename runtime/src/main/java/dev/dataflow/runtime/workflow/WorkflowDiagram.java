@@ -48,20 +48,22 @@ public final class WorkflowDiagram {
   public static String render(List<NodeInstance> nodes, List<Edge> edges, Map<String, NodeRun> runs) {
     StringBuilder out = new StringBuilder("flowchart TD\n");
     Map<String, String> ids = new HashMap<>();
+    Map<String, NodeInstance> byId = new HashMap<>();
     for (NodeInstance node : nodes) {
       String id = "n" + ids.size();
       ids.put(node.id(), id);
+      byId.put(node.id(), node);
+      boolean routing = node.node() instanceof RoutingNode;
       StringBuilder label = new StringBuilder(text(node.id())).append("<br/>").append(text(node.type()));
-      Set<String> branches = branches(node);
-      if (node.node() instanceof RoutingNode) {
-        label.append("<br/>branches: ").append(branches == null ? "connected" : String.join(", ",
-            branches.stream().map(WorkflowDiagram::text).toList()));
+      if (routing) {
+        Set<String> branches = branches(node);
+        label.append("<br/>branches: ").append(branches == null ? "connected"
+            : String.join(", ", branches.stream().map(WorkflowDiagram::text).toList()));
       }
       NodeRun run = runs == null ? null : runs.get(node.id());
       if (run != null) {
         label.append("<br/>").append(status(run));
       }
-      boolean routing = node.node() instanceof RoutingNode;
       out.append("  ").append(id).append(routing ? "{\"" : "[\"").append(label).append(routing ? "\"}" : "\"]");
       if (run != null) {
         out.append(":::").append(styleClass(run.status()));
@@ -69,7 +71,7 @@ public final class WorkflowDiagram {
       out.append('\n');
     }
     for (Edge edge : edges) {
-      NodeInstance source = nodes.stream().filter(n -> n.id().equals(edge.fromNode())).findFirst().orElse(null);
+      NodeInstance source = byId.get(edge.fromNode());
       boolean branch = source != null && source.node() instanceof RoutingNode && fromBranch(source, edge);
       out.append("  ").append(ids.get(edge.fromNode())).append(branch ? " -.->|\"" : " -->|\"")
           .append(text(edge.fromOutput())).append(ARROW).append(text(edge.toInput())).append("\"| ")
