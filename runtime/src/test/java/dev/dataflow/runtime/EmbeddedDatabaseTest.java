@@ -87,6 +87,21 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  void aDataDirectoryTheServerCannotStartOnFailsWithTheServersOwnReason(@TempDir Path tmp) throws Exception {
+    Path directory = tmp.resolve("old-db");
+    builder(NO_VARIABLES).embeddedDataDirectory(directory).build().close();
+    Files.writeString(directory.resolve("PG_VERSION"), "9\n");           // as if an older PostgreSQL made it
+
+    DataFlowException e = assertThrows(DataFlowException.class,
+        () -> builder(NO_VARIABLES).embeddedDataDirectory(directory).build().close());
+
+    assertTrue(e.getMessage().startsWith("Could not start the embedded PostgreSQL"), e.getMessage());
+    assertTrue(e.getMessage().contains("data in " + directory.toAbsolutePath() + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains("The server's last lines: "), e.getMessage());
+    assertTrue(e.getMessage().contains("database files are incompatible with server"), e.getMessage());
+  }
+
+  @Test
   void embeddedFalseWithoutAUrlIsRefusedNamingDatabaseUrl() {
     DataFlowException e = assertThrows(DataFlowException.class,
         () -> builder(NO_VARIABLES).embedded(false).build().close());

@@ -98,31 +98,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
       if (String.valueOf(e.getMessage()).startsWith("could not lock")) {
         throw closing(output, temporaryRoot, DataDirectories.inUse(dataDirectory, Optional.empty()));
       }
-      throw closing(output, temporaryRoot, cannotStart(e.getMessage() + lastLines(output), e));
+      throw closing(output, temporaryRoot, cannotStart(dataDirectory, e, output));
     } catch (IOException | RuntimeException e) {
-      throw closing(output, temporaryRoot, cannotStart(e.getMessage() + lastLines(output), e));
+      throw closing(output, temporaryRoot, cannotStart(dataDirectory, e, output));
     }
   }
 
-  private static String lastLines(ServerOutput output) {
-    if (output == null) {
-      return "";
+  private static DataFlowException cannotStart(Path dataDirectory, Exception e, ServerOutput output) {
+    List<String> lines = output == null ? List.of() : output.lastLines(8);
+    String reason = "data in " + dataDirectory + ": " + e.getMessage();
+    if (!lines.isEmpty()) {
+      reason = reason.endsWith(".") ? reason : reason + ".";
+      reason += LAST_LINES_HEADER + String.join(" | ", lines);
     }
-    List<String> lines = output.lastLines(8);
-    return lines.isEmpty() ? "" : "." + LAST_LINES_HEADER + String.join(" | ", lines);
+    return cannotStart(reason, e);
   }
 
   private static DataFlowException closing(ServerOutput output, Path temporaryRoot, DataFlowException failure) {
     if (output != null) {
-      output.close();
+      output.closeAfterFailedStart();
     }
     deleteTemporaryRoot(temporaryRoot);
     return failure;
   }
 
   private static DataFlowException cannotStart(String reason, Exception cause) {
+    String sentence = reason.endsWith(".") ? reason : reason + ".";
     return new DataFlowException("Could not start the embedded PostgreSQL (used because neither databaseUrl(...) nor "
-        + "DATABASE_URL is set): " + reason + ". Set DATABASE_URL to use a running server instead.", cause);
+        + "DATABASE_URL is set), " + sentence + " Set DATABASE_URL to use a running server instead.", cause);
   }
 
   /** The JDBC URL of the {@code postgres} database, as user {@code postgres}. */

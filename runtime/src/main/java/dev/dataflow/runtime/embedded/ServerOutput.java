@@ -113,6 +113,15 @@ final class ServerOutput implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes after a start that failed. zonky registered its JVM shutdown hook before giving up, and that hook's
+   * {@code pg_ctl stop} appends to the file again at exit: the JVM deletes it after the hooks ran.
+   */
+  void closeAfterFailedStart() {
+    close();
+    file.toFile().deleteOnExit();
+  }
+
   /** Logs what is left (call after the server stopped) and deletes the file. */
   @Override
   public void close() {
