@@ -250,8 +250,8 @@ public final class DataFlow implements AutoCloseable {
     private RetentionListener retentionListener = RetentionListener.NONE;
     private PiiScrubber piiScrubber = PiiScrubber.defaults();
     private Path embeddedDataDirectory;
-    /** Null: as {@code DATAFLOW_EMBEDDED} says (default true). */
-    private Boolean embedded;
+    /** {@link #embedded(boolean)}; null when not called: as {@code DATAFLOW_EMBEDDED} says (default true). */
+    private Boolean embeddedSetting;
     private Function<String, String> environment = System::getenv;
 
     private Builder() {}
@@ -288,7 +288,7 @@ public final class DataFlow implements AutoCloseable {
      * }</pre>
      */
     public Builder embedded(boolean embedded) {
-      this.embedded = embedded;
+      this.embeddedSetting = embedded;
       return this;
     }
 
@@ -469,7 +469,7 @@ public final class DataFlow implements AutoCloseable {
       if (url == null || url.isBlank()) {
         if (!embeddedAllowed) {
           throw new DataFlowException("No database is set and the embedded PostgreSQL is off ("
-              + (this.embedded != null ? "embedded(false)" : DATAFLOW_EMBEDDED + "=false") + "). Set the "
+              + (embeddedSetting != null ? "embedded(false)" : DATAFLOW_EMBEDDED + "=false") + "). Set the "
               + DATABASE_URL + " environment variable (postgresql://user:password@host:port/database) or call "
               + "databaseUrl(...) on DataFlow.builder().");
         }
@@ -529,8 +529,8 @@ public final class DataFlow implements AutoCloseable {
 
     /** {@link #embedded(boolean)} if set, else {@code DATAFLOW_EMBEDDED} ({@code true} or {@code false}), else true. */
     private boolean embeddedAllowed() {
-      if (embedded != null) {
-        return embedded;
+      if (embeddedSetting != null) {
+        return embeddedSetting;
       }
       String value = environment.apply(DATAFLOW_EMBEDDED);
       if (value == null || value.isBlank()) {

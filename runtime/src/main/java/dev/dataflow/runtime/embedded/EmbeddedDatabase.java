@@ -93,14 +93,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
           (System.nanoTime() - started) / 1_000_000);
       return new EmbeddedDatabase(postgres, dataDirectory, temporaryRoot, output);
     } catch (OverlappingFileLockException e) {
-      throw closing(output, temporaryRoot, DataDirectories.inUse(dataDirectory, Optional.empty()));
+      throw afterFailedStart(output, temporaryRoot, DataDirectories.inUse(dataDirectory, Optional.empty()));
     } catch (IllegalStateException e) {
       if (String.valueOf(e.getMessage()).startsWith("could not lock")) {
-        throw closing(output, temporaryRoot, DataDirectories.inUse(dataDirectory, Optional.empty()));
+        throw afterFailedStart(output, temporaryRoot, DataDirectories.inUse(dataDirectory, Optional.empty()));
       }
-      throw closing(output, temporaryRoot, cannotStart(dataDirectory, e, output));
+      throw afterFailedStart(output, temporaryRoot, cannotStart(dataDirectory, e, output));
     } catch (IOException | RuntimeException e) {
-      throw closing(output, temporaryRoot, cannotStart(dataDirectory, e, output));
+      throw afterFailedStart(output, temporaryRoot, cannotStart(dataDirectory, e, output));
     }
   }
 
@@ -114,7 +114,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return cannotStart(reason, e);
   }
 
-  private static DataFlowException closing(ServerOutput output, Path temporaryRoot, DataFlowException failure) {
+  private static DataFlowException afterFailedStart(ServerOutput output, Path temporaryRoot, DataFlowException failure) {
     if (output != null) {
       output.closeAfterFailedStart();
     }
