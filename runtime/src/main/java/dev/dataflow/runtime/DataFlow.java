@@ -15,10 +15,16 @@ import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NodeRegistry;
 import dev.dataflow.runtime.migrate.TableCreator;
 import dev.dataflow.runtime.scrub.PiiScrubber;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +47,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The database is, in order: {@link Builder#databaseUrl(String)}; else the {@code DATABASE_URL} environment
  * variable ({@code postgresql://user:pass@host:port/db} or {@code jdbc:postgresql://...}); else an embedded
- * PostgreSQL started for this instance and stopped by {@link #close()}.
+ * PostgreSQL started for this instance and stopped by {@link #close()}, its data in a temporary directory or, with
+ * {@link Builder#embeddedDataDirectory(Path)}, kept across restarts. In production, turn the embedded server off
+ * with {@link Builder#embedded(boolean) embedded(false)} or {@code DATAFLOW_EMBEDDED=false}, so that a missing
+ * {@code DATABASE_URL} fails the start instead. At start one INFO line says which database is used, never with a
+ * password:
+ *
+ * <pre>
+ * Using embedded PostgreSQL 17.6 on port 41234, data in /tmp/dataflow-postgres-1234/data, deleted at close (...)
+ * Using PostgreSQL 16.4 at db.internal:5432/app as user app (...)
+ * </pre>
  *
  * <p>With {@link Builder#autoMigrate(boolean) autoMigrate} (the default), {@link Builder#build()} brings the schema
  * up to date before returning:
@@ -77,6 +92,10 @@ public final class DataFlow implements AutoCloseable {
   public static final int DEFAULT_RETENTION_BATCH_SIZE = 1000;
   private static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration MINIMUM_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+  /** The environment variable naming the database. */
+  static final String DATABASE_URL = "DATABASE_URL";
+  /** The environment variable that, set to {@code false}, forbids the embedded server. */
+  static final String DATAFLOW_EMBEDDED = "DATAFLOW_EMBEDDED";
 
   private final HikariDataSource dataSource;
   private final ConnectionPool pool;
@@ -235,8 +254,55 @@ public final class DataFlow implements AutoCloseable {
     private int retentionBatchSize = DEFAULT_RETENTION_BATCH_SIZE;
     private RetentionListener retentionListener = RetentionListener.NONE;
     private PiiScrubber piiScrubber = PiiScrubber.defaults();
+    private Path embeddedDataDirectory;
+    /** {@link #embedded(boolean)}; null when not called: as {@code DATAFLOW_EMBEDDED} says (default true). */
+    private Boolean embeddedSetting;
+    private Function<String, String> environment = System::getenv;
 
     private Builder() {}
+
+    /**
+     * Keeps the embedded server's data in {@code directory} across restarts (default: a temporary directory deleted
+     * at {@link DataFlow#close()}). A new or empty directory is initialised at the first start and reused after;
+     * {@link DataFlow#close()} stops the server cleanly, so what was committed is there at the next start. Used only
+     * when an embedded server is started, that is when no {@link #databaseUrl(String) databaseUrl} or
+     * {@code DATABASE_URL} is given. The server listens on a free local port chosen at each start.
+     *
+     * <pre>{@code
+     * DataFlow db = DataFlow.builder().embeddedDataDirectory(Path.of("target/dev-db")).build();
+     * }</pre>
+     *
+     * <p>{@link #build()} refuses a directory that is not empty and holds no PostgreSQL data (no {@code PG_VERSION}
+     * file), so it never writes over other files, and a directory in use by another open instance, in this process
+     * or another.
+     */
+    public Builder embeddedDataDirectory(Path directory) {
+      this.embeddedDataDirectory = java.util.Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Whether a missing database URL starts an embedded PostgreSQL (default true, unless the environment variable
+     * {@code DATAFLOW_EMBEDDED} is {@code false}; this setting wins over the variable). The production setting is
+     * {@code embedded(false)} (or {@code DATAFLOW_EMBEDDED=false} in the deployment): then no
+     * {@link #databaseUrl(String) databaseUrl} and no {@code DATABASE_URL} fails {@link #build()} instead of
+     * running on a throw-away database.
+     *
+     * <pre>{@code
+     * DataFlow db = DataFlow.builder().embedded(false).build();   // DATABASE_URL or an error
+     * }</pre>
+     */
+    public Builder embedded(boolean embedded) {
+      this.embeddedSetting = embedded;
+      return this;
+    }
+
+    /** The environment variables {@link #build()} reads instead of the process's (for tests). */
+    Builder environment(Map<String, String> variables) {
+      Map<String, String> copy = Map.copyOf(variables);
+      this.environment = copy::get;
+      return this;
+    }
 
     /**
      * The scrubber that every write (Create, Update, BulkCreate, BulkUpdate, upserts) runs over the text of each
@@ -393,17 +459,27 @@ public final class DataFlow implements AutoCloseable {
      * Connects (starting the embedded server if needed) and, when auto-migrating, applies the pending migrations
      * and checks the models' tables (see {@link DataFlow}).
      *
-     * @throws DataFlowException when the database cannot be reached, a migration is invalid or fails, or the
-     *     tables do not match the models; the pool and any embedded server are closed then
+     * @throws DataFlowException when no database URL is set and the embedded server is off
+     *     ({@link #embedded(boolean)}, {@code DATAFLOW_EMBEDDED}), the embedded data directory cannot be used, the
+     *     database cannot be reached, a migration is invalid or fails, or the tables do not match the models; the
+     *     pool and any embedded server are closed then
      */
     public DataFlow build() {
       NodeRegistry nodes = registry != null ? registry : this.nodes.isEmpty() ? NodeRegistry.classpath()
           : NodeRegistry.builder().addBuiltins().addClasspathModels().addAll(this.nodes).build();
-      String url = databaseUrl != null ? databaseUrl : System.getenv("DATABASE_URL");
+      boolean embeddedAllowed = embeddedAllowed();
+      String url = databaseUrl != null ? databaseUrl : environment.apply(DATABASE_URL);
       EmbeddedDatabase embedded = null;
       DatabaseUrl parsed;
       if (url == null || url.isBlank()) {
-        embedded = EmbeddedDatabase.start();
+        if (!embeddedAllowed) {
+          throw new DataFlowException("No database is set and the embedded PostgreSQL is off ("
+              + (embeddedSetting != null ? "embedded(false)" : DATAFLOW_EMBEDDED + "=false") + "). Set the "
+              + DATABASE_URL + " environment variable (postgresql://user:password@host:port/database) or call "
+              + "databaseUrl(...) on DataFlow.builder().");
+        }
+        embedded = embeddedDataDirectory != null ? EmbeddedDatabase.startIn(embeddedDataDirectory)
+            : EmbeddedDatabase.startTemporary();
         parsed = DatabaseUrl.parse(embedded.jdbcUrl());
       } else {
         parsed = DatabaseUrl.parse(url);
@@ -429,7 +505,10 @@ public final class DataFlow implements AutoCloseable {
         config.addDataSourceProperty("logServerErrorDetail", "false");
         config.addDataSourceProperty("ApplicationName", "dataflow");
         pool = new HikariDataSource(config);
-        LOG.info("Connected to {} ({} models, {} node types)", parsed, nodes.models().size(), nodes.types().size());
+        String version = serverVersion(pool);
+        LOG.info("Using {} ({} models, {} node types)",
+            embedded != null ? embedded.describe(version) : parsed.describe(version),
+            nodes.models().size(), nodes.types().size());
         if (autoMigrate) {
           ClassLoader loader = classLoader();
           new SchemaMigrator(migrationDataSource(parsed), migrationLocations, loader).migrate();
@@ -450,6 +529,34 @@ public final class DataFlow implements AutoCloseable {
           throw e;
         }
         throw new DataFlowException("Could not connect to " + parsed + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** {@link #embedded(boolean)} if set, else {@code DATAFLOW_EMBEDDED} ({@code true} or {@code false}), else true. */
+    private boolean embeddedAllowed() {
+      if (embeddedSetting != null) {
+        return embeddedSetting;
+      }
+      String value = environment.apply(DATAFLOW_EMBEDDED);
+      if (value == null || value.isBlank()) {
+        return true;
+      }
+      return switch (value.trim().toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new DataFlowException(DATAFLOW_EMBEDDED + " must be true or false; it is '"
+            + (value.length() > 64 ? value.substring(0, 64) + "..." : value) + "'");
+      };
+    }
+
+    /** The server's version, e.g. {@code 17.6} (without a distribution's suffix). */
+    private static String serverVersion(HikariDataSource pool) {
+      try (Connection connection = pool.getConnection()) {
+        String version = connection.getMetaData().getDatabaseProductVersion().trim();
+        int space = version.indexOf(' ');
+        return space < 0 ? version : version.substring(0, space);
+      } catch (SQLException e) {
+        throw new DataFlowException("Could not read the server's version: " + e.getMessage(), e);
       }
     }
 

@@ -68,6 +68,22 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
     return colon < 0 ? "none" : url.substring(0, Math.min(colon, 20));
   }
 
+  /**
+   * Says which server this is, for the start-up line: {@code PostgreSQL 16.4 at host:5432/db as user app}. Never the
+   * password, nor the URL's parameters (they may carry one).
+   */
+  String describe(String serverVersion) {
+    String location = jdbcUrl.substring("jdbc:postgresql:".length());
+    if (location.startsWith("//")) {
+      location = location.substring(2);
+    }
+    int query = location.indexOf('?');
+    if (query >= 0) {
+      location = location.substring(0, query);
+    }
+    return "PostgreSQL " + serverVersion + " at " + location + (user != null ? " as user " + user : "");
+  }
+
   @Override
   public String toString() {
     int query = jdbcUrl.indexOf('?');

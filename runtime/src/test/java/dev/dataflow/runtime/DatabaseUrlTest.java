@@ -34,6 +34,14 @@ class DatabaseUrlTest {
   }
 
   @Test
+  void describeNamesHostPortDatabaseAndUserButNoPasswordNorParameters() {
+    assertEquals("PostgreSQL 16.4 at db.internal:6543/memory as user app",
+        DatabaseUrl.parse("postgresql://app:s%40cret@db.internal:6543/memory?sslmode=require").describe("16.4"));
+    assertEquals("PostgreSQL 17.6 at h:5432/d",
+        DatabaseUrl.parse("jdbc:postgresql://h:5432/d?user=u&password=p").describe("17.6"));
+  }
+
+  @Test
   void badUrlsAreRefusedWithoutEchoingThePassword() {
     DataFlowException scheme = assertThrows(DataFlowException.class, () -> DatabaseUrl.parse("mysql://u:pw@h/d"));
     assertTrue(scheme.getMessage().contains("Unsupported database URL scheme (mysql)"), scheme.getMessage());

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dataflow.runtime.DataFlow;
 import dev.dataflow.runtime.DataFlowException;
 import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.testing.StandardErr;
 import dev.dataflow.runtime.testing.TestPostgres;
 import java.util.List;
 import org.junit.jupiter.api.Test;

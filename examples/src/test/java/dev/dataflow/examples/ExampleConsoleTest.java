@@ -1,0 +1,27 @@
+package dev.dataflow.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's first command on an embedded PostgreSQL: the console shows the example's lines and one line saying
+ * which database is used, and no database chatter (no initdb or server output, no pool or migration lines).
+ */
+class ExampleConsoleTest {
+
+  @Test
+  void onItsEmbeddedServerTheExamplePrintsOneDatabaseLineAndNoChatter() throws Exception {
+    ExampleJvm.Run run = ExampleJvm.run(Map.of());
+
+    assertEquals(0, run.exitValue(), run.out() + run.err());
+    assertTrue(run.out().startsWith("[OK] Initialized 3 conversation models"), run.out());
+    assertTrue(run.out().strip().endsWith("Example completed successfully!"), run.out());
+    assertEquals(1, run.errLines().size(), "one log line:\n" + run.err());
+    assertTrue(Pattern.matches("INFO DataFlow - Using embedded PostgreSQL 17\\.\\d+ on port \\d+, data in \\S+, "
+        + "deleted at close \\(\\d+ models, \\d+ node types\\)", run.errLines().get(0)), run.err());
+  }
+}
