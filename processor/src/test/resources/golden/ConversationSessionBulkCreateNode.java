@@ -35,6 +35,17 @@ public final class ConversationSessionBulkCreateNode extends BulkCreateNode {
   }
 
   /**
+   * Parameters whose records are {@code models}, each filled as {@link ConversationSessionCreateNode#params(ConversationSession)} fills one.
+   */
+  public static Params params(List<ConversationSession> models) {
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (ConversationSession model : models) {
+      records.add(ConversationSessionCreateNode.params(model).toMap());
+    }
+    return new Params().records(records);
+  }
+
+  /**
    * The parameters of {@code ConversationSessionBulkCreateNode}; {@link #toMap()} gives the map a workflow takes.
    */
   public static final class Params extends NodeParams {

@@ -36,6 +36,14 @@ public final class ConversationSessionCreateNode extends CreateNode {
   }
 
   /**
+   * Parameters filled from {@code model}: each field the create may set. A null field (such as the key of a
+   * model not stored yet) is left out, so the column gets its default or NULL.
+   */
+  public static Params params(ConversationSession model) {
+    return new Params().fill(model);
+  }
+
+  /**
    * The parameters of {@code ConversationSessionCreateNode}; {@link #toMap()} gives the map a workflow takes.
    */
   public static final class Params extends NodeParams {
@@ -112,6 +120,17 @@ public final class ConversationSessionCreateNode extends CreateNode {
      */
     public Params conflictColumns(String... columns) {
       set(CrudNode.CONFLICT_COLUMNS, List.of(columns));
+      return this;
+    }
+
+    private Params fill(ConversationSession model) {
+      setUnlessNull("session_id", model.sessionId());
+      setUnlessNull("user_id", model.userId());
+      setUnlessNull("outlet_id", model.outletId());
+      setUnlessNull("role", model.role());
+      setUnlessNull("metadata", model.metadata());
+      setUnlessNull("language", model.language());
+      setUnlessNull("started_at", model.startedAt());
       return this;
     }
   }

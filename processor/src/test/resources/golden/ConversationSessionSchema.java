@@ -123,7 +123,8 @@ public final class ConversationSessionSchema implements ModelProvider {
           EXISTS_BY_ID))
       .withRetention(new Retention(30, "started_at"))
       .withForeignKeys(
-          new ForeignKeyDescriptor("outlet_id", "outlets", "id", ForeignKeyDescriptor.OnDelete.SET_NULL));
+          new ForeignKeyDescriptor("outlet_id", "outlets", "id", ForeignKeyDescriptor.OnDelete.SET_NULL))
+      .withRowMapper(new ConversationSessionRowMapper());
 
   /**
    * For {@link java.util.ServiceLoader}.

@@ -13,6 +13,7 @@ import dev.dataflow.processor.scan.ModelElements;
 import dev.dataflow.processor.scan.ModelScanner;
 import dev.dataflow.processor.schema.ModelSchema;
 import dev.dataflow.processor.write.NodeClassWriter;
+import dev.dataflow.processor.write.RowMapperWriter;
 import dev.dataflow.processor.write.RenderedSql;
 import dev.dataflow.processor.write.SchemaClassWriter;
 import dev.dataflow.processor.write.ServiceEntryWriter;
@@ -71,6 +72,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
   private SqlRenderer sqlRenderer;
   private final SchemaClassWriter schemaWriter = new SchemaClassWriter();
   private final NodeClassWriter nodeWriter = new NodeClassWriter();
+  private final RowMapperWriter rowMapperWriter = new RowMapperWriter();
   private final ServiceEntryWriter serviceWriter = new ServiceEntryWriter();
 
   @Override
@@ -173,6 +175,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
     List<JavaFile> files = new ArrayList<>();
     files.add(schemaWriter.write(schema, sql, model));
     files.addAll(nodeWriter.write(schema, model));
+    files.add(rowMapperWriter.write(schema, model));
     try {
       for (JavaFile file : files) {
         file.writeTo(processingEnv.getFiler());

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * All ten classes generated for one model (with a scrubbed {@code @Pii} field and its {@code @PiiScrubbed} flag, a
+ * All eleven classes generated for one model (with a scrubbed {@code @Pii} field and its {@code @PiiScrubbed} flag, a
  * {@code @Retain}, a {@code @Version} field, an enum, a JSON column, a reference and indexes), compared as text with reviewed golden files in
  * {@code src/test/resources/golden}, so that a change of layout or Javadoc shows up as well as a change of code.
  *
@@ -61,7 +61,7 @@ class GoldenSourcesTest {
           }
           """);
 
-  /** The nine nodes and the schema class, by simple name. */
+  /** The schema class, the nine nodes and the row mapper, by simple name. */
   static final List<String> GENERATED_CLASSES =
       List.of(
           "ConversationSessionSchema",
@@ -73,7 +73,8 @@ class GoldenSourcesTest {
           "ConversationSessionCountNode",
           "ConversationSessionExistsNode",
           "ConversationSessionBulkCreateNode",
-          "ConversationSessionBulkUpdateNode");
+          "ConversationSessionBulkUpdateNode",
+          "ConversationSessionRowMapper");
 
   private static Compilation compilation;
 

@@ -105,14 +105,14 @@ class RetentionAndScrubbingTest {
     Compilation compilation =
         compile(message("@Retain(days = 7, after = \"sentOn\")\n", "    " + type + " sentOn\n"));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(schema(compilation, "Message")).contains(".withRetention(new Retention(7, \"sent_on\"));");
+    assertThat(schema(compilation, "Message")).contains(".withRetention(new Retention(7, \"sent_on\"))");
   }
 
   @Test
   void retentionAfterTheMaintainedCreatedAt() throws IOException {
     Compilation compilation = compile(message("@Retain(days = 730, after = \"created_at\")\n", "    String note\n"));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(schema(compilation, "Message")).contains(".withRetention(new Retention(730, \"created_at\"));");
+    assertThat(schema(compilation, "Message")).contains(".withRetention(new Retention(730, \"created_at\"))");
   }
 
   /** The field's own error is the one to fix; the retention naming it is not reported as well. */

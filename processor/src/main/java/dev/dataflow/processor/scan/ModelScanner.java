@@ -184,7 +184,14 @@ public final class ModelScanner {
             indexes,
             foreignKeys,
             migrationAnnotations.hints(model, declaringFields),
-            retention));
+            retention,
+            ModelAccessRules.access(model, fields, columnsByField(declaringFields))));
+  }
+
+  private static Map<ModelField, String> columnsByField(Map<String, ModelField> declaringFields) {
+    Map<ModelField, String> columns = new LinkedHashMap<>();
+    declaringFields.forEach((column, field) -> columns.put(field, column));
+    return columns;
   }
 
   /** The tables that {@code @DroppedTables} on this round's types and packages names. */

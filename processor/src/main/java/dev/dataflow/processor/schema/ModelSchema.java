@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param foreignKeys the foreign keys, in column order
  * @param migrationHints the renames and drops the model declares for its next migration
  * @param retention the model's {@code @Retain}, or null when it has none
+ * @param access how generated code builds an instance and reads its fields
  */
 public record ModelSchema(
     String modelName,
@@ -33,7 +34,8 @@ public record ModelSchema(
     List<IndexSchema> indexes,
     List<ForeignKeySchema> foreignKeys,
     MigrationHints migrationHints,
-    RetentionSchema retention) {
+    RetentionSchema retention,
+    ModelAccess access) {
 
   public ModelSchema {
     columns = List.copyOf(columns);

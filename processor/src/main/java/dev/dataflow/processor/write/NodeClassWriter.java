@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.dataflow.processor.schema.ColumnSchema;
+import dev.dataflow.processor.schema.ModelAccess;
 import dev.dataflow.processor.schema.ModelSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +84,71 @@ public final class NodeClassWriter {
                     .returns(params)
                     .addStatement("return new $T()", params)
                     .build());
+    if (RowMapperWriter.canMap(model) && kind == NodeKindSpec.CREATE) {
+      type.addMethod(createParamsFromModel(params, modelClass));
+    }
+    if (RowMapperWriter.canMap(model) && kind == NodeKindSpec.BULK_CREATE) {
+      type.addMethod(bulkCreateParamsFromModels(model, params, modelClass));
+    }
     type.addType(paramsClass(model, kind, params));
     return type.build();
+  }
+
+  /** {@code params(model)}: the create's parameters, filled by {@code Params.fill}. */
+  private static MethodSpec createParamsFromModel(ClassName params, ClassName modelClass) {
+    return MethodSpec.methodBuilder("params")
+        .addJavadoc(
+            "Parameters filled from {@code model}: each field the create may set. A null field (such as the key of a"
+                + "\nmodel not stored yet) is left out, so the column gets its default or NULL.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(params)
+        .addParameter(modelClass, "model")
+        .addStatement("return new $T().fill(model)", params)
+        .build();
+  }
+
+  /**
+   * {@code Params.fill(model)}: every column a create may set, from the model's field; a null field is left out, so a
+   * null key is generated and a defaulted column gets its default. The {@code @PiiScrubbed} flag is the runtime's.
+   */
+  private static MethodSpec fill(ModelSchema model, ClassName params) {
+    ClassName modelClass = ClassName.get(model.packageName(), model.modelName());
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("fill")
+            .addModifiers(Modifier.PRIVATE)
+            .returns(params)
+            .addParameter(modelClass, "model");
+    for (ColumnSchema column : model.insertColumns()) {
+      if (column.piiScrubbedFlag()) {
+        continue;
+      }
+      for (ModelAccess.FieldAccess field : model.access().fields()) {
+        if (field.column().equals(column.name())) {
+          method.addStatement("setUnlessNull($S, $L)", column.name(), RowMapperWriter.read(field, "model"));
+        }
+      }
+    }
+    return method.addStatement("return this").build();
+  }
+
+  /** {@code params(models)}: one record per model, each as {@code <Model>CreateNode.params(model)} fills it. */
+  private static MethodSpec bulkCreateParamsFromModels(ModelSchema model, ClassName params, ClassName modelClass) {
+    ClassName create = nodeClass(model, NodeKindSpec.CREATE);
+    TypeName recordList = ParameterizedTypeName.get(RuntimeTypes.LIST, RuntimeTypes.OBJECT_MAP);
+    return MethodSpec.methodBuilder("params")
+        .addJavadoc(
+            "Parameters whose records are {@code models}, each filled as {@link $T#params($T)} fills one.\n",
+            create,
+            modelClass)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(params)
+        .addParameter(ParameterizedTypeName.get(RuntimeTypes.LIST, modelClass), "models")
+        .addStatement("$T records = new $T<>()", recordList, RuntimeTypes.ARRAY_LIST)
+        .beginControlFlow("for ($T model : models)", modelClass)
+        .addStatement("records.add($T.params(model).toMap())", create)
+        .endControlFlow()
+        .addStatement("return new $T().records(records)", params)
+        .build();
   }
 
   private TypeSpec paramsClass(ModelSchema model, NodeKindSpec kind, ClassName params) {
@@ -107,6 +171,9 @@ public final class NodeClassWriter {
           }
         }
         addUpsertSetters(type, params);
+        if (RowMapperWriter.canMap(model)) {
+          type.addMethod(fill(model, params));
+        }
         break;
       case READ:
         type.addMethod(keySetter(params, key, "read"));

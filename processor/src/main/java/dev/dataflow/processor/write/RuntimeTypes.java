@@ -27,6 +27,10 @@ final class RuntimeTypes {
   static final ClassName STATEMENTS = ClassName.get(MODEL, "Statements");
   static final ClassName RETENTION = ClassName.get(MODEL, "Retention");
   static final ClassName FOREIGN_KEY_DESCRIPTOR = ClassName.get(MODEL, "ForeignKeyDescriptor");
+  static final ClassName ROW_MAPPER = ClassName.get(MODEL, "RowMapper");
+  static final ClassName ROW_MAPPERS = ClassName.get(MODEL, "RowMappers");
+  static final ClassName JSON = ClassName.get("dev.dataflow.runtime.sql", "Json");
+  static final ClassName JSON_TYPE = ClassName.get("dev.dataflow.runtime.sql", "JsonType");
   static final ClassName NODE_TYPE = ClassName.get(NODE, "Node");
   static final ClassName NODE_PARAMS = ClassName.get(NODE, "NodeParams");
   static final ClassName CRUD_NODE = ClassName.get(CRUD, "CrudNode");
@@ -81,6 +85,10 @@ final class RuntimeTypes {
   static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   static final ClassName MAP = ClassName.get("java.util", "Map");
   static final ClassName STRING = ClassName.get("java.lang", "String");
+  static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
+
+  /** {@code Map<String, Object>}: an output row. */
+  static final TypeName OBJECT_MAP = ParameterizedTypeName.get(MAP, STRING, ClassName.OBJECT);
 
   /** {@code Map<String, ?>}: filters and fields maps. */
   static final TypeName STRING_MAP =

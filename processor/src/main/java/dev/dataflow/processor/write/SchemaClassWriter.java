@@ -139,6 +139,7 @@ public final class SchemaClassWriter {
       code.add("\n.withForeignKeys(\n").indent().indent().add(CodeBlock.join(keys, ",\n")).add(")");
       code.unindent().unindent();
     }
+    code.add("\n.withRowMapper(new $T())", RowMapperWriter.mapperClass(model));
     code.unindent().unindent();
     return code.build();
   }

@@ -8,6 +8,7 @@ import dev.dataflow.processor.schema.ColumnType;
 import dev.dataflow.processor.schema.ForeignKeySchema;
 import dev.dataflow.processor.schema.IndexSchema;
 import dev.dataflow.processor.schema.MigrationHints;
+import dev.dataflow.processor.schema.ModelAccess;
 import dev.dataflow.processor.schema.ModelSchema;
 import dev.dataflow.processor.schema.TypeRef;
 import dev.dataflow.processor.schema.UniqueConstraintSchema;
@@ -53,7 +54,8 @@ class SqlRendererTest {
               new ForeignKeySchema(
                   "fk_outlets_parent_id", "parent_id", "outlets", "id", ForeignKeySchema.OnDeleteAction.CASCADE)),
           MigrationHints.none(),
-          null);
+          null,
+          new ModelAccess(ModelAccess.Kind.RECORD, List.of(), null));
 
   @Test
   void rendersFixedShapeStatements() {

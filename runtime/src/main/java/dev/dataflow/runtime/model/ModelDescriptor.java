@@ -20,6 +20,8 @@ import java.util.Map;
  * @param statements the fixed-shape SQL
  * @param retention the retention policy ({@code @Retain}), or null when rows are kept until deleted
  * @param foreignKeys the foreign keys ({@code @References}), in column order
+ * @param rowMapper turns output rows into instances of the model class and back, or null when the model has none (a
+ *     descriptor written by hand)
  */
 public record ModelDescriptor(
     String modelName,
@@ -31,7 +33,8 @@ public record ModelDescriptor(
     List<String> ddl,
     Statements statements,
     Retention retention,
-    List<ForeignKeyDescriptor> foreignKeys) {
+    List<ForeignKeyDescriptor> foreignKeys,
+    RowMapper<?> rowMapper) {
 
   public ModelDescriptor {
     columns = List.copyOf(columns);
@@ -53,7 +56,8 @@ public record ModelDescriptor(
       List<String> referencedTables,
       List<String> ddl,
       Statements statements) {
-    this(modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, null, List.of());
+    this(modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, null, List.of(),
+        null);
   }
 
   /** A model without foreign keys in its descriptor, for descriptors written by hand. */
@@ -68,20 +72,44 @@ public record ModelDescriptor(
       Statements statements,
       Retention retention) {
     this(modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, retention,
-        List.of());
+        List.of(), null);
+  }
+
+  /** A model without a row mapper, for descriptors written by hand. */
+  public ModelDescriptor(
+      String modelName,
+      String modelClassName,
+      String table,
+      List<ColumnDescriptor> columns,
+      String primaryKey,
+      List<String> referencedTables,
+      List<String> ddl,
+      Statements statements,
+      Retention retention,
+      List<ForeignKeyDescriptor> foreignKeys) {
+    this(modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, retention,
+        foreignKeys, null);
   }
 
   /** This model with a retention policy; generated schemas of an {@code @Retain} model end with it. */
   public ModelDescriptor withRetention(Retention policy) {
     return new ModelDescriptor(
-        modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, policy, foreignKeys);
+        modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, policy, foreignKeys,
+        rowMapper);
   }
 
   /** This model with its foreign keys; generated schemas of a model with {@code @References} fields call it. */
   public ModelDescriptor withForeignKeys(ForeignKeyDescriptor... keys) {
     return new ModelDescriptor(
         modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, retention,
-        List.of(keys));
+        List.of(keys), rowMapper);
+  }
+
+  /** This model with its row mapper; every generated schema ends with it. */
+  public ModelDescriptor withRowMapper(RowMapper<?> mapper) {
+    return new ModelDescriptor(
+        modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, retention,
+        foreignKeys, mapper);
   }
 
   /** The column with this name, or null. */

@@ -45,6 +45,14 @@ public interface Node {
   }
 
   /**
+   * What this node's output holds of a model, for {@code WorkflowResult.get(nodeId, Model.class)} and
+   * {@code records(nodeId, Model.class)}; null (the default) when it holds no model rows.
+   */
+  default ModelOutput modelOutput() {
+    return null;
+  }
+
+  /**
    * Why {@code name}, a parameter this node does not declare, may not be given, or null when it is just unknown (the
    * check then suggests the closest declared name). A model node explains the columns DataFlow fills itself, such as
    * {@code created_at} or the {@code @PiiScrubbed} flag, so that a workflow giving one is told to leave it out.

@@ -32,6 +32,13 @@ public abstract class NodeParams {
     values.put(name, value);
   }
 
+  /** Sets a parameter when {@code value} is not null; generated {@code params(model)} leaves null fields out. */
+  protected final void setUnlessNull(String name, Object value) {
+    if (value != null) {
+      values.put(name, value);
+    }
+  }
+
   /** Sets one entry of a map-valued parameter such as {@code fields}. */
   @SuppressWarnings("unchecked")
   protected final void setIn(String mapName, String key, Object value) {

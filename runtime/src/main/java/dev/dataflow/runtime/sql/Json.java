@@ -64,6 +64,25 @@ public final class Json {
   }
 
   /**
+   * A JSON tree read from a JSONB column ({@code Map}, {@code List}, scalars) as the field's declared type, for example
+   * a record; null stays null.
+   *
+   * @throws DataFlowException when the tree does not fit the type; the message names the type, never a value
+   */
+  public static <T> T convert(Object tree, JsonType<T> type) {
+    if (tree == null) {
+      return null;
+    }
+    try {
+      return MAPPER.convertValue(tree, MAPPER.getTypeFactory().constructType(type.type()));
+    } catch (IllegalArgumentException e) {
+      // Jackson's message quotes the value, which may be personal data.
+      throw new DataFlowException("could not read a JSON value as " + type.type().getTypeName()
+          + ": its shape does not match the type");
+    }
+  }
+
+  /**
    * Parses JSON text into a tree of {@code Map}, {@code List}, {@code String}, {@code Number}, {@code Boolean}, null.
    *
    * @throws DataFlowException when the text is no JSON or nests deeper than {@value PostgresLimits#MAX_DEPTH}

@@ -3,6 +3,7 @@ package dev.dataflow.runtime.node.crud;
 import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.InvalidParameterException;
+import dev.dataflow.runtime.node.ModelOutput;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.ParamProblem;
@@ -58,6 +59,23 @@ public abstract class CrudNode implements Node {
   /** The operation. */
   public final NodeKind kind() {
     return kind;
+  }
+
+  /**
+   * Create, Read and Update give one row (an update by filters, a read that found nothing and an upsert that skipped
+   * give none); List gives {@code records}. The other kinds output counts and flags, no rows.
+   */
+  @Override
+  public ModelOutput modelOutput() {
+    if (model.rowMapper() == null) {
+      return null;
+    }
+    return switch (kind) {
+      case CREATE, READ, UPDATE -> new ModelOutput(model.rowMapper(), ModelOutput.Shape.ONE_ROW, model.primaryKey(),
+          null);
+      case LIST -> new ModelOutput(model.rowMapper(), ModelOutput.Shape.ROWS, model.primaryKey(), ListNode.RECORDS_OUTPUT);
+      default -> null;
+    };
   }
 
   /** Values of {@code @Pii} columns become {@value PiiRedaction#PII}, wherever in the parameters they sit. */

@@ -48,6 +48,8 @@ public abstract class ListNode extends CrudNode {
   public static final String TOTAL = "total";
   /** The {@link #NEXT_CURSOR} of an earlier page: this page starts after that page's last row. */
   public static final String CURSOR = "cursor";
+  /** Output: the page of rows. */
+  public static final String RECORDS_OUTPUT = "records";
   /** Output with {@code total: true}: the count of all matching rows. */
   public static final String TOTAL_OUTPUT = TOTAL;
   /** Output when the page is full: the {@code cursor} of the next page. */
@@ -127,7 +129,7 @@ public abstract class ListNode extends CrudNode {
       } catch (SQLException e) {
         throw DatabaseErrors.translate(e, "list " + model.table());
       }
-      out.put("records", records);
+      out.put(RECORDS_OUTPUT, records);
       out.put("count", records.size());
       out.put(LIMIT, limit);
       out.put(OFFSET, offset);
