@@ -1,8 +1,10 @@
 package dev.dataflow.examples.docs;
 
+import dev.dataflow.models.ConversationMessage;
 import dev.dataflow.models.ConversationMessageCountNode;
 import dev.dataflow.models.ConversationMessageCreateNode;
 import dev.dataflow.models.ConversationMessageListNode;
+import dev.dataflow.models.ConversationSession;
 import dev.dataflow.models.ConversationSessionCreateNode;
 import dev.dataflow.models.MessageRole;
 import dev.dataflow.runtime.DataFlow;
@@ -266,5 +268,22 @@ public final class DocSnippets {
     pictures.add(db.toMermaidErDiagram());              // every registered model: columns, keys, foreign keys
     // [END pictures]
     return pictures;
+  }
+
+  /** docs/quick-reference.md: typed results and parameters from a model. */
+  public static ConversationSession typedResults(LocalRuntime runtime) {
+    // [START typedResults]
+    ConversationSession draft = new ConversationSession(null, UUID.randomUUID(), "6591234567", null, null, null, null,
+        Map.of("primary", "order_placement"), Map.of("source", "whatsapp"));
+    WorkflowResult result = runtime.execute(new WorkflowBuilder()
+        .addNode("session", ConversationSessionCreateNode.params(draft))   // null fields left out: key, defaults
+        .addNode("history", ConversationMessageListNode.params().orderBy("timestamp"))
+        .addConnection("session", "session_id", "history", "filters.session_id")
+        .build());
+    ConversationSession s = result.get("session", ConversationSession.class);
+    List<ConversationMessage> history = result.records("history", ConversationMessage.class);
+    Map<String, Object> row = result.get("session");                   // the row itself, created_at and all
+    // [END typedResults]
+    return s;
   }
 }

@@ -15,6 +15,8 @@ import dev.dataflow.models.OutletExistsNode;
 import dev.dataflow.models.OutletListNode;
 import dev.dataflow.models.OutletReadNode;
 import dev.dataflow.models.OutletUpdateNode;
+import dev.dataflow.models.Outlet;
+import dev.dataflow.models.testing.Address;
 import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.models.testing.LedgerBulkUpdateNode;
 import dev.dataflow.models.testing.LedgerCreateNode;
@@ -177,6 +179,8 @@ class TypedParamsTest extends DatabaseTest {
       return Map.of("k", "v");
     } else if (type == List.class) {
       return List.of(Map.of("k", "v"));
+    } else if (type == Address.class) {
+      return new Address("1 Quay", "Singapore", 1, List.of()); // a record in a @Json column
     } else if (type.isEnum()) {
       return type.getEnumConstants()[0];
     } else if (NodeParams.class.isAssignableFrom(type)) {
@@ -223,6 +227,15 @@ class TypedParamsTest extends DatabaseTest {
     assertEquals(1, out.get("updated"));
     assertEquals(id, out.get("id"));
     assertEquals("Harbour Two", out.get("name"));
+  }
+
+  @Test
+  void createAndBulkCreateParamsFromModelsSetEachNonNullField() {
+    Outlet outlet = new Outlet(null, "Harbour", "H1", null);
+    assertEquals(Map.of("name", "Harbour", "code", "H1"), OutletCreateNode.params(outlet).toMap());
+    assertEquals(
+        Map.of(CrudNode.RECORDS, List.of(Map.of("name", "Harbour", "code", "H1"), Map.of("name", "Market"))),
+        OutletBulkCreateNode.params(List.of(outlet, new Outlet(null, "Market", null, null))).toMap());
   }
 
   @Test
