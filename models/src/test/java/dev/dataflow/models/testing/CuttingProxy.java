@@ -171,11 +171,20 @@ public final class CuttingProxy implements AutoCloseable {
 
   private void cut(Cut cut, Socket server, Socket client) {
     if (cut == Cut.EVERYTHING) {
-      close();
-    } else {
-      closeQuietly(client);
-      closeQuietly(server);
+      // Every other connection first, the one that carried the message last: its client reacts as soon as it sees
+      // the cut (asking a pooled connection what became of its COMMIT), and must not find one still open.
+      synchronized (lock) {
+        closed = true;
+      }
+      closeQuietly(listener);
+      for (Socket s : sockets) {
+        if (s != server && s != client) {
+          closeQuietly(s);
+        }
+      }
     }
+    closeQuietly(client);
+    closeQuietly(server);
   }
 
   private static byte[] commandComplete(String tag) {
