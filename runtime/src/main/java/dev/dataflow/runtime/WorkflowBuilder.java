@@ -129,8 +129,9 @@ public final class WorkflowBuilder {
             + "'." + (swapped ? " The arguments look swapped: addNode(nodeType, nodeId, params) takes the type first,"
                 + " and '" + d.nodeId + "' is a node type."
                 : Suggestions.didYouMean(String.valueOf(d.nodeType), registry.types()))
-            + (registry.types().isEmpty()
-                ? " No node types are registered: is the model module (compiled with dataflow-processor) on the class path?"
+            + (registry.models().isEmpty()
+                ? " No models found on the class path: is dataflow-processor on the compiler's"
+                    + " annotationProcessorPaths, and the module with the @Model classes a dependency?"
                 : "")));
         continue;
       }
