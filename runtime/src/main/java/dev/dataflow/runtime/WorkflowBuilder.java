@@ -40,6 +40,7 @@ public final class WorkflowBuilder {
   private final NodeRegistry registry;
   private final List<Declared> declared = new ArrayList<>();
   private final List<Edge> edges = new ArrayList<>();
+  private final List<String[]> dependencies = new ArrayList<>();
 
   /** A builder for the node types compiled onto the classpath. */
   public WorkflowBuilder() {
@@ -97,6 +98,28 @@ public final class WorkflowBuilder {
    */
   public WorkflowBuilder addConnection(String fromNode, String fromOutput, String toNode, String toInput) {
     edges.add(new Edge(fromNode, fromOutput, toNode, toInput));
+    return this;
+  }
+
+  /**
+   * Orders two nodes that pass no data: {@code after} runs only once {@code before} has finished, as if it took an
+   * input from it. A skipped {@code before} (a routing branch not taken, or a skipped node upstream) skips
+   * {@code after} too, as a connection would; a failed one ends the run before {@code after} starts. Without a
+   * connection or a dependency between them, two nodes run in no promised order (in parallel runs, at the same time).
+   *
+   * <pre>{@code
+   * new WorkflowBuilder()
+   *     .addNode("archive", ConversationMessageDeleteNode.params().filters(Map.of("session_id", old)))
+   *     .addNode("count", ConversationMessageCountNode.params())
+   *     .addDependency("archive", "count")   // count what is left after the delete
+   *     .build();
+   * }</pre>
+   *
+   * @param before the node id that runs first
+   * @param after the node id that runs once {@code before} has finished
+   */
+  public WorkflowBuilder addDependency(String before, String after) {
+    dependencies.add(new String[] {before, after});
     return this;
   }
 
@@ -168,6 +191,34 @@ public final class WorkflowBuilder {
       }
     }
 
+    Map<String, List<String>> runsAfter = new LinkedHashMap<>();
+    List<Edge> orderingEdges = new ArrayList<>(validEdges);
+    for (String[] dependency : dependencies) {
+      String before = dependency[0];
+      String after = dependency[1];
+      boolean ok = true;
+      for (String end : dependency) {
+        if (end == null || !allIds.contains(end)) {
+          ok = false;
+          problems.add(new Problem(null, null, null, "dependency " + Suggestions.cut(before) + " -> "
+              + Suggestions.cut(after) + " refers to unknown node '" + Suggestions.cut(end) + "'."
+              + Suggestions.didYouMean(String.valueOf(end), allIds)));
+        }
+      }
+      if (ok && before.equals(after)) {
+        ok = false;
+        problems.add(new Problem(after, null, null, "dependency " + Suggestions.cut(before) + " -> "
+            + Suggestions.cut(after) + " makes a node wait for itself"));
+      }
+      if (ok) {
+        List<String> befores = runsAfter.computeIfAbsent(after, k -> new ArrayList<>());
+        if (!befores.contains(before)) {
+          befores.add(before);
+          orderingEdges.add(new Edge(before, "", after, ""));
+        }
+      }
+    }
+
     for (NodeInstance instance : nodes.values()) {
       Set<String> connected = connectedParams.getOrDefault(instance.id(), Set.of());
       for (ParamProblem p : ParamChecker.check(instance.node(), instance.params(), connected)) {
@@ -195,14 +246,17 @@ public final class WorkflowBuilder {
       }
     }
 
-    List<String> order = order(allIds, validEdges, problems);
+    List<String> order = order(allIds, orderingEdges, problems);
     if (!problems.isEmpty()) {
       throw new WorkflowValidationException(problems);
     }
-    return new Workflow(nodes, validEdges, order);
+    return new Workflow(nodes, validEdges, runsAfter, order);
   }
 
-  /** Kahn's algorithm, taking ready nodes in declaration order; reports the nodes on a cycle. */
+  /**
+   * Kahn's algorithm over connections and dependencies; reports the nodes on a cycle. The order among independent
+   * nodes is this algorithm's, not a promise: it is not their declaration order.
+   */
   private static List<String> order(Set<String> ids, List<Edge> edges, List<Problem> problems) {
     Map<String, Integer> indegree = new LinkedHashMap<>();
     Map<String, List<String>> next = new LinkedHashMap<>();
@@ -240,8 +294,9 @@ public final class WorkflowBuilder {
           onCycle.add(Suggestions.cut(e.getKey()));
         }
       }
-      problems.add(new Problem(null, null, null, "the connections form a cycle through nodes " + onCycle
-          + "; a node cannot take input from a node that runs after it. Remove one of those connections."));
+      problems.add(new Problem(null, null, null, "the connections and dependencies form a cycle through nodes "
+          + onCycle + "; a node cannot wait for a node that runs after it. Remove one of those connections or"
+          + " dependencies."));
     }
     return order;
   }

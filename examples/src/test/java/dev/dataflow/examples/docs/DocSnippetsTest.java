@@ -123,6 +123,8 @@ class DocSnippetsTest {
       assertEquals(3L, groups.get(0).get("count"));
       assertEquals(0.6, (Double) groups.get(0).get("avg_confidence"), 1e-9);
       assertEquals(3, DocSnippets.everyMessage(runtime, sessionId).size());
+      assertEquals(4L, DocSnippets.dependency(runtime, sessionId).get("count").get("count"),
+          "the count ran after the greeting it was declared before");
     }
   }
 
