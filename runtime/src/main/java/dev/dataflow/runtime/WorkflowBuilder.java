@@ -127,8 +127,9 @@ public final class WorkflowBuilder {
    * Validates and freezes the workflow.
    *
    * @throws WorkflowValidationException listing every problem: unknown node type (with a suggestion), duplicate node
-   *     id, connection to or from an unknown node, cycle, unknown parameter (with a suggestion), missing required
-   *     parameter, value of the wrong type, and node-specific rules
+   *     id, connection or dependency to or from an unknown node, connection from an output the source node declares
+   *     it never produces ({@link Node#outputs()}, with a suggestion), cycle, unknown parameter (with a suggestion),
+   *     missing required parameter, value of the wrong type, and node-specific rules
    */
   public Workflow build() {
     List<Problem> problems = new ArrayList<>();
@@ -243,6 +244,18 @@ public final class WorkflowBuilder {
               + Suggestions.cut(branch) + "', which is not a branch of this node." + Suggestions.didYouMean(branch,
               outputs) + " Its outputs are " + outputs.stream().map(Suggestions::cut).toList() + "."));
         }
+      }
+    }
+
+    for (Edge edge : validEdges) {
+      NodeInstance source = nodes.get(edge.fromNode());
+      Set<String> outputs = source == null || source.node() instanceof RoutingNode ? null : source.node().outputs();
+      String head = Paths.head(edge.fromOutput());
+      if (outputs != null && !outputs.contains(head)) {
+        problems.add(new Problem(edge.toNode(), null, edge.toInput(), "connection " + edge + " starts from '"
+            + Suggestions.cut(head) + "', which node '" + Suggestions.cut(source.id()) + "' (" + source.type()
+            + ") never outputs." + Suggestions.didYouMean(head, outputs) + " Its outputs are "
+            + outputs.stream().map(Suggestions::cut).toList() + "."));
       }
     }
 
