@@ -95,11 +95,19 @@ class WorkflowExecutionTest extends DatabaseTest {
         .addConnection("read", "id", "update", "id")
         .addConnection("update", "id", "exists", "id")
         .addConnection("update", "id", "delete", "id")
+        .addNode("TeamListNode", "list", Map.of("limit", 1, "total", true))
+        .addNode("TeamCountNode", "count", Map.of("group_by", List.of("name")))
+        .addNode("TeamBulkCreateNode", "bulk_create", Map.of("records", List.of(Map.of("name", "b"))))
+        .addNode("TeamBulkUpdateNode", "bulk_update", Map.of("filters", Map.of("name", "b"), "fields",
+            Map.of("name", "c")))
         .addDependency("exists", "delete")
+        .addDependency("bulk_create", "list")
+        .addDependency("bulk_create", "bulk_update")
         .build();
     WorkflowResult r = runtime.execute(w);
     for (String id : w.nodeIds()) {
       java.util.Set<String> declared = w.node(id).node().outputs();
+      assertTrue(declared != null && !r.get(id).isEmpty(), id);
       assertTrue(declared.containsAll(r.get(id).keySet()), id + ": " + r.get(id).keySet() + " not in " + declared);
     }
   }
