@@ -99,11 +99,12 @@ public final class Workflow {
 
   /**
    * The workflow as a Mermaid flowchart: each node with its id and type, in execution order; each connection
-   * labelled {@code output → input}; a routing node's branches, with dotted arrows out of them. Never a parameter
+   * labelled {@code output → input}; a routing node's branches, with dotted arrows out of them; each dependency a
+   * thick arrow. Never a parameter
    * value. Paste it into a {@code ```mermaid} block of a Markdown page. See {@link WorkflowDiagram}.
    */
   public String toMermaid() {
-    return WorkflowDiagram.render(nodesInOrder(), edges);
+    return WorkflowDiagram.render(nodesInOrder(), edges, runsAfter, null);
   }
 
   /** The picture of one run of this workflow: what {@link WorkflowResult} and its exception draw. */
@@ -112,7 +113,7 @@ public final class Workflow {
     for (NodeRun run : runs) {
       byNode.put(run.nodeId(), run);
     }
-    return WorkflowDiagram.render(nodesInOrder(), edges, byNode);
+    return WorkflowDiagram.render(nodesInOrder(), edges, runsAfter, byNode);
   }
 
   private List<NodeInstance> nodesInOrder() {
