@@ -22,6 +22,7 @@ import java.time.Instant;
  * {@code retentionSchedule} delete what is past it). {@code content} is scrubbed of personal data by every write
  * before it is stored ({@code @Pii(scrub = true)}), and {@code pii_scrubbed}, set by those writes, says it was.
  */
+// [START lifecycle]
 @Model
 @Index(columns = "created_at")
 @Index(columns = {"session_id", "timestamp"})
@@ -42,3 +43,4 @@ public record ConversationMessage(
     Double confidence,
     /** Whether the scrubber has run over the stored {@code content}; set by DataFlow, never by a caller. */
     @PiiScrubbed @Column(defaultValue = "false") boolean piiScrubbed) {}
+// [END lifecycle]

@@ -20,6 +20,7 @@ import java.util.UUID;
  *
  * <p>Generates {@code ConversationSessionCreateNode} ... {@code ConversationSessionBulkUpdateNode}.
  */
+// [START readme]
 @Model
 @Index(columns = "created_at")
 public record ConversationSession(
@@ -38,3 +39,4 @@ public record ConversationSession(
     @Json Map<String, Object> intents,
     /** Free-form context, for example {@code {"source": "whatsapp"}}. */
     @Json Map<String, Object> context) {}
+// [END readme]

@@ -105,6 +105,16 @@ class MigrationCheckTest {
   }
 
   @Test
+  void anUnresolvedBuildPropertyAsksForItsDefinition() {
+    Compilation compilation = Migrations.compile(dir, "${dataflow.migrations.mode}", item("    String code"));
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("-Adataflow.migrations.mode=${dataflow.migrations.mode} holds the build"
+        + " property ${dataflow.migrations.mode}, which is not defined: define the property dataflow.migrations.mode"
+        + " (for example in <properties>");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
   void withoutTheFolderOptionNothingIsCompared() {
     assertThat(compile(item("    String code"))).succeededWithoutWarnings();
   }

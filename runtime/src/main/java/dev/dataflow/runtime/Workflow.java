@@ -7,6 +7,7 @@ import dev.dataflow.runtime.workflow.WorkflowDiagram;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +22,10 @@ public final class Workflow {
   private final List<Edge> edges;
   private final List<String> executionOrder;
   private final Map<String, List<Edge>> edgesInto;
+  private final Map<String, List<String>> runsAfter;
 
-  Workflow(Map<String, NodeInstance> nodes, List<Edge> edges, List<String> executionOrder) {
+  Workflow(Map<String, NodeInstance> nodes, List<Edge> edges, Map<String, List<String>> runsAfter,
+      List<String> executionOrder) {
     this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
     this.edges = List.copyOf(edges);
     this.executionOrder = List.copyOf(executionOrder);
@@ -35,6 +38,9 @@ public final class Workflow {
     }
     into.replaceAll((k, v) -> List.copyOf(v));
     this.edgesInto = Collections.unmodifiableMap(into);
+    Map<String, List<String>> after = new LinkedHashMap<>();
+    runsAfter.forEach((node, befores) -> after.put(node, List.copyOf(befores)));
+    this.runsAfter = Collections.unmodifiableMap(after);
   }
 
   /** The nodes by id, in the order they were added. */
@@ -62,18 +68,43 @@ public final class Workflow {
     return edgesInto.getOrDefault(nodeId, List.of());
   }
 
-  /** Node ids in the order they run: every node after the nodes it takes input from, else in the order added. */
+  /**
+   * The nodes this one waits for without taking input from them ({@link WorkflowBuilder#addDependency}), in the
+   * order the dependencies were added.
+   */
+  public List<String> dependenciesOf(String nodeId) {
+    return runsAfter.getOrDefault(nodeId, List.of());
+  }
+
+  /**
+   * The nodes this one waits for: the sources of its connections, then its {@linkplain #dependenciesOf
+   * dependencies}, each once.
+   */
+  public Set<String> predecessorsOf(String nodeId) {
+    Set<String> predecessors = new LinkedHashSet<>();
+    for (Edge edge : edgesInto(nodeId)) {
+      predecessors.add(edge.fromNode());
+    }
+    predecessors.addAll(dependenciesOf(nodeId));
+    return predecessors;
+  }
+
+  /**
+   * Node ids in the order a one-at-a-time run takes them: every node after the nodes it waits for (connections and
+   * dependencies). Among nodes that do not wait for one another the order is not promised.
+   */
   public List<String> executionOrder() {
     return executionOrder;
   }
 
   /**
    * The workflow as a Mermaid flowchart: each node with its id and type, in execution order; each connection
-   * labelled {@code output → input}; a routing node's branches, with dotted arrows out of them. Never a parameter
+   * labelled {@code output → input}; a routing node's branches, with dotted arrows out of them; each dependency a
+   * thick arrow. Never a parameter
    * value. Paste it into a {@code ```mermaid} block of a Markdown page. See {@link WorkflowDiagram}.
    */
   public String toMermaid() {
-    return WorkflowDiagram.render(nodesInOrder(), edges);
+    return WorkflowDiagram.render(nodesInOrder(), edges, runsAfter, null);
   }
 
   /** The picture of one run of this workflow: what {@link WorkflowResult} and its exception draw. */
@@ -82,7 +113,7 @@ public final class Workflow {
     for (NodeRun run : runs) {
       byNode.put(run.nodeId(), run);
     }
-    return WorkflowDiagram.render(nodesInOrder(), edges, byNode);
+    return WorkflowDiagram.render(nodesInOrder(), edges, runsAfter, byNode);
   }
 
   private List<NodeInstance> nodesInOrder() {

@@ -40,6 +40,7 @@ public final class WorkflowBuilder {
   private final NodeRegistry registry;
   private final List<Declared> declared = new ArrayList<>();
   private final List<Edge> edges = new ArrayList<>();
+  private final List<String[]> dependencies = new ArrayList<>();
 
   /** A builder for the node types compiled onto the classpath. */
   public WorkflowBuilder() {
@@ -101,11 +102,34 @@ public final class WorkflowBuilder {
   }
 
   /**
+   * Orders two nodes that pass no data: {@code after} runs only once {@code before} has finished, as if it took an
+   * input from it. A skipped {@code before} (a routing branch not taken, or a skipped node upstream) skips
+   * {@code after} too, as a connection would; a failed one ends the run before {@code after} starts. Without a
+   * connection or a dependency between them, two nodes run in no promised order (in parallel runs, at the same time).
+   *
+   * <pre>{@code
+   * new WorkflowBuilder()
+   *     .addNode("archive", ConversationMessageDeleteNode.params().filters(Map.of("session_id", old)))
+   *     .addNode("count", ConversationMessageCountNode.params())
+   *     .addDependency("archive", "count")   // count what is left after the delete
+   *     .build();
+   * }</pre>
+   *
+   * @param before the node id that runs first
+   * @param after the node id that runs once {@code before} has finished
+   */
+  public WorkflowBuilder addDependency(String before, String after) {
+    dependencies.add(new String[] {before, after});
+    return this;
+  }
+
+  /**
    * Validates and freezes the workflow.
    *
    * @throws WorkflowValidationException listing every problem: unknown node type (with a suggestion), duplicate node
-   *     id, connection to or from an unknown node, cycle, unknown parameter (with a suggestion), missing required
-   *     parameter, value of the wrong type, and node-specific rules
+   *     id, connection or dependency to or from an unknown node, connection from an output the source node declares
+   *     it never produces ({@link Node#outputs()}, with a suggestion), cycle, unknown parameter (with a suggestion),
+   *     missing required parameter, value of the wrong type, and node-specific rules
    */
   public Workflow build() {
     List<Problem> problems = new ArrayList<>();
@@ -129,8 +153,9 @@ public final class WorkflowBuilder {
             + "'." + (swapped ? " The arguments look swapped: addNode(nodeType, nodeId, params) takes the type first,"
                 + " and '" + d.nodeId + "' is a node type."
                 : Suggestions.didYouMean(String.valueOf(d.nodeType), registry.types()))
-            + (registry.types().isEmpty()
-                ? " No node types are registered: is the model module (compiled with dataflow-processor) on the class path?"
+            + (registry.models().isEmpty()
+                ? " No models found on the class path: is dataflow-processor on the compiler's"
+                    + " annotationProcessorPaths, and the module with the @Model classes a dependency?"
                 : "")));
         continue;
       }
@@ -167,6 +192,34 @@ public final class WorkflowBuilder {
       }
     }
 
+    Map<String, List<String>> runsAfter = new LinkedHashMap<>();
+    List<Edge> orderingEdges = new ArrayList<>(validEdges);
+    for (String[] dependency : dependencies) {
+      String before = dependency[0];
+      String after = dependency[1];
+      boolean ok = true;
+      for (String end : dependency) {
+        if (end == null || !allIds.contains(end)) {
+          ok = false;
+          problems.add(new Problem(null, null, null, "dependency " + Suggestions.cut(before) + " -> "
+              + Suggestions.cut(after) + " refers to unknown node '" + Suggestions.cut(end) + "'."
+              + Suggestions.didYouMean(String.valueOf(end), allIds)));
+        }
+      }
+      if (ok && before.equals(after)) {
+        ok = false;
+        problems.add(new Problem(after, null, null, "dependency " + Suggestions.cut(before) + " -> "
+            + Suggestions.cut(after) + " makes a node wait for itself"));
+      }
+      if (ok) {
+        List<String> befores = runsAfter.computeIfAbsent(after, k -> new ArrayList<>());
+        if (!befores.contains(before)) {
+          befores.add(before);
+          orderingEdges.add(new Edge(before, "", after, ""));
+        }
+      }
+    }
+
     for (NodeInstance instance : nodes.values()) {
       Set<String> connected = connectedParams.getOrDefault(instance.id(), Set.of());
       for (ParamProblem p : ParamChecker.check(instance.node(), instance.params(), connected)) {
@@ -194,14 +247,29 @@ public final class WorkflowBuilder {
       }
     }
 
-    List<String> order = order(allIds, validEdges, problems);
+    for (Edge edge : validEdges) {
+      NodeInstance source = nodes.get(edge.fromNode());
+      Set<String> outputs = source == null || source.node() instanceof RoutingNode ? null : source.node().outputs();
+      String head = Paths.head(edge.fromOutput());
+      if (outputs != null && !outputs.contains(head)) {
+        problems.add(new Problem(edge.toNode(), null, edge.toInput(), "connection " + edge + " starts from '"
+            + Suggestions.cut(head) + "', which node '" + Suggestions.cut(source.id()) + "' (" + source.type()
+            + ") never outputs." + Suggestions.didYouMean(head, outputs) + " Its outputs are "
+            + outputs.stream().map(Suggestions::cut).toList() + "."));
+      }
+    }
+
+    List<String> order = order(allIds, orderingEdges, problems);
     if (!problems.isEmpty()) {
       throw new WorkflowValidationException(problems);
     }
-    return new Workflow(nodes, validEdges, order);
+    return new Workflow(nodes, validEdges, runsAfter, order);
   }
 
-  /** Kahn's algorithm, taking ready nodes in declaration order; reports the nodes on a cycle. */
+  /**
+   * Kahn's algorithm over connections and dependencies; reports the nodes on a cycle. The order among independent
+   * nodes is this algorithm's, not a promise: it is not their declaration order.
+   */
   private static List<String> order(Set<String> ids, List<Edge> edges, List<Problem> problems) {
     Map<String, Integer> indegree = new LinkedHashMap<>();
     Map<String, List<String>> next = new LinkedHashMap<>();
@@ -239,8 +307,9 @@ public final class WorkflowBuilder {
           onCycle.add(Suggestions.cut(e.getKey()));
         }
       }
-      problems.add(new Problem(null, null, null, "the connections form a cycle through nodes " + onCycle
-          + "; a node cannot take input from a node that runs after it. Remove one of those connections."));
+      problems.add(new Problem(null, null, null, "the connections and dependencies form a cycle through nodes "
+          + onCycle + "; a node cannot wait for a node that runs after it. Remove one of those connections or"
+          + " dependencies."));
     }
     return order;
   }

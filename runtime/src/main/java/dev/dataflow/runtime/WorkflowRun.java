@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -135,10 +134,7 @@ final class WorkflowRun {
     try {
       Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
       for (String nodeId : workflow.executionOrder()) {
-        Set<String> sources = new LinkedHashSet<>();
-        for (Edge edge : workflow.edgesInto(nodeId)) {
-          sources.add(edge.fromNode());
-        }
+        Set<String> sources = workflow.predecessorsOf(nodeId);
         CompletableFuture<?>[] deps = sources.stream().map(futures::get).toArray(CompletableFuture[]::new);
         futures.put(nodeId, CompletableFuture.allOf(deps).thenRunAsync(() -> {
           if (!stopped) {
@@ -271,8 +267,16 @@ final class WorkflowRun {
     }
   }
 
-  /** A node is skipped when any input comes from a skipped node or from a branch its routing node did not take. */
+  /**
+   * A node is skipped when any input comes from a skipped node or from a branch its routing node did not take, or
+   * when a node it depends on was skipped.
+   */
   private boolean shouldSkip(String nodeId) {
+    for (String before : workflow.dependenciesOf(nodeId)) {
+      if (skipped.contains(before)) {
+        return true;
+      }
+    }
     for (Edge edge : workflow.edgesInto(nodeId)) {
       if (skipped.contains(edge.fromNode())) {
         return true;

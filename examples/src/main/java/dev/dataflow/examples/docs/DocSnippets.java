@@ -153,6 +153,19 @@ public final class DocSnippets {
     return workflow;
   }
 
+  /** docs/workflows.md: ordering two nodes that pass no data. */
+  public static WorkflowResult dependency(LocalRuntime runtime, UUID sessionId) {
+    // [START dependency]
+    Workflow workflow = new WorkflowBuilder()
+        .addNode("count", ConversationMessageCountNode.params().filters(Map.of("session_id", sessionId)))
+        .addNode("greet", ConversationMessageCreateNode.params()
+            .sessionId(sessionId).role(MessageRole.assistant).content("Hello! How can I help?"))
+        .addDependency("greet", "count")   // no data passes; count runs after greet and counts its message
+        .build();
+    // [END dependency]
+    return runtime.execute(workflow);
+  }
+
   /** docs/workflows.md: running. */
   public static WorkflowResult run(DataFlow db, Workflow workflow) {
     // [START run]

@@ -24,8 +24,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every Java sample in README.md and docs/ is either a region of {@link DocSnippets} (compiled by the build) or an
- * excerpt of a source file; this test fails when a page and its source differ.
+ * Every Java sample in README.md and docs/ is either a region of {@link DocSnippets} (compiled by the build) or a
+ * whole region of another source file ({@code <!-- excerpt: path#region -->}); both are compared exactly, so this
+ * test fails when a page and its source differ in any line.
  */
 class DocSnippetsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -54,14 +55,17 @@ class DocSnippetsTest {
           fail(where + ": a ```java block needs <!-- snippet: DocSnippets#name --> or <!-- excerpt: path --> above it");
         } else if (m.group(1).equals("snippet")) {
           String name = m.group(2).substring(m.group(2).indexOf('#') + 1);
-          assertEquals(region(snippets, name, where), m.group(3), where + " differs from DocSnippets#" + name);
+          assertEquals(region(snippets, "DocSnippets", name, where), m.group(3),
+              where + " differs from DocSnippets#" + name);
         } else {
-          List<String> source = Files.readAllLines(ROOT.resolve(m.group(2)));
-          for (String line : m.group(3).split("\n")) {
-            String code = line.replaceAll("\\s+//.*$", "").trim();
-            assertTrue(code.isEmpty() || source.stream().anyMatch(s -> s.contains(code)),
-                where + ": '" + code + "' is not in " + m.group(2));
+          int hash = m.group(2).indexOf('#');
+          if (hash < 0) {
+            fail(where + ": an excerpt names a region of its file, <!-- excerpt: path#region -->, and shows all of it");
           }
+          String path = m.group(2).substring(0, hash);
+          String name = m.group(2).substring(hash + 1);
+          assertEquals(region(Files.readString(ROOT.resolve(path)), path, name, where), m.group(3),
+              where + " differs from region " + name + " of " + path);
         }
         checked++;
       }
@@ -69,10 +73,11 @@ class DocSnippetsTest {
     assertTrue(checked >= 5, "expected the README's and docs' samples, found " + checked);
   }
 
-  private static String region(String source, String name, String where) {
+  /** The lines between {@code // [START name]} and {@code // [END name]}, without their common indentation. */
+  private static String region(String source, String file, String name, String where) {
     Matcher m = Pattern.compile("// \\[START " + Pattern.quote(name) + "]\\n(.*?)\\n[ \\t]*// \\[END "
         + Pattern.quote(name) + "]", Pattern.DOTALL).matcher(source);
-    assertTrue(m.find(), where + ": DocSnippets has no region " + name);
+    assertTrue(m.find(), where + ": " + file + " has no region " + name);
     String[] lines = m.group(1).split("\n");
     int indent = Integer.MAX_VALUE;
     for (String line : lines) {
@@ -118,6 +123,8 @@ class DocSnippetsTest {
       assertEquals(3L, groups.get(0).get("count"));
       assertEquals(0.6, (Double) groups.get(0).get("avg_confidence"), 1e-9);
       assertEquals(3, DocSnippets.everyMessage(runtime, sessionId).size());
+      assertEquals(4L, DocSnippets.dependency(runtime, sessionId).get("count").get("count"),
+          "the count ran after the greeting it was declared before");
     }
   }
 

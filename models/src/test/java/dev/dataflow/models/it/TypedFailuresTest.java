@@ -194,12 +194,12 @@ class TypedFailuresTest {
     Workflow w = new WorkflowBuilder(REGISTRY)
         .addNode("TeamCreateNode", "team", Map.of("name", "t"))
         .addNode("MemberCreateNode", "member", Map.of("name", "m"))
-        .addConnection("team", "idd", "member", "team_id")
+        .addConnection("team", "id.value", "member", "team_id")   // id is there, but holds no map
         .build();
     WorkflowExecutionException e = assertThrows(WorkflowExecutionException.class,
         () -> runtime.execute(w, in(TransactionMode.WORKFLOW)));
     assertEquals("member", e.nodeId());
-    assertTrue(e.getMessage().contains("team.idd -> member.team_id")
+    assertTrue(e.getMessage().contains("team.id.value -> member.team_id")
         && e.getMessage().contains("the workflow's transaction was rolled back: nothing this run wrote remains"),
         e.getMessage());
     assertEquals(Map.of(), e.completedOutputs());

@@ -47,22 +47,69 @@ class WorkflowExecutionTest extends DatabaseTest {
   }
 
   @Test
-  void aMissingOutputPathFailsTheTargetNodeAndNamesTheConnection() {
-    Workflow w = new WorkflowBuilder()
+  void anOutputANodeNeverProducesIsRefusedAtBuildBeforeAnythingCommits() {
+    WorkflowValidationException e = assertThrows(WorkflowValidationException.class, () -> new WorkflowBuilder()
         .addNode("TeamCreateNode", "team", Map.of("name", "t"))
         .addNode("MemberCreateNode", "member", Map.of("name", "m"))
         .addConnection("team", "idd", "member", "team_id")
+        .build());
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertEquals("member", e.problems().get(0).nodeId());
+    assertEquals("team_id", e.problems().get(0).parameter());
+    String message = e.problems().get(0).message();
+    assertTrue(message.contains("connection team.idd -> member.team_id starts from 'idd', which node 'team'"
+        + " (TeamCreateNode) never outputs. Did you mean 'id'?"), message);
+    assertTrue(message.contains("Its outputs are [id, name, "), message);
+    assertTrue(message.contains("inserted, updated, skipped]"), message);
+    assertEquals(0L, Tables.count(db, "teams"));
+  }
+
+  @Test
+  void aMissingOutputPathInsideAnOutputFailsTheTargetNodeAndNamesTheConnection() {
+    Workflow w = new WorkflowBuilder()
+        .addNode("TeamCreateNode", "team", Map.of("name", "t"))
+        .addNode("MemberCreateNode", "member", Map.of("name", "m"))
+        .addConnection("team", "id.value", "member", "team_id")
         .build();
     WorkflowExecutionException e = assertThrows(WorkflowExecutionException.class, () -> runtime.execute(w));
     assertEquals("member", e.nodeId());
     assertEquals("MemberCreateNode", e.nodeType());
     assertEquals("team_id", e.parameter());
-    assertTrue(e.getMessage().contains("team.idd -> member.team_id"), e.getMessage());
-    assertTrue(e.getMessage().contains("has no 'idd'"), e.getMessage());
+    assertTrue(e.getMessage().contains("team.id.value -> member.team_id"), e.getMessage());
+    assertTrue(e.getMessage().contains("so it has no 'value'"), e.getMessage());
     assertEquals(List.of("team"), List.copyOf(e.completedOutputs().keySet()),
         "the team node committed before the failure");
     assertEquals(1L, Tables.count(db, "teams"));
     assertEquals(0L, Tables.count(db, "members"));
+  }
+
+  @Test
+  void everyOutputADeclaringNodeReturnsIsDeclared() {
+    Workflow w = new WorkflowBuilder()
+        .addNode("TeamCreateNode", "team", Map.of("name", "t"))
+        .addNode("TeamReadNode", "read", Map.of())
+        .addNode("TeamUpdateNode", "update", Map.of("fields", Map.of("name", "u")))
+        .addNode("TeamExistsNode", "exists", Map.of())
+        .addNode("TeamDeleteNode", "delete", Map.of())
+        .addConnection("team", "id", "read", "id")
+        .addConnection("read", "id", "update", "id")
+        .addConnection("update", "id", "exists", "id")
+        .addConnection("update", "id", "delete", "id")
+        .addNode("TeamListNode", "list", Map.of("limit", 1, "total", true))
+        .addNode("TeamCountNode", "count", Map.of("group_by", List.of("name")))
+        .addNode("TeamBulkCreateNode", "bulk_create", Map.of("records", List.of(Map.of("name", "b"))))
+        .addNode("TeamBulkUpdateNode", "bulk_update", Map.of("filters", Map.of("name", "b"), "fields",
+            Map.of("name", "c")))
+        .addDependency("exists", "delete")
+        .addDependency("bulk_create", "list")
+        .addDependency("bulk_create", "bulk_update")
+        .build();
+    WorkflowResult r = runtime.execute(w);
+    for (String id : w.nodeIds()) {
+      java.util.Set<String> declared = w.node(id).node().outputs();
+      assertTrue(declared != null && !r.get(id).isEmpty(), id);
+      assertTrue(declared.containsAll(r.get(id).keySet()), id + ": " + r.get(id).keySet() + " not in " + declared);
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowValidationException;
 import dev.dataflow.runtime.WorkflowValidationException.Problem;
+import dev.dataflow.runtime.node.NodeRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,27 @@ class WorkflowValidationTest {
     assertEquals("create", p.nodeId());
     assertTrue(p.message().contains("unknown node type 'ConversationSesionCreateNode'"), p.message());
     assertTrue(p.message().contains("Did you mean 'ConversationSessionCreateNode'?"), p.message());
+  }
+
+  @Test
+  void unknownNodeTypeWithNoModelsAtAllAsksForTheProcessor() {
+    NodeRegistry noModels = NodeRegistry.builder().addBuiltins().build();
+    Problem p = onlyProblem(new WorkflowBuilder(noModels).addNode("ConversationSessionCreateNode", "create", session()));
+    assertTrue(p.message().contains("unknown node type 'ConversationSessionCreateNode'"), p.message());
+    assertTrue(p.message().contains("No models found on the class path: is dataflow-processor on the compiler's"
+        + " annotationProcessorPaths"), p.message());
+    Problem withModels = onlyProblem(new WorkflowBuilder().addNode("NoSuchNode", "create", session()));
+    assertFalse(withModels.message().contains("No models found"), withModels.message());
+  }
+
+  @Test
+  void orderByAnUnknownColumnListsTheColumnsAndSuggestsTheClosest() {
+    Problem p = onlyProblem(new WorkflowBuilder()
+        .addNode("ConversationMessageListNode", "history", Map.of("order_by", List.of("-timestmp"))));
+    assertEquals("order_by", p.parameter());
+    assertTrue(p.message().contains("unknown column 'timestmp' of ConversationMessage; columns are [id, session_id,"),
+        p.message());
+    assertTrue(p.message().contains("Did you mean 'timestamp'?"), p.message());
   }
 
   @Test

@@ -36,9 +36,22 @@ public record MigrationOptions(Path directory, Mode mode, String description) {
   /**
    * Reads the options; blank values count as unset, so a build tool may always pass them.
    *
-   * @throws IllegalArgumentException when the mode is neither check nor generate
+   * @throws IllegalArgumentException when a value still holds an unresolved {@code ${...}} build property, or the
+   *     mode is neither check nor generate
    */
   public static MigrationOptions from(Map<String, String> options) {
+    for (String option : new String[] {DIR, MODE, DESCRIPTION}) {
+      String value = options.get(option);
+      int start = value == null ? -1 : value.indexOf("${");
+      if (start >= 0) {
+        int end = value.indexOf('}', start);
+        String property = end < 0 ? value.substring(start + 2) : value.substring(start + 2, end);
+        // Maven passes an undefined ${...} through as text; the option's own check would blame the value.
+        throw new IllegalArgumentException("-A" + option + "=" + value + " holds the build property ${" + property
+            + "}, which is not defined: define the property " + property
+            + " (for example in <properties> of the pom, or -D" + property + "=... on the command line)");
+      }
+    }
     String dir = blankToNull(options.get(DIR));
     String mode = blankToNull(options.get(MODE));
     Mode parsed;

@@ -53,6 +53,16 @@ public interface Node {
   }
 
   /**
+   * The top-level keys this node's output may hold, or null when it does not say (the default). When declared,
+   * {@code build()} refuses a connection whose output path starts with any other key, naming the node's outputs,
+   * instead of the run failing at that connection after earlier nodes have committed. A key may be absent from one
+   * output (a Read that found nothing has only {@code found}); it must never be missing from this set.
+   */
+  default Set<String> outputs() {
+    return null;
+  }
+
+  /**
    * Why {@code name}, a parameter this node does not declare, may not be given, or null when it is just unknown (the
    * check then suggests the closest declared name). A model node explains the columns DataFlow fills itself, such as
    * {@code created_at} or the {@code @PiiScrubbed} flag, so that a workflow giving one is told to leave it out.

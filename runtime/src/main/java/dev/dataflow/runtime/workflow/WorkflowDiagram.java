@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * <p>Output is deterministic: nodes are listed in execution order and get the Mermaid ids {@code n0}, {@code n1}, ...
  * in that order, so any id a user gave (quotes, brackets, pipes, newlines) is only ever shown inside an escaped label.
- * A routing node is a rhombus listing its branches; a connection out of one of its branches is a dotted arrow.
+ * A routing node is a rhombus listing its branches; a connection out of one of its branches is a dotted arrow; a
+ * dependency that passes no data ({@code WorkflowBuilder.addDependency}) is a thick arrow without a label.
  *
  * <pre>{@code
  * flowchart TD
@@ -46,6 +47,17 @@ public final class WorkflowDiagram {
    * @param runs what became of each node, by node id; null for the workflow alone
    */
   public static String render(List<NodeInstance> nodes, List<Edge> edges, Map<String, NodeRun> runs) {
+    return render(nodes, edges, Map.of(), runs);
+  }
+
+  /**
+   * The picture with dependencies too.
+   *
+   * @param dependencies for each node id, the nodes it runs after without taking input from them
+   * @param runs what became of each node, by node id; null for the workflow alone
+   */
+  public static String render(List<NodeInstance> nodes, List<Edge> edges, Map<String, List<String>> dependencies,
+      Map<String, NodeRun> runs) {
     StringBuilder out = new StringBuilder("flowchart TD\n");
     Map<String, String> ids = new HashMap<>();
     Map<String, NodeInstance> byId = new HashMap<>();
@@ -76,6 +88,11 @@ public final class WorkflowDiagram {
       out.append("  ").append(ids.get(edge.fromNode())).append(branch ? " -.->|\"" : " -->|\"")
           .append(text(edge.fromOutput())).append(ARROW).append(text(edge.toInput())).append("\"| ")
           .append(ids.get(edge.toNode())).append('\n');
+    }
+    for (NodeInstance node : nodes) {
+      for (String before : dependencies.getOrDefault(node.id(), List.of())) {
+        out.append("  ").append(ids.get(before)).append(" ==> ").append(ids.get(node.id())).append('\n');
+      }
     }
     if (runs != null) {
       out.append("  classDef ran fill:#d8f0dc,stroke:#2e7d32\n");

@@ -51,6 +51,20 @@ class WorkflowDiagramTest {
   }
 
   @Test
+  void aDependencyIsAThickArrowWithoutALabel() {
+    assertEquals("""
+        flowchart TD
+          n0["classify<br/>Classifier"]
+          n1["notify<br/>Notifier"]
+          n0 ==> n1
+        """, new WorkflowBuilder(REGISTRY)
+        .addNode("Notifier", "notify", Map.of("to", "sales"))
+        .addNode("Classifier", "classify", Map.of("text", "hello"))
+        .addDependency("classify", "notify")
+        .build().toMermaid());
+  }
+
+  @Test
   void aRunWithASwitchAndAFailedNodeShowsStatusesAndDurations() {
     Workflow workflow = routing();
     Map<String, NodeRun> runs = new LinkedHashMap<>();

@@ -78,6 +78,11 @@ public abstract class BulkCreateNode extends CrudNode {
   }
 
   @Override
+  public Set<String> outputs() {
+    return Set.of("inserted", "updated", "skipped", "ids");
+  }
+
+  @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     int batchSize = params.get(BATCH_SIZE) == null
         ? DEFAULT_BATCH_SIZE : ParamValues.nonNegativeInt(params.get(BATCH_SIZE), BATCH_SIZE);

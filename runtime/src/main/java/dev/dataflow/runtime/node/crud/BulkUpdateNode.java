@@ -73,6 +73,11 @@ public abstract class BulkUpdateNode extends CrudNode {
   }
 
   @Override
+  public Set<String> outputs() {
+    return Set.of("updated");
+  }
+
+  @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     Map<String, Object> out = new LinkedHashMap<>();
     if (params.get(RECORDS) == null) {

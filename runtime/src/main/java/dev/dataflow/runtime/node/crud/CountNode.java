@@ -89,6 +89,12 @@ public abstract class CountNode extends CrudNode {
     return problems;
   }
 
+  /** {@code count}, and with {@code group_by} the {@code groups}. */
+  @Override
+  public Set<String> outputs() {
+    return Set.of(COUNT, GROUPS);
+  }
+
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     List<GroupKey> keys = GroupCountValues.groupBy(model, params.get(GROUP_BY), GROUP_BY);

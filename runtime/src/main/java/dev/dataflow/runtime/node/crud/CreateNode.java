@@ -75,6 +75,12 @@ public abstract class CreateNode extends CrudNode {
     return problems;
   }
 
+  /** The created (or upserted) row with {@code inserted}, {@code updated} and {@code skipped}. */
+  @Override
+  public Set<String> outputs() {
+    return rowOutputs("inserted", "updated", "skipped");
+  }
+
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     OnConflict onConflict = OnConflict.of(model, params);

@@ -16,6 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,6 +89,13 @@ public abstract class CrudNode implements Node {
   @Override
   public String toString() {
     return type;
+  }
+
+  /** The outputs of a node that returns a row: every column of the model, then {@code extras}. */
+  protected final Set<String> rowOutputs(String... extras) {
+    Set<String> outputs = new LinkedHashSet<>(model.columnsByName().keySet());
+    outputs.addAll(List.of(extras));
+    return Collections.unmodifiableSet(outputs);
   }
 
   protected final ParamSpec idParam(boolean required) {

@@ -42,6 +42,12 @@ public abstract class DeleteNode extends CrudNode {
     return problems;
   }
 
+  /** {@code deleted: n}, plus the {@code id} when by id. */
+  @Override
+  public Set<String> outputs() {
+    return Set.of("deleted", ID);
+  }
+
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -36,6 +36,11 @@ public abstract class ExistsNode extends CrudNode {
   }
 
   @Override
+  public Set<String> outputs() {
+    return Set.of("exists");
+  }
+
+  @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     boolean exists;
     if (params.get(ID) == null && params.containsKey(FILTERS)) {

@@ -99,6 +99,15 @@ public abstract class ListNode extends CrudNode {
     return List.of();
   }
 
+  /**
+   * {@code records} (rows: {@code records.0.id}), {@code count}, {@code limit}, {@code offset}, and {@code total}
+   * when asked for, {@code next_cursor} when a next page may follow.
+   */
+  @Override
+  public Set<String> outputs() {
+    return Set.of("records", "count", LIMIT, OFFSET, TOTAL_OUTPUT, NEXT_CURSOR);
+  }
+
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     int limit = params.get(LIMIT) == null ? DEFAULT_LIMIT : ParamValues.nonNegativeInt(params.get(LIMIT), LIMIT);

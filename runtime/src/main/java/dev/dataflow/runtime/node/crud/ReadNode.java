@@ -44,6 +44,12 @@ public abstract class ReadNode extends CrudNode {
     return checkIdOrFilters(params, connected);
   }
 
+  /** The row with {@code found: true}, or only {@code found: false}. */
+  @Override
+  public Set<String> outputs() {
+    return rowOutputs("found");
+  }
+
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     boolean raise = ParamValues.bool(params.getOrDefault(RAISE_ON_NOT_FOUND, true), RAISE_ON_NOT_FOUND);

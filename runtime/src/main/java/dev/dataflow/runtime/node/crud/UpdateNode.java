@@ -79,6 +79,12 @@ public abstract class UpdateNode extends CrudNode {
     return null;
   }
 
+  /** By id the updated row with {@code updated: true}; by filters {@code updated: n}. */
+  @Override
+  public Set<String> outputs() {
+    return rowOutputs("updated");
+  }
+
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     Map<String, Object> fields = RowValues.forUpdate(model, ParamValues.asMap(params.get(FIELDS), FIELDS), FIELDS);
