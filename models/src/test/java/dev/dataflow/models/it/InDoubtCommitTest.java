@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dataflow.models.testing.Captured;
 import dev.dataflow.models.testing.CuttingProxy;
 import dev.dataflow.models.testing.CuttingProxy.Cut;
 import dev.dataflow.runtime.DataFlow;
@@ -19,9 +20,6 @@ import dev.dataflow.runtime.WorkflowExecutionException;
 import dev.dataflow.runtime.WorkflowResult;
 import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.testing.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -108,7 +106,7 @@ class InDoubtCommitTest {
   void aCommitWhoseAnswerIsLostAfterTheServerCommittedSucceeds(Committer committer) {
     CompletableFuture<Void> cut = proxy.cutAt(CuttingProxy.COMMIT_COMPLETE, Cut.THAT_CONNECTION);
     WorkflowResult[] result = new WorkflowResult[1];
-    String log = capturedErr(() -> result[0] = runtime.execute(committer.workflow(), committer.options()));
+    String log = Captured.err(() -> result[0] = runtime.execute(committer.workflow(), committer.options()));
     assertTrue(cut.isDone(), "the proxy dropped the server's answer to COMMIT");
     assertEquals(List.of("first", "second"), teamNames(), "the transaction committed");
     assertTrue(log.contains("WARN") && log.contains("lost during the COMMIT")
@@ -296,18 +294,5 @@ class InDoubtCommitTest {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** What is logged while {@code action} runs (slf4j-simple writes to whatever System.err is at the time). */
-  private static String capturedErr(Runnable action) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream original = System.err;
-    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setErr(original);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
   }
 }

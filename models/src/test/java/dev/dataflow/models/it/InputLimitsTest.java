@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dataflow.models.testing.Captured;
 import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.models.testing.Tables;
 import dev.dataflow.models.testing.TestNodes;
@@ -16,10 +17,7 @@ import dev.dataflow.runtime.WorkflowExecutionException;
 import dev.dataflow.runtime.WorkflowValidationException;
 import dev.dataflow.runtime.node.NodeRegistry;
 import dev.dataflow.runtime.sql.PostgresLimits;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,7 +27,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -162,7 +159,7 @@ class InputLimitsTest extends DatabaseTest {
         .addNode("AllTypesCountNode", "n", Map.of())
         .addConnection("source", "v", "n", "filters")
         .build();
-    String log = capturedErr(() -> refusal(assertThrows(WorkflowExecutionException.class,
+    String log = Captured.err(() -> refusal(assertThrows(WorkflowExecutionException.class,
         () -> runtime.execute(connected, logValues)), "filters.$and.0.$not..."));
     assertTrue(log.contains("<nested too deep>"), log.substring(0, Math.min(log.length(), 2000)));
 
@@ -351,17 +348,5 @@ class InputLimitsTest extends DatabaseTest {
         .get("deleted"));
     assertEquals(List.of(1L), run("AllTypesListNode", Map.of()).get("records") instanceof List<?> records
         ? records.stream().map(r -> ((Map<?, ?>) r).get("id")).toList() : null);
-  }
-
-  private static String capturedErr(Supplier<Object> action) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream original = System.err;
-    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      action.get();
-    } finally {
-      System.setErr(original);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
   }
 }

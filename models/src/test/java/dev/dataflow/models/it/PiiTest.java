@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dataflow.models.ConversationMessageSchema;
 import dev.dataflow.models.ConversationSessionSchema;
 import dev.dataflow.models.UserInteractionSummarySchema;
+import dev.dataflow.models.testing.Captured;
 import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.models.testing.PatientSchema;
 import dev.dataflow.models.testing.Tables;
@@ -20,11 +21,6 @@ import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowExecutionException;
 import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.testing.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -76,30 +72,6 @@ class PiiTest extends DatabaseTest {
         .build();
   }
 
-  /** What the code writes to System.err while {@code action} runs. */
-  private static String capturedErr(Runnable action) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream original = System.err;
-    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setErr(original);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
-  }
-
-  /** Everything an exception says: each cause's toString and the printed stack trace. */
-  private static String everythingSaid(Throwable t) {
-    StringBuilder text = new StringBuilder();
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      text.append(c).append('\n').append(c.getMessage()).append('\n');
-    }
-    StringWriter trace = new StringWriter();
-    t.printStackTrace(new PrintWriter(trace));
-    return text.append(trace).toString();
-  }
-
   private static void assertNoPii(String text) {
     for (String value : List.of(EMAIL, NAME, OTHER_NAME, "6591234567")) {
       assertFalse(text.contains(value), "personal data '" + value + "' leaked into:\n" + text);
@@ -110,7 +82,7 @@ class PiiTest extends DatabaseTest {
   void aFailedInsertWithValueLoggingOnLogsNoPersonalData() {
     ExecutionOptions options = ExecutionOptions.builder().logParameterValues(true).build();
     WorkflowExecutionException[] failure = new WorkflowExecutionException[1];
-    String log = capturedErr(() -> failure[0] =
+    String log = Captured.err(() -> failure[0] =
         assertThrows(WorkflowExecutionException.class, () -> runtime.execute(duplicateInsert(), options)));
 
     DatabaseException cause = assertInstanceOf(DatabaseException.class, failure[0].getCause());
@@ -119,20 +91,20 @@ class PiiTest extends DatabaseTest {
     assertTrue(log.contains("email=<pii>") && log.contains("full_name=<pii>"), log);
     assertTrue(log.contains("failed"), "the failure is logged too:\n" + log);
     assertNoPii(log);
-    assertNoPii(everythingSaid(failure[0]));
+    assertNoPii(Captured.everythingSaid(failure[0]));
   }
 
   @Test
   void withoutValueLoggingNoValueAppearsAtAll() {
     WorkflowExecutionException[] failure = new WorkflowExecutionException[1];
-    String log = capturedErr(() -> failure[0] =
+    String log = Captured.err(() -> failure[0] =
         assertThrows(WorkflowExecutionException.class, () -> runtime.execute(duplicateInsert())));
 
     assertTrue(log.contains("failed"), "the failure is logged, so the log was captured:\n" + log);
     assertFalse(log.contains(WARD), log);
     assertFalse(log.contains("parameters:"), log);
     assertNoPii(log);
-    String said = everythingSaid(failure[0]);
+    String said = Captured.everythingSaid(failure[0]);
     assertNoPii(said);
     assertFalse(said.contains(WARD), said);
   }
@@ -152,7 +124,7 @@ class PiiTest extends DatabaseTest {
             "on_conflict", "ignore"))
         .addNode("PatientReadNode", "read", Map.of("filters", Map.of("email", EMAIL)))
         .build();
-    String log = capturedErr(() -> runtime.execute(workflow, options));
+    String log = Captured.err(() -> runtime.execute(workflow, options));
 
     assertTrue(log.contains(WARD) && log.contains("ward-2") && log.contains("ward-3"), log);
     assertTrue(log.contains("$ilike") || log.contains("email=<pii>"), log);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dataflow.models.testing.Captured;
 import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.models.testing.Tables;
 import dev.dataflow.models.testing.TicketCreateNode;
@@ -22,11 +23,6 @@ import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.scrub.PiiScrubber;
 import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.testing.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -353,49 +349,22 @@ class ScrubOnWriteTest extends DatabaseTest {
   private static String failingCall(WorkflowBuilder workflow, String sqlState) {
     Workflow built = workflow.build();
     WorkflowExecutionException[] failure = new WorkflowExecutionException[1];
-    String log = capturedErr(() -> failure[0] =
+    String log = Captured.err(() -> failure[0] =
         assertThrows(WorkflowExecutionException.class, () -> runtime.execute(built, LOG_VALUES)));
     assertNotNull(failure[0]);
     DatabaseException cause = assertInstanceOf(DatabaseException.class, failure[0].getCause(),
-        () -> everythingSaid(failure[0]));
+        () -> Captured.everythingSaid(failure[0]));
     assertEquals(sqlState, cause.sqlState());
     assertTrue(log.contains("parameters:") && log.contains("body=<pii>"), "values are logged:\n" + log);
     assertTrue(log.contains("failed"), "the failure is logged:\n" + log);
     assertTrue(log.contains(MARKER), "a value that is not personal data is logged as given:\n" + log);
     assertNoOriginals(String.join("\n", Tables.snapshot(db, "tickets")));
-    return log + "\n" + everythingSaid(failure[0]);
+    return log + "\n" + Captured.everythingSaid(failure[0]);
   }
 
   private static void assertNoOriginals(String text) {
     for (String original : ORIGINALS) {
       assertFalse(text.contains(original), "'" + original + "' leaked into:\n" + text);
     }
-  }
-
-  /** What the code writes to System.err while {@code action} runs (slf4j-simple looks System.err up each time). */
-  private static String capturedErr(Runnable action) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream original = System.err;
-    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setErr(original);
-    }
-    return buffer.toString(StandardCharsets.UTF_8);
-  }
-
-  /** Everything an exception says: each cause's toString and message, the suppressed ones, and the stack trace. */
-  private static String everythingSaid(Throwable t) {
-    StringBuilder text = new StringBuilder();
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      text.append(c).append('\n').append(c.getMessage()).append('\n');
-      for (Throwable s : c.getSuppressed()) {
-        text.append(everythingSaid(s));
-      }
-    }
-    StringWriter trace = new StringWriter();
-    t.printStackTrace(new PrintWriter(trace));
-    return text.append(trace).toString();
   }
 }
