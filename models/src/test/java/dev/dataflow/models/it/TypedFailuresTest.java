@@ -168,6 +168,7 @@ class TypedFailuresTest {
     Workflow create = new WorkflowBuilder(REGISTRY).addNode("TeamCreateNode", "team", Map.of("name", "t")).build();
     WorkflowExecutionException e;
     try (Connection held = db.dataSource().getConnection()) {
+      assertTrue(held.isValid(1), "the pool's only connection is held here");
       e = assertThrows(WorkflowExecutionException.class, () -> runtime.execute(create, in(mode)));
     }
     DatabaseException cause = assertInstanceOf(DatabaseException.class, e.getCause());

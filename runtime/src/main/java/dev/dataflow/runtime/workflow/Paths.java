@@ -152,21 +152,24 @@ public final class Paths {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> mutableCopy(Map<String, Object> map) {
     Map<String, Object> root = new LinkedHashMap<>();
-    Deque<Map<String, Object>[]> pending = new ArrayDeque<>(); // {original, its copy}
-    pending.push(new Map[] {map, root});
+    Deque<MapCopy> pending = new ArrayDeque<>();
+    pending.push(new MapCopy(map, root));
     while (!pending.isEmpty()) {
-      Map<String, Object>[] next = pending.pop();
-      for (Map.Entry<String, Object> e : next[0].entrySet()) {
+      MapCopy next = pending.pop();
+      for (Map.Entry<String, Object> e : next.original().entrySet()) {
         Object v = e.getValue();
         if (v instanceof Map<?, ?> m) {
           Map<String, Object> copy = new LinkedHashMap<>();
-          pending.push(new Map[] {(Map<String, Object>) m, copy});
-          next[1].put(e.getKey(), copy);
+          pending.push(new MapCopy((Map<String, Object>) m, copy));
+          next.copy().put(e.getKey(), copy);
         } else {
-          next[1].put(e.getKey(), v);
+          next.copy().put(e.getKey(), v);
         }
       }
     }
     return root;
   }
+
+  /** A map still to copy, and the copy its entries go into. */
+  private record MapCopy(Map<String, Object> original, Map<String, Object> copy) {}
 }

@@ -16,6 +16,7 @@ import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -297,12 +298,9 @@ class RetentionSweeperTest {
       assertTrue(firstRows.await(30, TimeUnit.SECONDS), "the inserter started");
     }
 
-    void stop() throws Exception {
-      running.set(false);
-      thread.join(30_000);
-      if (failure != null) {
-        throw failure;
-      }
+    /** Stops the thread; an insert that failed is rethrown. */
+    void stop() throws SQLException {
+      close();
     }
 
     long inserted() {
@@ -313,9 +311,25 @@ class RetentionSweeperTest {
       return longestNanos.get();
     }
 
+    /** Stops the thread; an insert that failed is rethrown, an interrupt is kept and reported. */
     @Override
-    public void close() throws Exception {
-      stop();
+    public void close() throws SQLException {
+      running.set(false);
+      try {
+        thread.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while stopping the inserter", e);
+      }
+      if (failure instanceof SQLException sql) {
+        throw sql;
+      }
+      if (failure instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
     }
   }
 }
