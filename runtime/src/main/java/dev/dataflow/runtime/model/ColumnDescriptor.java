@@ -118,72 +118,95 @@ public record ColumnDescriptor(
 
   /** This column, {@code NOT NULL}. */
   public ColumnDescriptor notNull() {
-    return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, false, primaryKey, generated, hasDefault, enumValues, version, pii, scrub,
-        piiScrubbedFlag, unique);
+    return with(c -> c.nullable = false);
   }
 
   /** This column as the table's key. */
   public ColumnDescriptor asPrimaryKey() {
-    return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, true, generated, hasDefault, enumValues, version, pii, scrub,
-        piiScrubbedFlag, unique);
+    return with(c -> c.primaryKey = true);
   }
 
   /** This column, filled by the database or the runtime, never by a create or update parameter. */
   public ColumnDescriptor asGenerated() {
-    return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, true, hasDefault, enumValues, version, pii, scrub,
-        piiScrubbedFlag, unique);
+    return with(c -> c.generated = true);
   }
 
   /** This column, with a default in the DDL. */
   public ColumnDescriptor withDefault() {
-    return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, true, enumValues, version, pii, scrub,
-        piiScrubbedFlag, unique);
+    return with(c -> c.hasDefault = true);
   }
 
   /** This {@link JavaType#ENUM} column, with its constants. */
   public ColumnDescriptor withEnumValues(EnumValues values) {
-    return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, values, version, pii, scrub,
-        piiScrubbedFlag, unique);
+    return with(c -> c.enumValues = values);
   }
 
   /** This column as the {@code @Version} column. */
   public ColumnDescriptor asVersion() {
-    return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, true, pii, scrub,
-        piiScrubbedFlag, unique);
+    return with(c -> c.version = true);
   }
 
   /** This column as personal data ({@code @Pii}). */
   public ColumnDescriptor asPii() {
-    return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, true,
-        scrub, piiScrubbedFlag, unique);
+    return with(c -> c.pii = true);
   }
 
   /** This text column as one the scrubber runs over before it is stored ({@code @Pii(scrub = true)}). */
   public ColumnDescriptor asScrubbed() {
-    return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, pii, true,
-        piiScrubbedFlag, unique);
+    return with(c -> c.scrub = true);
   }
 
   /** This boolean column as the model's {@code @PiiScrubbed} flag. */
   public ColumnDescriptor asPiiScrubbedFlag() {
-    return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, pii,
-        scrub, true, unique);
+    return with(c -> c.piiScrubbedFlag = true);
   }
 
   /** This column, covered by a single-column unique constraint ({@code @Unique}). */
   public ColumnDescriptor asUnique() {
-    return new ColumnDescriptor(
-        name, fieldName, javaType, sqlType, nullable, primaryKey, generated, hasDefault, enumValues, version, pii,
-        scrub, piiScrubbedFlag, true);
+    return with(c -> c.unique = true);
+  }
+
+  /** A copy with {@code change} applied: the one place that lists every component, for the flag methods above. */
+  private ColumnDescriptor with(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return new ColumnDescriptor(c.name, c.fieldName, c.javaType, c.sqlType, c.nullable, c.primaryKey, c.generated,
+        c.hasDefault, c.enumValues, c.version, c.pii, c.scrub, c.piiScrubbedFlag, c.unique);
+  }
+
+  /** The components of a descriptor being copied, one of them about to change. */
+  private static final class Copy {
+    final String name;
+    final String fieldName;
+    final JavaType javaType;
+    final String sqlType;
+    boolean nullable;
+    boolean primaryKey;
+    boolean generated;
+    boolean hasDefault;
+    EnumValues enumValues;
+    boolean version;
+    boolean pii;
+    boolean scrub;
+    boolean piiScrubbedFlag;
+    boolean unique;
+
+    Copy(ColumnDescriptor d) {
+      name = d.name;
+      fieldName = d.fieldName;
+      javaType = d.javaType;
+      sqlType = d.sqlType;
+      nullable = d.nullable;
+      primaryKey = d.primaryKey;
+      generated = d.generated;
+      hasDefault = d.hasDefault;
+      enumValues = d.enumValues;
+      version = d.version;
+      pii = d.pii;
+      scrub = d.scrub;
+      piiScrubbedFlag = d.piiScrubbedFlag;
+      unique = d.unique;
+    }
   }
 
   /**
