@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.dataflow.models.ConversationMessageSchema;
 import dev.dataflow.models.ConversationSessionSchema;
+import dev.dataflow.models.CustomerSchema;
+import dev.dataflow.models.OrderItemSchema;
+import dev.dataflow.models.OrderSchema;
 import dev.dataflow.models.OutletSchema;
+import dev.dataflow.models.ProductSchema;
 import dev.dataflow.models.UserInteractionSummarySchema;
 import dev.dataflow.runtime.node.NodeRegistry;
 import org.junit.jupiter.api.Test;
@@ -78,7 +82,8 @@ class SeedModelsErDiagramTest {
   @Test
   void theClasspathRegistryDrawsTheSameModelsInTheSameOrder() {
     NodeRegistry seed = NodeRegistry.builder().addModel(new ConversationMessageSchema())
-        .addModel(new ConversationSessionSchema()).addModel(new OutletSchema())
+        .addModel(new ConversationSessionSchema()).addModel(new CustomerSchema()).addModel(new OrderSchema())
+        .addModel(new OrderItemSchema()).addModel(new OutletSchema()).addModel(new ProductSchema())
         .addModel(new UserInteractionSummarySchema()).build();
     assertEquals(seed.toMermaidErDiagram(), NodeRegistry.classpath().toMermaidErDiagram());
   }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class CommittedMigrationTest {
   private static final String TABLES =
-      "('conversation_sessions', 'conversation_messages', 'user_interaction_summaries', 'outlets')";
+      "('conversation_sessions', 'conversation_messages', 'user_interaction_summaries', 'outlets', 'products',"
+          + " 'customers', 'orders', 'order_items')";
 
   @Test
   void migrationsBuildTheSchemaOfTheModels() throws Exception {
@@ -35,7 +36,10 @@ class CommittedMigrationTest {
     List<ModelDescriptor> conversationModels = NodeRegistry.classpath().models().stream()
         .filter(m -> m.modelClassName().startsWith("dev.dataflow.models.") && !m.modelClassName().contains(".testing."))
         .toList();
-    assertEquals(4, conversationModels.size(), conversationModels.toString());
+    assertEquals(
+        List.of("ConversationMessage", "ConversationSession", "Customer", "Order", "OrderItem", "Outlet", "Product",
+            "UserInteractionSummary"),
+        conversationModels.stream().map(ModelDescriptor::modelName).sorted().toList());
     try (Connection c = fromDdl.getConnection(); Statement s = c.createStatement()) {
       for (ModelDescriptor model : TableCreator.foreignKeyOrder(conversationModels)) {
         for (String ddl : model.ddl()) {
@@ -44,7 +48,7 @@ class CommittedMigrationTest {
       }
     }
     assertEquals(String.join("\n", catalog(fromDdl)), String.join("\n", fromMigrations));
-    assertEquals(4, fromMigrations.stream().filter(line -> line.startsWith("constraint pk_")).count());
+    assertEquals(8, fromMigrations.stream().filter(line -> line.startsWith("constraint pk_")).count());
     assertTrue(fromMigrations.stream().anyMatch(line -> line.startsWith("constraint fk_conversation_messages_session_id")),
         String.join("\n", fromMigrations));
   }

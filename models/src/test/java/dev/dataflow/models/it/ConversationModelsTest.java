@@ -52,6 +52,20 @@ class ConversationModelsTest extends DatabaseTest {
     assertEquals(expected, held);
   }
 
+  @Test
+  void theSeedsEightModelsGiveSeventyTwoNodes() {
+    NodeRegistry registry = NodeRegistry.classpath();
+    Set<String> models = Set.of("ConversationSession", "ConversationMessage", "UserInteractionSummary", "Outlet",
+        "Product", "Customer", "Order", "OrderItem");
+    Set<String> held = new TreeSet<>();
+    for (String type : registry.types()) {
+      if (registry.node(type) instanceof CrudNode node && models.contains(node.model().modelName())) {
+        held.add(type);
+      }
+    }
+    assertEquals(72, held.size(), "model nodes the registry holds for the seed's eight models: " + held);
+  }
+
   private static Set<String> query(String sql) throws Exception {
     Set<String> out = new TreeSet<>();
     try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
