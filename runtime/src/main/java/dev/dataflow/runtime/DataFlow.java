@@ -91,6 +91,9 @@ public final class DataFlow implements AutoCloseable {
   /** Rows per retention batch unless {@link Builder#retentionBatchSize(int)} says otherwise. */
   public static final int DEFAULT_RETENTION_BATCH_SIZE = 1000;
   private static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_MAX_REPLICA_LAG = Duration.ofSeconds(5);
+  /** The longest a read waits for a replica's connection before it goes to the primary. */
+  private static final Duration REPLICA_CONNECTION_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration MINIMUM_CONNECTION_TIMEOUT = Duration.ofMillis(250);
   /** The environment variable naming the database. */
   static final String DATABASE_URL = "DATABASE_URL";
@@ -99,6 +102,8 @@ public final class DataFlow implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final ConnectionPool pool;
+  /** The read replicas, or null when none are configured. */
+  private final ReadReplicas replicas;
   private final EmbeddedDatabase embedded;
   private final NodeRegistry registry;
   private final RetentionSweeper sweeper;
@@ -106,11 +111,13 @@ public final class DataFlow implements AutoCloseable {
   /** Runs {@link #sweepExpired} every {@code retentionSchedule}; null when no schedule was set. */
   private final ScheduledExecutorService retentionScheduler;
 
-  private DataFlow(HikariDataSource dataSource, EmbeddedDatabase embedded, NodeRegistry registry,
-      RetentionSweeper sweeper, Duration retentionSchedule, PiiScrubber piiScrubber) {
+  private DataFlow(HikariDataSource dataSource, String primaryName, ReadReplicas replicas, EmbeddedDatabase embedded,
+      NodeRegistry registry, RetentionSweeper sweeper, Duration retentionSchedule, PiiScrubber piiScrubber) {
     this.dataSource = dataSource;
     this.piiScrubber = piiScrubber;
-    this.pool = new ConnectionPool(dataSource);
+    // With replicas there is more than one server, so a failed borrow names which one.
+    this.pool = new ConnectionPool(dataSource, replicas == null ? null : "the primary database " + primaryName);
+    this.replicas = replicas;
     this.embedded = embedded;
     this.registry = registry;
     this.sweeper = sweeper;
@@ -134,6 +141,11 @@ public final class DataFlow implements AutoCloseable {
   /** The same pool as the engine borrows from it: failures are typed. */
   ConnectionPool pool() {
     return pool;
+  }
+
+  /** The read replicas read-only nodes may use, or null when none are configured. */
+  ReadReplicas replicas() {
+    return replicas;
   }
 
   /** The node types workflows on this instance may use. */
@@ -218,6 +230,9 @@ public final class DataFlow implements AutoCloseable {
   public void close() {
     try {
       stopRetentionSchedule();
+      if (replicas != null) {
+        replicas.close();
+      }
       dataSource.close();
     } finally {
       if (embedded != null) {
@@ -258,8 +273,53 @@ public final class DataFlow implements AutoCloseable {
     /** {@link #embedded(boolean)}; null when not called: as {@code DATAFLOW_EMBEDDED} says (default true). */
     private Boolean embeddedSetting;
     private Function<String, String> environment = System::getenv;
+    private final List<String> readReplicaUrls = new java.util.ArrayList<>();
+    private Duration maxReplicaLag = DEFAULT_MAX_REPLICA_LAG;
 
     private Builder() {}
+
+    /**
+     * Adds a read replica (call once per replica; the same URL forms as {@link #databaseUrl(String)}): a streaming
+     * replica of the primary, which serves read-only nodes (Read, List, Count, Exists, and user nodes whose
+     * {@code readOnly()} is true) of {@link TransactionMode#PER_NODE} runs, round-robin among the replicas in use.
+     * Writes, {@link TransactionMode#WORKFLOW} runs, runs with {@link ExecutionOptions.Builder#readFromPrimary}, and
+     * every node that starts after a writing node in the same run use the primary, so a run reads its own writes.
+     *
+     * <p>A replica that cannot be reached, or whose replay is behind by more than {@link #maxReplicaLag(Duration)},
+     * is skipped (checked once a second; one WARN when it starts being skipped, one INFO when it is back); with every
+     * replica skipped, reads use the primary. A read whose replica fails under it runs again on the primary. With the
+     * primary down, reads keep working on the replicas and writes fail with a {@code DatabaseException} naming the
+     * primary. A replica that is down when {@link #build()} runs does not stop it.
+     *
+     * <pre>{@code
+     * DataFlow db = DataFlow.builder()
+     *     .databaseUrl("postgresql://app@db-primary:5432/app")
+     *     .readReplicaUrl("postgresql://app@db-replica-1:5432/app")
+     *     .readReplicaUrl("postgresql://app@db-replica-2:5432/app")
+     *     .maxReplicaLag(Duration.ofSeconds(2))
+     *     .build();
+     * }</pre>
+     */
+    public Builder readReplicaUrl(String url) {
+      java.util.Objects.requireNonNull(url, "url");
+      DatabaseUrl.parse(url); // refuse a malformed URL here, where it was given
+      readReplicaUrls.add(url);
+      return this;
+    }
+
+    /**
+     * How far behind the primary a read replica may be and still serve reads (default 5 s; at least 1 ms). Lag is
+     * the replica's own measure: zero while it has replayed everything it received, else the age of the last
+     * transaction it replayed ({@code pg_last_xact_replay_timestamp()}).
+     */
+    public Builder maxReplicaLag(Duration lag) {
+      java.util.Objects.requireNonNull(lag, "lag");
+      if (lag.toMillis() < 1) {
+        throw new IllegalArgumentException("maxReplicaLag must be at least 1 ms; got " + lag);
+      }
+      this.maxReplicaLag = lag;
+      return this;
+    }
 
     /**
      * Keeps the embedded server's data in {@code directory} across restarts (default: a temporary directory deleted
@@ -485,6 +545,7 @@ public final class DataFlow implements AutoCloseable {
         parsed = DatabaseUrl.parse(url);
       }
       HikariDataSource pool = null;
+      ReadReplicas replicas = null;
       try {
         HikariConfig config = new HikariConfig();
         config.setPoolName("dataflow");
@@ -517,8 +578,13 @@ public final class DataFlow implements AutoCloseable {
               new MissingTableRule(coverage, migrationLocations, createMissingTables));
         }
         RetentionSweeper sweeper = new RetentionSweeper(pool, nodes.models(), retentionBatchSize, retentionListener);
-        return new DataFlow(pool, embedded, nodes, sweeper, retentionSchedule, piiScrubber);
+        replicas = readReplicas();
+        return new DataFlow(pool, parsed.location(), replicas, embedded, nodes, sweeper, retentionSchedule,
+            piiScrubber);
       } catch (RuntimeException e) {
+        if (replicas != null) {
+          replicas.close();
+        }
         if (pool != null) {
           pool.close();
         }
@@ -530,6 +596,47 @@ public final class DataFlow implements AutoCloseable {
         }
         throw new DataFlowException("Could not connect to " + parsed + ": " + e.getMessage(), e);
       }
+    }
+
+    /** The replicas' pools (none connected yet if a replica is down), or null without replicas. */
+    private ReadReplicas readReplicas() {
+      if (readReplicaUrls.isEmpty()) {
+        return null;
+      }
+      List<ReadReplicas.Replica> list = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < readReplicaUrls.size(); i++) {
+          DatabaseUrl url = DatabaseUrl.parse(readReplicaUrls.get(i));
+          HikariConfig config = new HikariConfig();
+          config.setPoolName("dataflow-replica-" + (i + 1));
+          config.setJdbcUrl(url.jdbcUrl());
+          if (url.user() != null) {
+            config.setUsername(url.user());
+          }
+          if (url.password() != null) {
+            config.setPassword(url.password());
+          }
+          config.setMaximumPoolSize(maximumPoolSize);
+          // A replica that is down must not hold up a read for long: the read goes to the primary instead.
+          long timeoutMillis = Math.min(connectionTimeout.toMillis(), REPLICA_CONNECTION_TIMEOUT.toMillis());
+          config.setConnectionTimeout(timeoutMillis);
+          config.setValidationTimeout(Math.min(config.getValidationTimeout(), timeoutMillis));
+          config.setMinimumIdle(Math.min(2, maximumPoolSize));
+          config.setInitializationFailTimeout(-1); // a replica that is down at start is skipped, not fatal
+          config.setReadOnly(true);
+          config.addDataSourceProperty("logServerErrorDetail", "false");
+          config.addDataSourceProperty("ApplicationName", "dataflow");
+          config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, timeoutMillis / 1000)));
+          list.add(new ReadReplicas.Replica(url.location(), new HikariDataSource(config)));
+        }
+      } catch (RuntimeException e) {
+        list.forEach(r -> r.close());
+        throw e;
+      }
+      ReadReplicas replicas = new ReadReplicas(list, maxReplicaLag);
+      LOG.info("Reading from {} read {} ({} in use now; max lag {})", list.size(),
+          list.size() == 1 ? "replica" : "replicas", replicas.inUse(), ConnectionPool.describe(maxReplicaLag));
+      return replicas;
     }
 
     /** {@link #embedded(boolean)} if set, else {@code DATAFLOW_EMBEDDED} ({@code true} or {@code false}), else true. */
