@@ -38,13 +38,18 @@ abstract class ConnectionContexts {
   static void begin(Connection connection, ExecutionOptions options) {
     try {
       connection.setAutoCommit(false);
-      if (options.isolation() != null) {
-        connection.setTransactionIsolation(options.isolation().jdbcLevel());
-      }
-      if (options.statementTimeout() != null) {
+      // Both settings live only as long as the transaction: nothing stays on the connection, which matters when a
+      // transaction pooler (PgBouncer) hands the server connection to another client next. (JDBC's
+      // setTransactionIsolation would SET SESSION CHARACTERISTICS, and the pool would reset it with another SET.)
+      if (options.isolation() != null || options.statementTimeout() != null) {
         try (Statement s = connection.createStatement()) {
-          // SET LOCAL ends with the transaction, so the pooled connection goes back without it.
-          s.execute("SET LOCAL statement_timeout = " + options.statementTimeout().toMillis());
+          if (options.isolation() != null) {
+            // the transaction's first statement, as SET TRANSACTION must be
+            s.execute("SET TRANSACTION ISOLATION LEVEL " + options.isolation().sql());
+          }
+          if (options.statementTimeout() != null) {
+            s.execute("SET LOCAL statement_timeout = " + options.statementTimeout().toMillis());
+          }
         }
       }
     } catch (SQLException e) {

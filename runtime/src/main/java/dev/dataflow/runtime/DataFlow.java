@@ -275,8 +275,30 @@ public final class DataFlow implements AutoCloseable {
     private Function<String, String> environment = System::getenv;
     private final List<String> readReplicaUrls = new java.util.ArrayList<>();
     private Duration maxReplicaLag = DEFAULT_MAX_REPLICA_LAG;
+    private boolean transactionPooler;
 
     private Builder() {}
+
+    /**
+     * Says that the database URL (and any read replica's) reaches PostgreSQL through a transaction pooler, such as
+     * PgBouncer with {@code pool_mode = transaction}, which hands a server connection to another client after every
+     * transaction (default false). DataFlow then keeps nothing on a connection beyond a transaction:
+     *
+     * <ul>
+     *   <li>no server-side prepared statements: pgjdbc's {@code prepareThreshold=0} (PgBouncer before 1.21 cannot
+     *       track named statements across server connections);
+     *   <li>the retention sweep takes its lock per batch transaction ({@code pg_try_advisory_xact_lock}) instead of
+     *       per session.
+     * </ul>
+     *
+     * <p>Always, pooler or not, isolation levels and statement timeouts are set with {@code SET TRANSACTION} and
+     * {@code SET LOCAL} inside the transaction, never on the session. PgBouncer needs
+     * {@code ignore_startup_parameters = extra_float_digits} for pgjdbc to connect. See {@code docs/scaling.md}.
+     */
+    public Builder transactionPooler(boolean transactionPooler) {
+      this.transactionPooler = transactionPooler;
+      return this;
+    }
 
     /**
      * Adds a read replica (call once per replica; the same URL forms as {@link #databaseUrl(String)}): a streaming
@@ -565,6 +587,9 @@ public final class DataFlow implements AutoCloseable {
         // Server error details quote row values ("Key (email)=(...) already exists"): keep them out of messages.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         config.addDataSourceProperty("ApplicationName", "dataflow");
+        if (transactionPooler) {
+          config.addDataSourceProperty("prepareThreshold", "0");
+        }
         pool = new HikariDataSource(config);
         String version = serverVersion(pool);
         LOG.info("Using {} ({} models, {} node types)",
@@ -577,7 +602,8 @@ public final class DataFlow implements AutoCloseable {
           new TableCreator(pool).createMissing(nodes.models(),
               new MissingTableRule(coverage, migrationLocations, createMissingTables));
         }
-        RetentionSweeper sweeper = new RetentionSweeper(pool, nodes.models(), retentionBatchSize, retentionListener);
+        RetentionSweeper sweeper = new RetentionSweeper(pool, nodes.models(), retentionBatchSize, retentionListener,
+            transactionPooler);
         replicas = readReplicas();
         return new DataFlow(pool, parsed.location(), replicas, embedded, nodes, sweeper, retentionSchedule,
             piiScrubber);
@@ -626,6 +652,9 @@ public final class DataFlow implements AutoCloseable {
           config.setReadOnly(true);
           config.addDataSourceProperty("logServerErrorDetail", "false");
           config.addDataSourceProperty("ApplicationName", "dataflow");
+          if (transactionPooler) {
+            config.addDataSourceProperty("prepareThreshold", "0");
+          }
           config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, timeoutMillis / 1000)));
           list.add(new ReadReplicas.Replica(url.location(), new HikariDataSource(config)));
         }

@@ -312,4 +312,15 @@ public final class DocSnippets {
     // [END readReplicas]
     return db;
   }
+
+  /** docs/scaling.md: DataFlow behind PgBouncer in transaction mode (not run: the server does not exist here). */
+  public static DataFlow behindPgBouncer() {
+    // [START transactionPooler]
+    DataFlow db = DataFlow.builder()
+        .databaseUrl("postgresql://app@pgbouncer:6432/app")
+        .transactionPooler(true)
+        .build();
+    // [END transactionPooler]
+    return db;
+  }
 }
