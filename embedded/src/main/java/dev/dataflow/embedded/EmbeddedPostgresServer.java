@@ -35,7 +35,8 @@ final class EmbeddedPostgresServer implements EmbeddedDatabase {
   private final Path temporaryRoot;
   private final ServerOutput output;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, Path temporaryRoot, ServerOutput output) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, Path temporaryRoot,
+      ServerOutput output) {
     this.postgres = postgres;
     this.dataDirectory = dataDirectory;
     this.temporaryRoot = temporaryRoot;
