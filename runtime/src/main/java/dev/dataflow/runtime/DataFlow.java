@@ -73,7 +73,8 @@ import org.slf4j.LoggerFactory;
  *       CLI and Maven plugin can apply the same files.
  *   <li>A registered model whose table no migration creates (no {@code dataflow-schema.json} snapshot in those
  *       locations lists it) and which does not exist fails the start, naming the model and the command that
- *       generates its migration ({@code mvn -pl <module> -am compile -Ddataflow.migrations.mode=generate}). In
+ *       generates its migration ({@code mvn compile -Ddataflow.migrations.mode=generate}, or from the root of a
+ *       multi-module build {@code mvn -pl <module> -am compile -Ddataflow.migrations.mode=generate}). In
  *       development mode, {@link Builder#createMissingTables(boolean) createMissingTables(true)}, such tables are
  *       created from the model's DDL instead, with a warning.
  *   <li>An existing table that lacks a model's columns fails the start, naming the table and the columns: tables
