@@ -98,6 +98,24 @@ class DocSnippetsTest {
         .contains("<arg>-Adataflow.migrations.mode=${dataflow.migrations.mode}</arg>"));
   }
 
+  @Test
+  void everyCompilerPluginInThePagesNamesItsVersion() throws IOException {
+    // Without one, Maven 3.8 uses maven-compiler-plugin 3.1, which ignores annotationProcessorPaths: no node is made.
+    Pattern plugin = Pattern.compile(
+        "<artifactId>maven-compiler-plugin</artifactId>\\s*(?:<!--.*?-->\\s*)*(<version>[^<]+</version>)?",
+        Pattern.DOTALL);
+    int plugins = 0;
+    for (Path page : pages()) {
+      Matcher m = plugin.matcher(Files.readString(page));
+      while (m.find()) {
+        assertTrue(m.group(1) != null, ROOT.relativize(page) + " at offset " + m.start()
+            + ": maven-compiler-plugin without a <version> right after its artifactId (and any comment)");
+        plugins++;
+      }
+    }
+    assertTrue(plugins >= 2, "expected the README's and getting-started's compiler plugins, found " + plugins);
+  }
+
   /** The lines between {@code // [START name]} and {@code // [END name]}, without their common indentation. */
   private static String region(String source, String file, String name, String where) {
     Matcher m = Pattern.compile("// \\[START " + Pattern.quote(name) + "]\\n(.*?)\\n[ \\t]*// \\[END "
