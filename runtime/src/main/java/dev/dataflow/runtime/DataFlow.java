@@ -3,6 +3,7 @@ package dev.dataflow.runtime;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dataflow.runtime.embedded.EmbeddedDatabase;
+import dev.dataflow.runtime.embedded.EmbeddedServerProvider;
 import dev.dataflow.runtime.lifecycle.RetentionException;
 import dev.dataflow.runtime.lifecycle.RetentionListener;
 import dev.dataflow.runtime.lifecycle.RetentionReport;
@@ -48,9 +49,12 @@ import org.slf4j.LoggerFactory;
  * <p>The database is, in order: {@link Builder#databaseUrl(String)}; else the {@code DATABASE_URL} environment
  * variable ({@code postgresql://user:pass@host:port/db} or {@code jdbc:postgresql://...}); else an embedded
  * PostgreSQL started for this instance and stopped by {@link #close()}, its data in a temporary directory or, with
- * {@link Builder#embeddedDataDirectory(Path)}, kept across restarts. In production, turn the embedded server off
- * with {@link Builder#embedded(boolean) embedded(false)} or {@code DATAFLOW_EMBEDDED=false}, so that a missing
- * {@code DATABASE_URL} fails the start instead. At start one INFO line says which database is used, never with a
+ * {@link Builder#embeddedDataDirectory(Path)}, kept across restarts. The embedded server comes with the artifact
+ * {@code dev.dataflow:dataflow-embedded} (found on the class path, see {@link EmbeddedServerProvider}): a test-scope
+ * dependency in an application; without it a missing URL fails the start, naming that dependency and
+ * {@code DATABASE_URL}. In production, also turn the embedded server off with
+ * {@link Builder#embedded(boolean) embedded(false)} or {@code DATAFLOW_EMBEDDED=false}, so that a missing
+ * {@code DATABASE_URL} fails the start even when the artifact is on the class path. At start one INFO line says which database is used, never with a
  * password:
  *
  * <pre>
@@ -69,7 +73,8 @@ import org.slf4j.LoggerFactory;
  *       CLI and Maven plugin can apply the same files.
  *   <li>A registered model whose table no migration creates (no {@code dataflow-schema.json} snapshot in those
  *       locations lists it) and which does not exist fails the start, naming the model and the command that
- *       generates its migration ({@code mvn -pl <module> -am compile -Ddataflow.migrations.mode=generate}). In
+ *       generates its migration ({@code mvn compile -Ddataflow.migrations.mode=generate}, or from the root of a
+ *       multi-module build {@code mvn -pl <module> -am compile -Ddataflow.migrations.mode=generate}). In
  *       development mode, {@link Builder#createMissingTables(boolean) createMissingTables(true)}, such tables are
  *       created from the model's DDL instead, with a warning.
  *   <li>An existing table that lacks a model's columns fails the start, naming the table and the columns: tables
@@ -348,7 +353,8 @@ public final class DataFlow implements AutoCloseable {
      * at {@link DataFlow#close()}). A new or empty directory is initialised at the first start and reused after;
      * {@link DataFlow#close()} stops the server cleanly, so what was committed is there at the next start. Used only
      * when an embedded server is started, that is when no {@link #databaseUrl(String) databaseUrl} or
-     * {@code DATABASE_URL} is given. The server listens on a free local port chosen at each start.
+     * {@code DATABASE_URL} is given (the server needs {@code dev.dataflow:dataflow-embedded} on the class path). The
+     * server listens on a free local port chosen at each start.
      *
      * <pre>{@code
      * DataFlow db = DataFlow.builder().embeddedDataDirectory(Path.of("target/dev-db")).build();
@@ -542,7 +548,8 @@ public final class DataFlow implements AutoCloseable {
      * and checks the models' tables (see {@link DataFlow}).
      *
      * @throws DataFlowException when no database URL is set and the embedded server is off
-     *     ({@link #embedded(boolean)}, {@code DATAFLOW_EMBEDDED}), the embedded data directory cannot be used, the
+     *     ({@link #embedded(boolean)}, {@code DATAFLOW_EMBEDDED}) or not on the class path
+     *     ({@code dev.dataflow:dataflow-embedded}), the embedded data directory cannot be used, the
      *     database cannot be reached, a migration is invalid or fails, or the tables do not match the models; the
      *     pool and any embedded server are closed then
      */
@@ -560,8 +567,9 @@ public final class DataFlow implements AutoCloseable {
               + DATABASE_URL + " environment variable (postgresql://user:password@host:port/database) or call "
               + "databaseUrl(...) on DataFlow.builder().");
         }
-        embedded = embeddedDataDirectory != null ? EmbeddedDatabase.startIn(embeddedDataDirectory)
-            : EmbeddedDatabase.startTemporary();
+        EmbeddedServerProvider provider = EmbeddedServerProvider.find(classLoader())
+            .orElseThrow(Builder::noEmbeddedServer);
+        embedded = embeddedDataDirectory != null ? provider.startIn(embeddedDataDirectory) : provider.startTemporary();
         parsed = DatabaseUrl.parse(embedded.jdbcUrl());
       } else {
         parsed = DatabaseUrl.parse(url);
@@ -666,6 +674,18 @@ public final class DataFlow implements AutoCloseable {
       LOG.info("Reading from {} read {} ({} in use now; max lag {})", list.size(),
           list.size() == 1 ? "replica" : "replicas", replicas.inUse(), ConnectionPool.describe(maxReplicaLag));
       return replicas;
+    }
+
+    /** No URL, the embedded server allowed, but {@code dataflow-embedded} is not on the class path. */
+    private static DataFlowException noEmbeddedServer() {
+      return new DataFlowException("No database is set (neither databaseUrl(...) nor the " + DATABASE_URL
+          + " environment variable) and no embedded PostgreSQL is on the class path. For a database on your own "
+          + "server, set " + DATABASE_URL + " (postgresql://user:password@host:port/database) or call "
+          + "databaseUrl(...) on DataFlow.builder(). For an embedded PostgreSQL in tests, examples or development, "
+          + "add the dependency " + EmbeddedServerProvider.ARTIFACT + " (the same version as dataflow-runtime; "
+          + "<scope>test</scope> to keep its binaries out of production): <dependency><groupId>dev.dataflow"
+          + "</groupId><artifactId>dataflow-embedded</artifactId><version>...</version><scope>test</scope>"
+          + "</dependency>.");
     }
 
     /** {@link #embedded(boolean)} if set, else {@code DATAFLOW_EMBEDDED} ({@code true} or {@code false}), else true. */
