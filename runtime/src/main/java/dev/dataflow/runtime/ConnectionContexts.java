@@ -7,19 +7,20 @@ import dev.dataflow.runtime.sql.DatabaseException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Where the nodes of a run get their connections, per {@link TransactionMode}. */
 abstract class ConnectionContexts {
-  /** The {@code DataFlow}'s scrubber, which every node of the run gets through its context. */
-  private final PiiScrubber piiScrubber;
+  /** The {@code DataFlow}'s scrubber and zone, which every node of the run gets through its context. */
+  private final RunSettings settings;
 
-  ConnectionContexts(PiiScrubber piiScrubber) {
-    this.piiScrubber = java.util.Objects.requireNonNull(piiScrubber, "piiScrubber");
+  ConnectionContexts(RunSettings settings) {
+    this.settings = java.util.Objects.requireNonNull(settings, "settings");
   }
 
-  PiiScrubber piiScrubber() {
-    return piiScrubber;
+  RunSettings settings() {
+    return settings;
   }
 
   abstract Context forNode(String runId, String nodeId, String nodeType);
@@ -56,8 +57,8 @@ abstract class ConnectionContexts {
     private final ExecutionOptions options;
     private final boolean plainAutoCommit;
 
-    PerNode(ConnectionPool pool, ExecutionOptions options, PiiScrubber piiScrubber) {
-      super(piiScrubber);
+    PerNode(ConnectionPool pool, ExecutionOptions options, RunSettings settings) {
+      super(settings);
       this.pool = pool;
       this.options = options;
       this.plainAutoCommit = options.isolation() == null && options.statementTimeout() == null;
@@ -65,7 +66,7 @@ abstract class ConnectionContexts {
 
     @Override
     Context forNode(String runId, String nodeId, String nodeType) {
-      return new Context(runId, nodeId, nodeType, piiScrubber()) {
+      return new Context(runId, nodeId, nodeType, settings()) {
         @Override
         public <T> T autoCommit(SqlWork<T> work) throws SQLException {
           if (!plainAutoCommit) {
@@ -107,8 +108,8 @@ abstract class ConnectionContexts {
     private final ExecutionOptions options;
     private Connection connection;
 
-    Shared(ConnectionPool pool, ExecutionOptions options, PiiScrubber piiScrubber) {
-      super(piiScrubber);
+    Shared(ConnectionPool pool, ExecutionOptions options, RunSettings settings) {
+      super(settings);
       this.pool = pool;
       this.options = options;
     }
@@ -129,7 +130,7 @@ abstract class ConnectionContexts {
 
     @Override
     Context forNode(String runId, String nodeId, String nodeType) {
-      return new Context(runId, nodeId, nodeType, piiScrubber()) {
+      return new Context(runId, nodeId, nodeType, settings()) {
         @Override
         public <T> T autoCommit(SqlWork<T> work) throws SQLException {
           return work.run(connection());
@@ -175,14 +176,14 @@ abstract class ConnectionContexts {
     private final String runId;
     private final String nodeId;
     private final String nodeType;
-    private final PiiScrubber piiScrubber;
+    private final RunSettings settings;
     private final AtomicLong rowsAffected = new AtomicLong();
 
-    Context(String runId, String nodeId, String nodeType, PiiScrubber piiScrubber) {
+    Context(String runId, String nodeId, String nodeType, RunSettings settings) {
       this.runId = runId;
       this.nodeId = nodeId;
       this.nodeType = nodeType;
-      this.piiScrubber = piiScrubber;
+      this.settings = settings;
     }
 
     @Override
@@ -202,7 +203,12 @@ abstract class ConnectionContexts {
 
     @Override
     public PiiScrubber piiScrubber() {
-      return piiScrubber;
+      return settings.piiScrubber();
+    }
+
+    @Override
+    public ZoneId zone() {
+      return settings.zone();
     }
 
     @Override

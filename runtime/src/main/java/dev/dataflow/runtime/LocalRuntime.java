@@ -2,7 +2,6 @@ package dev.dataflow.runtime;
 
 import dev.dataflow.runtime.WorkflowValidationException.Problem;
 import dev.dataflow.runtime.node.ParamProblem;
-import dev.dataflow.runtime.scrub.PiiScrubber;
 import dev.dataflow.runtime.model.Suggestions;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
@@ -34,8 +33,8 @@ import java.util.Set;
  */
 public final class LocalRuntime {
   private final ConnectionPool pool;
-  /** The scrubber of {@code @Pii(scrub = true)} text, the {@link DataFlow}'s; nodes get it from their context. */
-  private final PiiScrubber piiScrubber;
+  /** The {@link DataFlow}'s scrubber of {@code @Pii(scrub = true)} text and zone; nodes get them from their context. */
+  private final RunSettings settings;
   private final ExecutionOptions defaults;
 
   /** A runtime with {@link ExecutionOptions#defaults()}. */
@@ -46,7 +45,7 @@ public final class LocalRuntime {
   /** A runtime whose runs use {@code defaults} unless a call gives its own options. */
   public LocalRuntime(DataFlow dataFlow, ExecutionOptions defaults) {
     this.pool = Objects.requireNonNull(dataFlow, "dataFlow").pool();
-    this.piiScrubber = dataFlow.piiScrubber();
+    this.settings = RunSettings.of(dataFlow);
     this.defaults = Objects.requireNonNull(defaults, "defaults");
   }
 
@@ -81,7 +80,7 @@ public final class LocalRuntime {
   public WorkflowResult execute(Workflow workflow, Map<String, Map<String, Object>> overrides,
       ExecutionOptions options) {
     Map<String, Map<String, Object>> params = applyOverrides(workflow, overrides == null ? Map.of() : overrides);
-    return new WorkflowRun(workflow, params, Objects.requireNonNull(options, "options"), pool, piiScrubber).run();
+    return new WorkflowRun(workflow, params, Objects.requireNonNull(options, "options"), pool, settings).run();
   }
 
   private static Map<String, Map<String, Object>> applyOverrides(Workflow workflow,

@@ -5,7 +5,6 @@ import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.RoutingNode;
-import dev.dataflow.runtime.scrub.PiiScrubber;
 import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
@@ -51,7 +50,7 @@ final class WorkflowRun {
   private final Map<String, Map<String, Object>> params;
   private final ExecutionOptions options;
   private final ConnectionPool pool;
-  private final PiiScrubber piiScrubber;
+  private final RunSettings settings;
   private final String runId = UUID.randomUUID().toString();
   private final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
   private final Set<String> skipped = ConcurrentHashMap.newKeySet();
@@ -62,12 +61,12 @@ final class WorkflowRun {
   private volatile boolean stopped;
 
   WorkflowRun(Workflow workflow, Map<String, Map<String, Object>> params, ExecutionOptions options,
-      ConnectionPool pool, PiiScrubber piiScrubber) {
+      ConnectionPool pool, RunSettings settings) {
     this.workflow = workflow;
     this.params = params;
     this.options = options;
     this.pool = pool;
-    this.piiScrubber = piiScrubber;
+    this.settings = settings;
   }
 
   WorkflowResult run() {
@@ -75,7 +74,7 @@ final class WorkflowRun {
     if (options.transactionMode() == TransactionMode.WORKFLOW) {
       runInOneTransaction();
     } else if (options.parallelism() == 1 || workflow.executionOrder().size() == 1) {
-      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options, piiScrubber);
+      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options, settings);
       for (String nodeId : workflow.executionOrder()) {
         if (!step(nodeId, contexts)) {
           break;
@@ -92,7 +91,7 @@ final class WorkflowRun {
   }
 
   private void runInOneTransaction() {
-    try (ConnectionContexts.Shared shared = new ConnectionContexts.Shared(pool, options, piiScrubber)) {
+    try (ConnectionContexts.Shared shared = new ConnectionContexts.Shared(pool, options, settings)) {
       try {
         for (String nodeId : workflow.executionOrder()) {
           if (!step(nodeId, shared)) {
@@ -130,7 +129,7 @@ final class WorkflowRun {
           t.setDaemon(true);
           return t;
         });
-    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options, piiScrubber);
+    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options, settings);
     try {
       Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
       for (String nodeId : workflow.executionOrder()) {

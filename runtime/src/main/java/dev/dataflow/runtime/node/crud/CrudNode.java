@@ -5,6 +5,7 @@ import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.ModelOutput;
 import dev.dataflow.runtime.node.Node;
+import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
@@ -163,8 +164,9 @@ public abstract class CrudNode implements Node {
     return List.of();
   }
 
-  protected final Condition filters(Map<String, Object> params) {
-    return RowValues.filters(model, params.get(FILTERS), FILTERS);
+  /** The run's {@code filters}, a date-time without offset read in the run's zone ({@link NodeContext#zone()}). */
+  protected final Condition filters(NodeContext context, Map<String, Object> params) {
+    return RowValues.filters(model, params.get(FILTERS), FILTERS, context.zone());
   }
 
   protected final void refuseAllRowsUnlessConfirmed(Map<String, Object> params, String operation) {
