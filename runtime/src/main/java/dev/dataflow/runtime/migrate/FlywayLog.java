@@ -28,11 +28,6 @@ public final class FlywayLog implements LogCreator {
   /** Flyway's INFO and NOTICE at DEBUG; everything else at its own level. */
   private record Demoted(Logger logger) implements Log {
     @Override
-    public boolean isDebugEnabled() {
-      return logger.isDebugEnabled();
-    }
-
-    @Override
     public void debug(String message) {
       logger.debug(message);
     }
