@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -353,8 +355,9 @@ public final class ValueConverter {
   private static String timestamptz(String javaName, ZoneId zone) {
     return javaName + " (TIMESTAMPTZ): give an Instant, an OffsetDateTime, a ZonedDateTime or an ISO-8601 string"
         + " with an offset such as 2024-05-01T09:30:00Z or 2024-05-01T09:30:00+08:00, or a LocalDateTime or an"
-        + " ISO-8601 string without offset such as 2024-05-01T09:30:00, read in the DataFlow's zone (" + zone.getId()
-        + "; DataFlow.builder().zone(...)), from " + PostgresLimits.TIMESTAMP_RANGE + " UTC";
+        + " ISO-8601 string without offset such as 2024-05-01T09:30:00, read in the DataFlow's zone ("
+        + (zone.equals(ZoneOffset.UTC) ? "UTC unless set with" : zone.getId() + ", set with")
+        + " DataFlow.builder().zone(...)), from " + PostgresLimits.TIMESTAMP_RANGE + " UTC";
   }
 
   /**
@@ -371,21 +374,18 @@ public final class ValueConverter {
     }
   }
 
+  /**
+   * One parse for the three forms: with an offset ({@code Z}, {@code +08:00}), with an offset and a region
+   * ({@code +08:00[Asia/Singapore]}), and local, which {@code zone} places; no exception on the way for a valid one.
+   */
   private static OffsetDateTime parseOffsetDateTime(
       ColumnDescriptor column, Object input, String param, String javaName, ZoneId zone, String s) {
     try {
-      return OffsetDateTime.parse(s);
-    } catch (DateTimeException notOffsetForm) {
-      // try the zoned form next
-    }
-    try {
-      return ZonedDateTime.parse(s).toOffsetDateTime();
-    } catch (DateTimeException notZonedForm) {
-      // try the local form next
-    }
-    try {
-      return inZone(column, input, param, javaName, zone, LocalDateTime.parse(s));
-    } catch (DateTimeException notLocalForm) {
+      TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(s, ZonedDateTime::from, LocalDateTime::from);
+      return parsed instanceof ZonedDateTime z
+          ? z.toOffsetDateTime()
+          : inZone(column, input, param, javaName, zone, (LocalDateTime) parsed);
+    } catch (DateTimeException notDateTime) {
       // reported below
     }
     String expected = timestamptz(javaName, zone);
@@ -423,15 +423,9 @@ public final class ValueConverter {
   /** Whether {@code s} is an ISO-8601 date-time with an offset ({@code Z}, {@code +08:00}) or a zone. */
   private static boolean parsesWithOffset(String s) {
     try {
-      OffsetDateTime.parse(s);
+      DateTimeFormatter.ISO_DATE_TIME.parse(s, ZonedDateTime::from);
       return true;
-    } catch (DateTimeException notOffsetForm) {
-      // try the zoned form next
-    }
-    try {
-      ZonedDateTime.parse(s);
-      return true;
-    } catch (DateTimeException notZonedForm) {
+    } catch (DateTimeException notZoned) {
       return false;
     }
   }
