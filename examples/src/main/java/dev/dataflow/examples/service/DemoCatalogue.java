@@ -80,7 +80,7 @@ public final class DemoCatalogue {
     WorkflowBuilder write = new WorkflowBuilder(REGISTRY);
     if (noOutlets) {
       write.addNode("outlet", OutletCreateNode.params(OUTLET).onConflict("ignore"))
-          .addNode("outlet_sequence", OutletIdSequenceNode.TYPE, Map.of())
+          .addNode(OutletIdSequenceNode.TYPE, "outlet_sequence", Map.of())
           .addDependency("outlet", "outlet_sequence");
     }
     if (noProducts) {

@@ -19,12 +19,14 @@ import java.util.regex.Pattern;
  *       own: not part of a decimal, a price ({@code $12}), a reference ({@code #123}, {@code ORD-...}), a date or a
  *       time ({@code 30/11}, {@code 10:30}), and not followed by {@code am}, {@code pm}, {@code %}, a weight or
  *       volume unit, or an ordinal ending ({@code 2nd}).</li>
- *   <li>Each quantity takes the first size written after it and before the next quantity: "400 boxes for 10 inch
- *       pizzas" → 400 × 10", "200 for 12 inch as well" → 200 × 12", "400 boxes for 10 inch and 200 for 12 inch" →
- *       two lines. A quantity with no size after it but with product words takes those: the first run of words that
- *       are not {@linkplain #STOP_WORDS stop words}, made singular ("50 packs of napkins" → 50 × "napkin",
- *       "100 dipping cups" → 100 × "dipping cup"). With neither, it takes a size written just before it and after the
- *       previous quantity ("10 inch x 400" → 400 × 10").</li>
+ *   <li>Each quantity, in the order written, takes a size not taken yet: one written right before it with only
+ *       spaces, {@code :}, {@code x}, {@code ×}, {@code *}, {@code =} or {@code -} between ("10 inch: 400, 12 inch:
+ *       200" → 400 × 10", 200 × 12"); else the first one written after it and before the next quantity ("400 boxes
+ *       for 10 inch pizzas" → 400 × 10", "200 for 12 inch as well" → 200 × 12", "400 boxes for 10 inch and 200 for
+ *       12 inch" → two lines). A quantity with no size after it but with product words takes those: the first run of
+ *       words after it, before any {@code , . ; ! ?}, that are not {@linkplain #STOP_WORDS stop words}, made
+ *       singular ("50 packs of napkins" → 50 × "napkin", "100 dipping cups" → 100 × "dipping cup"). With neither,
+ *       it takes the last size written before it and after the previous quantity.</li>
  *   <li>A quantity with neither size nor product ("we need 400 boxes") is still a line, without a size or product;
  *       the handler asks which size is meant.</li>
  * </ul>
@@ -37,8 +39,10 @@ public final class OrderParser {
 
   private static final Pattern SIZE = Pattern.compile(
       "(?<![\\d.,$#/:-])(\\d{1,2})(?:\\s*-?\\s*(?:inches|inch|inci)\\b|in\\b|\\s*(?:\"|”|''|英寸|寸|吋))");
-  private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$#/:\\w-])(\\d{1,3}(?:,\\d{3})+|\\d+)(?![\\d,.:/]\\d)"
-      + "(?!\\s*(?:am\\b|pm\\b|%|kg\\b|g\\b|ml\\b|l\\b|st\\b|nd\\b|rd\\b|th\\b))");
+  private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,$#/:\\w-])(\\d{1,3}(?:,\\d{3})+|\\d+)"
+      + "(?!\\d)(?![,.:/]\\d)(?!\\s*(?:am\\b|pm\\b|%|kg\\b|g\\b|ml\\b|l\\b|st\\b|nd\\b|rd\\b|th\\b))");
+  private static final Pattern ATTACHED = Pattern.compile("[\\s:x×*=-]*");
+  private static final Pattern CLAUSE_END = Pattern.compile("[,.;!?\\n]");
   private static final Pattern WORD = Pattern.compile("\\p{IsLatin}+");
 
   /**
@@ -79,10 +83,15 @@ public final class OrderParser {
       int[] q = quantities.get(i);
       int previousEnd = i == 0 ? 0 : quantities.get(i - 1)[1];
       int nextStart = i + 1 < quantities.size() ? quantities.get(i + 1)[0] : lower.length();
-      int[] size = firstSizeIn(sizes, q[1], nextStart);
+      int[] size = attachedBefore(sizes, lower, q[0]);
+      if (size == null) {
+        size = firstSizeIn(sizes, q[1], nextStart);
+      }
       String product = null;
       if (size == null) {
-        product = productWords(lower.substring(q[1], nextStart));
+        String segment = lower.substring(q[1], nextStart);
+        Matcher end = CLAUSE_END.matcher(segment);
+        product = productWords(end.find() ? segment.substring(0, end.start()) : segment);
         if (product == null) {
           size = lastSizeIn(sizes, previousEnd, q[0]);
         }
@@ -117,6 +126,16 @@ public final class OrderParser {
       }
     }
     return false;
+  }
+
+  /** An unclaimed size that ends right before {@code position}, with only spaces, {@code :}, {@code x} between. */
+  private static int[] attachedBefore(List<int[]> sizes, String text, int position) {
+    for (int[] size : sizes) {
+      if (size[3] == 0 && size[1] <= position && ATTACHED.matcher(text.substring(size[1], position)).matches()) {
+        return size;
+      }
+    }
+    return null;
   }
 
   private static int[] firstSizeIn(List<int[]> sizes, int from, int to) {
