@@ -161,7 +161,11 @@ public final class ConversationMemory implements MessageHandler {
 
   /** The database's node types and the handler's own {@code IntentCountNode}. */
   static NodeRegistry registry(DataFlow db) {
-    NodeRegistry nodes = db.registry();
+    return registry(db.registry());
+  }
+
+  /** The node types of {@code nodes} and the handler's own {@code IntentCountNode}. */
+  static NodeRegistry registry(NodeRegistry nodes) {
     return NodeRegistry.builder().addAll(nodes.types().stream().map(nodes::node).toList())
         .add(new IntentCountNode()).build();
   }

@@ -14,12 +14,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Concurrent messages keep every counter equal to what is stored. Two handlers on one database stand for two service
- * instances, so messages of one user really interleave (inside one handler they are serialised per user): sessions
- * may be started twice, orders extended concurrently (version conflicts, retried), and still every count is exact.
+ * Concurrent messages keep every counter equal to what is stored. One handler per thread on one database stands for
+ * four service instances, so messages of one user really interleave (inside one handler they are serialised per
+ * user): sessions may be started twice, orders extended concurrently (version conflicts, retried), and still every
+ * count is exact. Every thread writes for the same user at about the same time, so a message meets at most three
+ * competitors and {@link ConversationMemory#MAX_ATTEMPTS} always suffices.
  */
 class ConversationMemoryConcurrencyTest {
   private static final int THREADS = 4;
@@ -32,8 +35,17 @@ class ConversationMemoryConcurrencyTest {
   void countersAndTotalsStayExactUnderConcurrentMessages() throws Exception {
     try (DataFlow db = DataFlow.builder().databaseUrl(TestPostgres.newDatabase()).maximumPoolSize(8).build()) {
       DemoCatalogue.applyIfEmpty(db);
-      List<ConversationMemory> services = List.of(new ConversationMemory(db), new ConversationMemory(db,
-          new RuleBasedClassifier(), Clock.systemUTC()));
+      // one handler per thread: four service instances, so nothing serialises one user's messages but the database
+      AtomicInteger classified = new AtomicInteger();
+      RuleBasedClassifier rules = new RuleBasedClassifier();
+      MessageClassifier counting = (text, previous) -> {
+        classified.incrementAndGet();
+        return rules.classify(text, previous);
+      };
+      List<ConversationMemory> services = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        services.add(new ConversationMemory(db, counting, Clock.systemUTC()));
+      }
       ExecutorService threads = Executors.newFixedThreadPool(THREADS);
       CountDownLatch go = new CountDownLatch(1);
       List<Callable<Integer>> work = new ArrayList<>();
@@ -65,6 +77,8 @@ class ConversationMemoryConcurrencyTest {
       }
 
       int sent = THREADS * MESSAGES_PER_THREAD;
+      System.out.println("concurrency: " + sent + " messages classified " + classified.get() + " times; sessions "
+          + Db.count(db, "conversation_sessions") + ", orders " + Db.count(db, "orders"));
       assertEquals((long) sent, Db.count(db, "conversation_messages where role = 'user'"));
       assertEquals((long) sent, Db.count(db, "conversation_messages where role = 'assistant'"));
       List<Map<String, Object>> summaries = Db.rows(db, "select s.user_id, s.total_messages, s.total_conversations,"
