@@ -82,7 +82,8 @@ import java.util.stream.Collectors;
  *       the customer and the outlet.</li>
  *   <li><b>Writes</b>, in one transaction: the session (started, or its language updated when it changed); the user's
  *       message with intent and confidence (stored scrubbed by DataFlow: {@code @Pii(scrub = true)}); the order and
- *       its items; the assistant's reply (same timestamp; order a history by {@code timestamp, id}); the user's
+ *       its items; the assistant's reply (stamped one microsecond after the message, so that a history ordered by
+ *       {@code timestamp} shows it after the message and a session's last message is the reply); the user's
  *       {@code UserInteractionSummary}: created if missing (upsert {@code on_conflict: "ignore"}), then
  *       {@code total_messages $inc 2} (the user's message and the reply), {@code total_conversations $inc 1} when the
  *       session was started, {@code last_interaction} and {@code outlet_id} set, and the intent's count in
@@ -119,6 +120,8 @@ public final class ConversationMemory implements MessageHandler {
   /** The longest {@code whatsapp_user_id}: the column's length. */
   public static final int MAX_USER_ID_LENGTH = 64;
 
+  /** How much later than the message its reply is stamped: one microsecond, PostgreSQL's resolution. */
+  static final Duration REPLY_DELAY = Duration.ofNanos(1000);
   static final String ORDER_NUMBER_CONSTRAINT = "uq_orders_order_number";
   private static final int LOCK_STRIPES = 256;
   private static final int MAX_ITEMS_READ = 1000;
@@ -431,7 +434,7 @@ public final class ConversationMemory implements MessageHandler {
       }
     }
     chain.then("log_reply", ConversationMessageCreateNode.params(new ConversationMessage(null, w.sessionId,
-        MessageRole.assistant, w.reply, w.now, null, null, false)));
+        MessageRole.assistant, w.reply, w.now.plus(REPLY_DELAY), null, null, false)));
     chain.then("ensure_summary", UserInteractionSummaryCreateNode.params().userId(w.userId).outletId(w.outletId)
         .totalConversations(0).totalMessages(0).intentFrequencies(Map.of())
         .onConflict("ignore").conflictColumns("user_id"));

@@ -94,8 +94,8 @@ class ConversationMemoryTest {
             + " order by i.id"));
 
     // four messages, the assistant's replies logged after each user message
-    List<Map<String, Object>> messages = Db.rows(db, "select id, role, content, intent, confidence, pii_scrubbed"
-        + " from conversation_messages order by timestamp, id");
+    List<Map<String, Object>> messages = Db.rows(db, "select id, role, content, intent, confidence, pii_scrubbed,"
+        + " timestamp from conversation_messages order by timestamp");
     assertEquals(List.of("user", "assistant", "user", "assistant"),
         messages.stream().map(m -> m.get("role")).toList());
     assertEquals("Hi, we need 400 boxes for 10 inch pizzas", messages.get(0).get("content"));
@@ -106,6 +106,8 @@ class ConversationMemoryTest {
     assertEquals("order_placement", messages.get(2).get("intent"));
     assertEquals(0.95, messages.get(2).get("confidence"));
     assertNull(messages.get(3).get("intent"));
+    assertEquals(Timestamp.from(T0), messages.get(0).get("timestamp"));
+    assertEquals(Timestamp.from(T0.plusNanos(1000)), messages.get(1).get("timestamp"));   // the reply, 1 µs later
     assertTrue(messages.stream().allMatch(m -> Boolean.TRUE.equals(m.get("pii_scrubbed"))));
 
     // one session; the summary counts both roles and the user's intents
@@ -130,7 +132,7 @@ class ConversationMemoryTest {
     MessageReply b = send("we need 400 boxes for 10 inch");
     clock.advance(Duration.ofMinutes(29));   // 58 minutes after the start, 29 after the last message
     MessageReply c = send("and 50 packs of napkins");
-    clock.advance(Duration.ofMinutes(30));   // exactly 30: a new session
+    clock.advance(Duration.ofMinutes(30).plus(ConversationMemory.REPLY_DELAY));   // 30 after the reply: new session
     MessageReply d = send("Hello again");
     assertEquals(a.sessionId(), b.sessionId());
     assertEquals(a.sessionId(), c.sessionId());
