@@ -13,7 +13,10 @@ import dev.dataflow.runtime.RecordConflictException;
 import dev.dataflow.runtime.WorkflowExecutionException;
 import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.testing.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,6 +221,38 @@ class ConversationMemoryTest {
     String everything = Db.rows(db, "select content from conversation_messages").toString() + r.reply();
     for (String secret : List.of("jane", "example.com", "9123", "4567")) {
       assertFalse(everything.contains(secret), secret);
+    }
+  }
+
+  @Test
+  void failuresAndRetriesAreLoggedWithoutAnythingPersonal() {
+    send("400 boxes for 10 inch");
+    RuleBasedClassifier rules = new RuleBasedClassifier();
+    AtomicInteger calls = new AtomicInteger();
+    ConversationMemory racing = new ConversationMemory(db, (text, previous) -> {
+      if (calls.incrementAndGet() == 1) {
+        Db.execute(db, "update orders set version = version + 1");
+      }
+      return rules.classify(text, previous);
+    }, clock);
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      racing.handle(new IncomingMessage(USER, 1, "jane@example.com here, 200 for 12 inch", null));   // one retry
+      Db.execute(db, "create function fail_summary() returns trigger language plpgsql as"
+          + " $$ begin raise exception 'summary refused by test'; end $$");
+      Db.execute(db, "create trigger fail_summary before insert or update on user_interaction_summaries"
+          + " for each row execute function fail_summary()");
+      assertThrows(WorkflowExecutionException.class,
+          () -> send("Call me at 9123 4567, we need 300 boxes for 14 inch"));
+    } finally {
+      System.setErr(err);
+    }
+    String log = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(log.contains("update_order") && log.contains("ensure_summary"), log);   // the log was captured
+    for (String personal : List.of(USER, "91234567", "9123 4567", "jane", "example.com", "boxes", "12 inch")) {
+      assertFalse(log.contains(personal), personal + " in " + log);
     }
   }
 
