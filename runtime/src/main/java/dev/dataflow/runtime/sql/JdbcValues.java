@@ -149,6 +149,35 @@ public final class JdbcValues {
     };
   }
 
+  /**
+   * A value as PostgreSQL's text input reads it, for {@code COPY ... FROM STDIN} ({@link CopyText}): numbers and
+   * booleans in their SQL form, times as {@link #arrayText} writes them, {@code bytea} in hex ({@code \x0a1b}),
+   * JSON serialised once. Not escaped for COPY: {@link CopyText} does that.
+   */
+  static String text(ColumnDescriptor column, Object value) {
+    return switch (column.javaType()) {
+      case STRING -> (String) value;
+      case SHORT, INT, LONG, FLOAT, DOUBLE, UUID -> value.toString();
+      case BIG_DECIMAL -> ((BigDecimal) value).toString();
+      case BOOLEAN -> ((Boolean) value) ? "t" : "f";
+      case BYTES -> hex((byte[]) value);
+      case ENUM, INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME, LOCAL_DATE, JSON -> arrayText(column, value);
+    };
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private static String hex(byte[] bytes) {
+    char[] out = new char[2 + bytes.length * 2];
+    out[0] = '\\';
+    out[1] = 'x';
+    for (int i = 0; i < bytes.length; i++) {
+      out[2 + 2 * i] = HEX[(bytes[i] >> 4) & 0xf];
+      out[3 + 2 * i] = HEX[bytes[i] & 0xf];
+    }
+    return new String(out);
+  }
+
   private static String timestampText(LocalDateTime value, String offset) {
     return String.format(Locale.ROOT, "%s %02d:%02d:%02d.%09d%s%s", dateText(value.toLocalDate()), value.getHour(),
         value.getMinute(), value.getSecond(), value.getNano(), offset, era(value.toLocalDate()));
