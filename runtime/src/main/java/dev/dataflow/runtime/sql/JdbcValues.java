@@ -113,7 +113,7 @@ public final class JdbcValues {
   }
 
   /** The PostgreSQL name of the column's type as an array element. */
-  private static String arrayElementType(ColumnDescriptor column) {
+  static String arrayElementType(ColumnDescriptor column) {
     return switch (column.javaType()) {
       case STRING, ENUM -> "text";
       case SHORT -> "int2";
