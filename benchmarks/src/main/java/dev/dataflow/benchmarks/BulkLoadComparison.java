@@ -2,8 +2,11 @@ package dev.dataflow.benchmarks;
 
 import dev.dataflow.models.ConversationMessageBulkCreateNode;
 import dev.dataflow.models.MessageRole;
+import dev.dataflow.runtime.ExecutionOptions;
+import dev.dataflow.runtime.NodeProgress;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
+import dev.dataflow.runtime.WorkflowListener;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -113,9 +116,18 @@ public final class BulkLoadComparison {
   private static void streamed(BenchmarkDatabase db, UUID session, int rows) {
     Stream<Map<String, Object>> records = IntStream.range(0, rows).mapToObj(i -> record(session, i));
     long started = System.nanoTime();
+    // A progress line on stderr after every batch, from the node's own reports.
+    WorkflowListener progress = new WorkflowListener() {
+      @Override
+      public void nodeProgress(NodeProgress p) {
+        System.err.printf(Locale.ROOT, "\r%,d of %,d rows, %.1f s", p.done(), rows, p.elapsed().toMillis() / 1e3);
+      }
+    };
     Map<String, Object> out = db.runtime.execute(new WorkflowBuilder().addNode(
         ConversationMessageBulkCreateNode.class, "bulk",
-        Map.of("records", records, "batch_size", BATCH, "return_ids", false)).build()).get("bulk");
+        Map.of("records", records, "batch_size", BATCH, "return_ids", false)).build(),
+        ExecutionOptions.builder().listener(progress).build()).get("bulk");
+    System.err.println();
     double seconds = (System.nanoTime() - started) / 1e9;
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -124,7 +124,7 @@ public abstract class BulkCreateNode extends CrudNode {
     Outcome[] outcomes = new Outcome[rows.size()];
     if (!rows.isEmpty()) {
       context.transaction(connection -> {
-        upsertAll(connection, rows, onConflict, batchSize, ids, outcomes);
+        upsertAll(connection, rows, onConflict, batchSize, ids, outcomes, context);
         return null;
       });
     }
@@ -157,6 +157,7 @@ public abstract class BulkCreateNode extends CrudNode {
       inserted = context.transaction(connection -> {
         long total = 0;
         List<Map<String, Object>> batch = new ArrayList<>(Math.min(batchSize, 10_000));
+        long expected = records instanceof java.util.Collection<?> all ? all.size() : -1;
         int first = 0;
         int index = 0;
         while (input.hasNext()) {
@@ -170,10 +171,12 @@ public abstract class BulkCreateNode extends CrudNode {
             total += copyBatch(connection, batch, first, ids);
             first = index;
             batch.clear();
+            context.reportProgress(index, expected);
           }
         }
         if (!batch.isEmpty()) {
           total += copyBatch(connection, batch, first, ids);
+          context.reportProgress(index, expected);
         }
         return total;
       });
@@ -405,7 +408,7 @@ public abstract class BulkCreateNode extends CrudNode {
 
   /** One batch of one-row upserts per run of records with the same columns, in record order. */
   private void upsertAll(Connection connection, List<Map<String, Object>> rows, OnConflict onConflict, int batchSize,
-      Object[] ids, Outcome[] outcomes) {
+      Object[] ids, Outcome[] outcomes, NodeContext context) {
     int keyIndex = model.columnIndex(model.primaryKey()) + 1;
     int insertedIndex = model.columns().size() + 1;
     int from = 0;
@@ -445,6 +448,7 @@ public abstract class BulkCreateNode extends CrudNode {
             + ")");
       }
       from = to;
+      context.reportProgress(from, rows.size());
     }
   }
 

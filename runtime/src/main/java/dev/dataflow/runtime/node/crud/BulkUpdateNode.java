@@ -123,6 +123,7 @@ public abstract class BulkUpdateNode extends CrudNode {
       for (List<Update> group : setBasedGroups(updates, oneByOne)) {
         for (int from = 0; from < group.size(); from += SET_BASED_BATCH) {
           n += updateSetBased(connection, group.subList(from, Math.min(group.size(), from + SET_BASED_BATCH)));
+          context.reportProgress(n, updates.size());
         }
       }
       for (Update u : oneByOne) {
@@ -132,6 +133,9 @@ public abstract class BulkUpdateNode extends CrudNode {
           throw notFound(u);
         }
         n++;
+        if (n % SET_BASED_BATCH == 0 || n == updates.size()) {
+          context.reportProgress(n, updates.size());
+        }
       }
       return n;
     });
