@@ -29,7 +29,7 @@ final class BenchmarkDatabase implements AutoCloseable {
   /** Empties every table the benchmarks write. */
   void truncateAll() {
     execute("truncate table conversation_messages, conversation_sessions, user_interaction_summaries"
-        + " restart identity");
+        + " restart identity cascade"); // cascade: orders reference sessions
   }
 
   /** Empties the messages table only (sessions stay, so messages may still reference them). */

@@ -58,6 +58,7 @@ final class RuntimeTypes {
   static final Constant AGGREGATES = new Constant(COUNT_NODE, "AGGREGATES");
   static final Constant GROUP_LIMIT = new Constant(COUNT_NODE, "LIMIT");
   static final Constant BATCH_SIZE = new Constant(BULK_CREATE_NODE, "BATCH_SIZE");
+  static final Constant RETURN_IDS = new Constant(BULK_CREATE_NODE, "RETURN_IDS");
 
   /** Every parameter-name constant above. */
   static final List<Constant> PARAMETER_NAMES =
@@ -79,7 +80,8 @@ final class RuntimeTypes {
           GROUP_BY,
           AGGREGATES,
           GROUP_LIMIT,
-          BATCH_SIZE);
+          BATCH_SIZE,
+          RETURN_IDS);
 
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
