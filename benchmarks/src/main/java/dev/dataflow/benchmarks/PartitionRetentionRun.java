@@ -32,7 +32,8 @@ import java.util.UUID;
  *       over the ten months before now into the partitioned table, whose monthly partitions are created first;
  *   <li>the same rows copied into a plain table {@code conversation_messages_plain} with the same columns and
  *       indexes;
- *   <li>the retention sweep (90 days) of the plain table: batched row deletes, 1,000 rows a batch;
+ *   <li>the retention sweep (90 days) of the plain table: batched row deletes, 1,000 rows a batch, then the
+ *       {@code VACUUM} that makes their space reusable (a dropped partition needs none);
  *   <li>the retention sweep of the partitioned table: whole months detached and dropped, then the batched deletes of
  *       the one partly expired month.
  * </ol>
@@ -75,7 +76,7 @@ public final class PartitionRetentionRun {
         record.put("session_id", session);
         record.put("role", i % 2 == 0 ? MessageRole.user : MessageRole.assistant);
         record.put("content", "message " + i);
-        record.put("timestamp", from.plusNanos(spanMicros * i / rows * 1000));
+        record.put("timestamp", from.plusNanos((long) ((double) spanMicros * i / rows) * 1000));
         records.add(record);
         if (records.size() == BATCH || i == rows - 1) {
           db.runtime.execute(new WorkflowBuilder()
@@ -88,8 +89,9 @@ public final class PartitionRetentionRun {
       System.out.printf(Locale.ROOT, "BulkCreate into the partitioned table: %,d rows in %.1f s (%,.0f rows/s),"
           + " %d partitions%n", rows, bulkSeconds, rows / bulkSeconds, count(db, "select count(*) from pg_inherits"
           + " where inhparent = 'conversation_messages'::regclass"));
-      System.out.printf(Locale.ROOT, "  default partition: %,d rows%n",
-          count(db, "select count(*) from conversation_messages_default"));
+      System.out.printf(Locale.ROOT, "  default partition: %,d rows; due (before %s): %,d rows%n",
+          count(db, "select count(*) from conversation_messages_default"), now.minus(Duration.ofDays(90)),
+          count(db, "select count(*) from conversation_messages where \"timestamp\" < now() - interval '90 days'"));
 
       started = System.nanoTime();
       execute(db, "create table conversation_messages_plain (like conversation_messages including defaults"
@@ -107,6 +109,10 @@ public final class PartitionRetentionRun {
       System.out.printf(Locale.ROOT, "Retention of the plain table (row deletes): %,d rows in %d batches, %.1f s,"
           + " longest batch %d ms%n", rowDelete.deleted(), rowDelete.batches(), rowDelete.duration().toMillis()
           / 1000.0, rowDelete.longestBatch().toMillis());
+      started = System.nanoTime();
+      execute(db, "vacuum conversation_messages_plain");
+      System.out.printf(Locale.ROOT, "  then VACUUM of the plain table (the deleted rows' space): %.1f s%n",
+          seconds(started));
       RetentionEvent drop = sweep(db, partitioned, now);
       System.out.printf(Locale.ROOT, "Retention of the partitioned table: %d partitions dropped (%,d rows) and"
           + " %,d rows deleted in %d batches, %.1f s, longest batch %d ms%n", drop.partitionsDropped(),
