@@ -6,6 +6,7 @@ import static dev.dataflow.processor.Sources.compile;
 import static dev.dataflow.processor.Sources.model;
 
 import com.google.testing.compile.Compilation;
+import dev.dataflow.runtime.model.Partitioning;
 import dev.dataflow.runtime.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code @Partitioned}: what it requires (each mistake a compile error with the fix), the DDL it generates (run on
@@ -152,6 +155,47 @@ class PartitionedModelTest {
     execute(db, "INSERT INTO events (name) VALUES ('now')");
     assertThat(query(db, "SELECT tableoid::regclass::text FROM events"))
         .containsExactly("events_p" + isoWeek(monday));
+  }
+
+  /**
+   * For every interval and every kind of date/time column, the DDL's DO block (SQL) creates exactly the partitions
+   * the runtime's {@code Partitioning} (Java) names for now and the next interval, and a row of now lands in the
+   * first of them, not in the default partition.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "DAY, Instant", "WEEK, Instant", "MONTH, Instant", "YEAR, Instant",
+    "DAY, OffsetDateTime", "MONTH, LocalDateTime", "WEEK, LocalDateTime", "YEAR, LocalDate", "DAY, LocalDate"
+  })
+  void sqlAndJavaAgreeOnPartitionNamesAndBounds(String interval, String type) throws Exception {
+    Compilation compilation = compile(event(
+        "@Partitioned(by = \"at\", interval = Partitioned.Interval." + interval + ")\n",
+        "    @Column(nullable = false) " + type + " at,\n    String note\n"));
+    assertThat(compilation).succeeded();
+    String schema =
+        Sources.joinedLiterals(
+            compilation
+                .generatedFile(StandardLocation.SOURCE_OUTPUT, "dev/dataflow/models/EventSchema.java")
+                .orElseThrow()
+                .getCharContent(false)
+                .toString());
+    DataSource db = TestPostgres.newDataSource();
+    for (String statement : ddlOf(schema)) {
+      execute(db, statement);
+    }
+    Partitioning partitioning = new Partitioning("at", Partitioning.Interval.valueOf(interval));
+    java.time.LocalDateTime start =
+        partitioning.start(java.time.LocalDateTime.now(ZoneOffset.UTC));
+    String current = partitioning.partitionName("events", start);
+    assertThat(partitions(db, "events"))
+        .containsExactly(
+            "events_default", current, partitioning.partitionName("events", partitioning.next(start)));
+    String value = type.equals("LocalDate") ? "current_date" : type.equals("LocalDateTime")
+        ? "now() AT TIME ZONE 'UTC'" : "now()";
+    execute(db, "INSERT INTO events (at) VALUES (" + value + ")");
+    String routed = query(db, "SELECT tableoid::regclass::text FROM events").get(0);
+    // at midnight UTC the row may belong to the next interval already; never to the default partition
+    assertThat(routed).isAnyOf(current, partitioning.partitionName("events", partitioning.next(start)));
   }
 
   private static String isoWeek(LocalDate day) {
