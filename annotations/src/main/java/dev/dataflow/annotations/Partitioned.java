@@ -28,9 +28,10 @@ import java.lang.annotation.Target;
  *       key is {@code primary key (id, "timestamp")}. {@code id} stays a generated identity, unique in practice, and
  *       Read, Update, Delete and Exists by id work as before (they look in every partition).
  *   <li>The retention sweep ({@code DataFlow.sweepExpired} and its schedule) first creates the partitions of the
- *       next intervals ahead of time, then, for an {@link Retain @Retain} model, detaches and drops whole
- *       partitions whose end is at or before the cutoff instead of deleting their rows one batch at a time; the
- *       rows of partly expired partitions and of the default partition are deleted in batches as before.
+ *       next intervals ahead of time, then, for a model whose {@link Retain @Retain} counts from the partition
+ *       column, detaches and drops whole partitions whose end is at or before the cutoff instead of deleting their
+ *       rows one batch at a time; the rows of partly expired partitions and of the default partition are deleted in
+ *       batches as before.
  * </ul>
  *
  * <p>What it requires, each checked at compile time with the fix in the error:

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *       {@code OffsetDateTime}; {@code LocalDateTime} and {@code LocalDate} in UTC);
  *   <li>on one connection, {@code pg_try_advisory_lock(hashtext('dataflow.retention.' || table))}: when another
  *       sweeper (another application instance) holds it, the table is skipped, not waited for;
- *   <li>on a {@code @Partitioned} table, every partition whose interval ends at or before the cutoff is detached and
+ *   <li>on a table {@code @Partitioned} by the retention column, every partition whose interval ends at or before
+ *       the cutoff is detached and
  *       dropped whole ({@link PartitionMaintenance#dropExpired}), its rows counted first; should that fail (the
  *       table's lock not had within the lock timeout), a WARN says so and the batches below delete those rows;
  *   <li>batches of {@link SqlRenderer#deleteBatchBefore} (the oldest {@code batchSize} rows before the cutoff, rows
@@ -165,7 +166,7 @@ public final class RetentionSweeper {
       if (!tryLock(connection, table)) {
         return new RetentionEvent(model.modelName(), table, cutoff, 0, 0, since(started), Duration.ZERO, true, null);
       }
-      if (model.partitioning() != null) {
+      if (model.partitioning() != null && model.partitioning().column().equals(retention.column())) {
         try {
           dropped = PartitionMaintenance.dropExpired(connection, model,
               partitionCutoff(model.column(retention.column()), cutoff));

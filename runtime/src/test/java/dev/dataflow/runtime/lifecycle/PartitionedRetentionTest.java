@@ -162,6 +162,28 @@ class PartitionedRetentionTest {
   }
 
   @Test
+  void aRetentionCountedFromAnotherColumnDeletesRowsAndDropsNoPartition() throws Exception {
+    ModelDescriptor base = readings();
+    List<ColumnDescriptor> columns = new ArrayList<>(base.columns());
+    columns.add(ColumnDescriptor.column("checked_at", "checkedAt", JavaType.INSTANT, "TIMESTAMPTZ"));
+    ModelDescriptor readings = new ModelDescriptor(base.modelName(), base.modelClassName(), base.table(), columns,
+        base.primaryKey(), List.of(), base.ddl(), base.statements(), new Retention(30, "checked_at"), List.of(),
+        null, base.partitioning());
+    RetentionTables.create(db, readings);
+    execute(db, "ALTER TABLE readings ADD COLUMN checked_at TIMESTAMPTZ");
+    createAhead(readings, Instant.parse("2026-03-10T00:00:00Z"));
+    // taken in March (a partition wholly before the cutoff), but checked recently: not due
+    execute(db, "INSERT INTO readings (taken_at, checked_at, note) VALUES ('2026-03-05 00:00:00+00',"
+        + " '2026-06-10 00:00:00+00', 'kept'), ('2026-03-06 00:00:00+00', '2026-03-06 00:00:00+00', 'due')");
+
+    RetentionReport report = new RetentionSweeper(db, List.of(readings), 100, heard::add).sweep(NOW);
+
+    assertEquals(0, report.partitionsDropped("readings"), "partitions hold taken_at ranges, not checked_at ones");
+    assertEquals(1, report.deleted("readings"));
+    assertEquals(1, count(db, "SELECT count(*) FROM readings_p2026_03 WHERE note = 'kept'"));
+  }
+
+  @Test
   void partitionNamesAndBoundsForEveryInterval() {
     LocalDateTime t = LocalDateTime.parse("2026-11-30T17:45:00");
     Partitioning day = new Partitioning("at", Partitioning.Interval.DAY);
