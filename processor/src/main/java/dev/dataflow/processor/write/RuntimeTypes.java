@@ -26,6 +26,7 @@ final class RuntimeTypes {
   static final ClassName ENUM_VALUES = ClassName.get(MODEL, "EnumValues");
   static final ClassName STATEMENTS = ClassName.get(MODEL, "Statements");
   static final ClassName RETENTION = ClassName.get(MODEL, "Retention");
+  static final ClassName PARTITIONING = ClassName.get(MODEL, "Partitioning");
   static final ClassName FOREIGN_KEY_DESCRIPTOR = ClassName.get(MODEL, "ForeignKeyDescriptor");
   static final ClassName ROW_MAPPER = ClassName.get(MODEL, "RowMapper");
   static final ClassName ROW_MAPPERS = ClassName.get(MODEL, "RowMappers");
