@@ -48,7 +48,7 @@ public final class DocSnippets {
           .addNode("ConversationMessageListNode", "history", Map.of("order_by", List.of("timestamp")))
           .addConnection("session", "session_id", "history", "filters.session_id")
           .build());
-      System.out.println(result.get("session").get("id"));
+      System.out.println(result.get("session", ConversationSession.class).id());
     }
     // [END readme]
     return null;
