@@ -13,8 +13,7 @@ import java.time.Duration;
 
 /** Real HTTP on loopback against a started {@link ConversationService}, with {@link HttpClient}. */
 final class ServiceClient {
-  static final ObjectMapper JSON = new ObjectMapper()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);   // 230.00 stays 230.00
+  static final ObjectMapper JSON = new ObjectMapper();
 
   /** A response: status, body as text and, when it is JSON, as a tree. */
   record Response(int status, String body, String contentType) {
