@@ -145,6 +145,7 @@ public final class ConversationService implements AutoCloseable {
       throw e;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("Stopping: the requests in flight finish first");
       service.close();
       db.close();
     }, "conversation-service-stop"));
@@ -228,8 +229,8 @@ public final class ConversationService implements AutoCloseable {
 
   /** Registers a route and remembers it, so that {@link #routes()} is what is served. */
   private void route(JavalinConfig config, HandlerType method, String path, Handler handler) {
-    routes.add(method + " " + path);
     String route = method + " " + path;
+    routes.add(route);
     config.routes.addHttpHandler(method, path, ctx -> {
       ctx.attribute(ROUTE, route);
       handler.handle(ctx);
