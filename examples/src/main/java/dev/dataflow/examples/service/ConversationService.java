@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +76,8 @@ public final class ConversationService implements AutoCloseable {
   public static final int MAX_BODY_BYTES = 64 * 1024;
   /** How long {@link #close()} waits for requests in flight before it cuts them off. */
   public static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  /** How long {@code GET /health} waits for the database before it answers 503. */
+  public static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
   /** How often {@link #main} sweeps the rows past their {@code @Retain} period. */
   public static final Duration RETENTION_EVERY = Duration.ofHours(1);
 
@@ -89,6 +96,12 @@ public final class ConversationService implements AutoCloseable {
   private final byte[] openApi;
   private final List<String> routes = new ArrayList<>();
   private final Javalin app;
+  /** Runs the database checks of {@code GET /health}, each bounded by {@link #HEALTH_TIMEOUT}. */
+  private final ExecutorService healthChecks = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "conversation-service-health");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private ConversationService(DataFlow db, MessageHandler handler, String token, Clock clock) {
     this.db = Objects.requireNonNull(db, "db");
@@ -174,6 +187,7 @@ public final class ConversationService implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    healthChecks.shutdownNow();
   }
 
   private void configure(JavalinConfig config) {
@@ -253,11 +267,24 @@ public final class ConversationService implements AutoCloseable {
     writeJson(ctx, 200, replyBody(handler.handle(message)));
   }
 
+  /**
+   * Up when a pooled connection answers within {@link #HEALTH_TIMEOUT}. The check runs on a thread of its own: with
+   * the server gone, the pool would keep a caller waiting for its whole connection timeout (30 s by default).
+   */
   private void health(Context ctx) {
     boolean up;
-    try (Connection connection = db.dataSource().getConnection()) {
-      up = connection.isValid(2);
-    } catch (SQLException | RuntimeException e) {
+    Future<Boolean> check = healthChecks.submit(() -> {
+      try (Connection connection = db.dataSource().getConnection()) {
+        return connection.isValid((int) HEALTH_TIMEOUT.toSeconds());
+      }
+    });
+    try {
+      up = check.get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      check.cancel(true);
+      up = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       up = false;
     }
     Map<String, Object> body = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import dev.dataflow.runtime.LocalRuntime;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.testing.StandardErr;
 import dev.dataflow.runtime.testing.TestPostgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -363,6 +364,25 @@ class ConversationServiceTest {
   }
 
   @Test
+  void healthIs503WhenTheDatabaseServerIsStopped() throws Exception {
+    EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+    try (DataFlow stopping = DataFlow.builder().databaseUrl(server.getJdbcUrl("postgres", "postgres"))
+        .connectionTimeout(java.time.Duration.ofSeconds(20)).build();
+        ConversationService other = ConversationService.start(stopping, new StoringHandler(stopping), 0, TOKEN)) {
+      ServiceClient otherClient = new ServiceClient(other.port(), TOKEN);
+      assertEquals(200, otherClient.get("/health").status());
+
+      server.close();                        // the server stops; the pool stays open and keeps trying
+
+      Response response = otherClient.get("/health");
+      assertEquals(503, response.status(), response.toString());
+      assertEquals("{\"status\":\"unavailable\",\"database\":\"down\"}", response.body());
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
   void theOpenApiDocumentListsExactlyTheRoutesServed() {
     Response response = client.get("/openapi.json", null);
     assertEquals(200, response.status());
@@ -370,8 +390,7 @@ class ConversationServiceTest {
     assertEquals("3.1.0", document.get("openapi").asText());
 
     Set<String> documented = new TreeSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = paths.next();
+    for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
       for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
         documented.add(methods.next().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
       }
