@@ -66,8 +66,9 @@ public final class ServiceLoadBenchmark {
         default -> throw new IllegalArgumentException("benchmark.handler must be memory or noop, not " + handlerName);
       };
       try (ConversationService service = ConversationService.start(db, handler, 0, token)) {
+        ExecutorService clientThreads = Executors.newFixedThreadPool(threads, ServiceLoadBenchmark::daemon);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(threads)).build();
+            .executor(clientThreads).build();
         String url = "http://127.0.0.1:" + service.port() + "/api/whatsapp/message";
         run(client, url, token, threads, warmup, users, 6580000000L);
         System.out.printf(Locale.ROOT, "POST /api/whatsapp/message: %d messages of %d users, %d client threads,"
@@ -81,6 +82,7 @@ public final class ServiceLoadBenchmark {
             messages / seconds, seconds, percentile(sorted, 50), percentile(sorted, 99),
             sorted[sorted.length - 1] / 1e6);
         System.out.println("  statuses: " + result.statuses);
+        clientThreads.shutdownNow();
       }
     }
   }
@@ -93,7 +95,7 @@ public final class ServiceLoadBenchmark {
     long[] latencies = new long[messages];
     int[] statuses = new int[messages];
     AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, ServiceLoadBenchmark::daemon);
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -127,6 +129,13 @@ public final class ServiceLoadBenchmark {
       counts.merge(status, 1, Integer::sum);
     }
     return new Result(latencies, counts);
+  }
+
+  /** Daemon threads: exec:java waits for every other thread to end before Maven exits. */
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "benchmark-client");
+    thread.setDaemon(true);
+    return thread;
   }
 
   private static double percentile(long[] sorted, int percent) {
