@@ -20,6 +20,9 @@ import dev.dataflow.processor.write.ServiceEntryWriter;
 import dev.dataflow.processor.write.SqlRenderer;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -231,6 +234,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
       case GENERATED:
         errors.note(
             "DataFlow: wrote " + outcome.migration() + " and the new dataflow-schema.json; review and commit both."
+                + copyToClassOutput(options, outcome.migration())
                 + changeList(outcome.changes()));
         break;
       case DRIFT:
@@ -252,6 +256,34 @@ public final class DataFlowProcessor extends AbstractProcessor {
         errors.error("DataFlow: " + outcome.message());
         break;
     }
+  }
+
+  /**
+   * Writes the new migration and snapshot to the class output too ({@code target/classes/db/migration}): the build
+   * copied the resources there before compiling, so without this a run in the same build ({@code mvn compile
+   * exec:java}) would not find the migration. Returns what the note adds about it.
+   */
+  private String copyToClassOutput(MigrationOptions options, Path migration) {
+    String folder = options.classOutputFolder();
+    if (folder == null) {
+      return " The class path gets them at the next build (they are not below src/main/resources/): build again "
+          + "before running.";
+    }
+    Path snapshot = options.directory().resolve("dataflow-schema.json");
+    try {
+      for (Path file : List.of(migration, snapshot)) {
+        FileObject resource = processingEnv.getFiler()
+            .createResource(StandardLocation.CLASS_OUTPUT, "", folder + "/" + file.getFileName());
+        try (Writer writer = resource.openWriter()) {
+          writer.write(Files.readString(file, StandardCharsets.UTF_8));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      errors.note("DataFlow: could not also write " + migration.getFileName() + " to the class output (" + e
+          + "): build again before running, so that the run finds it");
+      return "";
+    }
+    return " Also written to the class output (" + folder + "/), so a run in this build applies it.";
   }
 
   /** At the field for a column, at the model for a table, plainly for a table no model maps to any more. */

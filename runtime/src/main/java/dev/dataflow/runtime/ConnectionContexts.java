@@ -7,6 +7,7 @@ import dev.dataflow.runtime.sql.DatabaseException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Where the nodes of a run get their connections, per {@link TransactionMode}. */
@@ -22,7 +23,12 @@ abstract class ConnectionContexts {
     return piiScrubber;
   }
 
-  abstract Context forNode(String runId, String nodeId, String nodeType);
+  /**
+   * The context one node execution gets.
+   *
+   * @param readOnly whether the node only reads ({@link dev.dataflow.runtime.node.Node#readOnly()})
+   */
+  abstract Context forNode(String runId, String nodeId, String nodeType, boolean readOnly);
 
   /**
    * Applies isolation and statement timeout to a connection whose transaction has just begun.
@@ -32,13 +38,18 @@ abstract class ConnectionContexts {
   static void begin(Connection connection, ExecutionOptions options) {
     try {
       connection.setAutoCommit(false);
-      if (options.isolation() != null) {
-        connection.setTransactionIsolation(options.isolation().jdbcLevel());
-      }
-      if (options.statementTimeout() != null) {
+      // Both settings live only as long as the transaction: nothing stays on the connection, which matters when a
+      // transaction pooler (PgBouncer) hands the server connection to another client next. (JDBC's
+      // setTransactionIsolation would SET SESSION CHARACTERISTICS, and the pool would reset it with another SET.)
+      if (options.isolation() != null || options.statementTimeout() != null) {
         try (Statement s = connection.createStatement()) {
-          // SET LOCAL ends with the transaction, so the pooled connection goes back without it.
-          s.execute("SET LOCAL statement_timeout = " + options.statementTimeout().toMillis());
+          if (options.isolation() != null) {
+            // the transaction's first statement, as SET TRANSACTION must be
+            s.execute("SET TRANSACTION ISOLATION LEVEL " + options.isolation().sql());
+          }
+          if (options.statementTimeout() != null) {
+            s.execute("SET LOCAL statement_timeout = " + options.statementTimeout().toMillis());
+          }
         }
       }
     } catch (SQLException e) {
@@ -50,51 +61,130 @@ abstract class ConnectionContexts {
    * {@link TransactionMode#PER_NODE}: each piece of work borrows a pooled connection and gives it back. A
    * transaction's commit is settled by {@link Commit}: when the connection fails during COMMIT, the database is
    * asked what became of it.
+   *
+   * <p>With read replicas, a read-only node ({@link dev.dataflow.runtime.node.Node#readOnly()}) borrows from the next
+   * replica in use, unless the run reads from the primary ({@link ExecutionOptions#readFromPrimary()}) or a node that
+   * writes has started in this run before it (read-your-writes: from then on every node of the run uses the primary).
+   * A read whose replica fails before it has a result (unreachable, connection lost, or its query cancelled by a
+   * recovery conflict) runs again on the primary.
    */
   static final class PerNode extends ConnectionContexts {
     private final ConnectionPool pool;
+    private final ReadReplicas replicas;
     private final ExecutionOptions options;
     private final boolean plainAutoCommit;
+    /** Whether a node that may write has started in this run: reads after it go to the primary. */
+    private final AtomicBoolean wrote = new AtomicBoolean();
 
-    PerNode(ConnectionPool pool, ExecutionOptions options, PiiScrubber piiScrubber) {
+    PerNode(ConnectionPool pool, ReadReplicas replicas, ExecutionOptions options, PiiScrubber piiScrubber) {
       super(piiScrubber);
       this.pool = pool;
+      this.replicas = replicas;
       this.options = options;
       this.plainAutoCommit = options.isolation() == null && options.statementTimeout() == null;
     }
 
     @Override
-    Context forNode(String runId, String nodeId, String nodeType) {
+    Context forNode(String runId, String nodeId, String nodeType, boolean readOnly) {
+      if (!readOnly) {
+        wrote.set(true);
+      }
+      boolean replica = readOnly && replicas != null && !options.readFromPrimary() && !wrote.get();
       return new Context(runId, nodeId, nodeType, piiScrubber()) {
         @Override
         public <T> T autoCommit(SqlWork<T> work) throws SQLException {
-          if (!plainAutoCommit) {
-            return transaction(work); // the timeout and isolation need a transaction to live in
+          if (replica) {
+            return onReplica(runId, nodeId, work, false);
           }
-          try (Connection connection = pool.borrow()) {
-            return work.run(connection);
-          }
+          return onPrimary(runId, nodeId, work, false);
         }
 
         @Override
         public <T> T transaction(SqlWork<T> work) throws SQLException {
-          T result;
-          Commit commit;
-          try (Connection connection = pool.borrow()) {
-            try {
-              begin(connection, options);
-              result = work.run(connection);
-            } catch (Throwable t) {
-              rollbackQuietly(connection, t);
-              throw t;
-            }
-            commit = Commit.attempt(connection);
+          if (replica) {
+            return onReplica(runId, nodeId, work, true);
           }
-          // The connection, broken or not, is back in the pool before a fresh one is borrowed to settle the commit.
-          commit.settle(pool, runId, nodeId, "the node's transaction");
-          return result;
+          return onPrimary(runId, nodeId, work, true);
         }
       };
+    }
+
+    private <T> T onPrimary(String runId, String nodeId, NodeContext.SqlWork<T> work, boolean transaction)
+        throws SQLException {
+      try {
+        return onPrimaryConnection(runId, nodeId, work, transaction);
+      } catch (DatabaseException e) {
+        // With replicas there is more than one server: a lost connection says it was the primary's.
+        if (pool.server() != null && e.connectionLost() && !e.getMessage().contains(pool.server())) {
+          throw e.onServer(pool.server());
+        }
+        throw e;
+      }
+    }
+
+    private <T> T onPrimaryConnection(String runId, String nodeId, NodeContext.SqlWork<T> work, boolean transaction)
+        throws SQLException {
+      if (!transaction && plainAutoCommit) {
+        try (Connection connection = pool.borrow()) {
+          return work.run(connection);
+        }
+      }
+      // a transaction, or autocommit work whose timeout and isolation need a transaction to live in
+      T result;
+      Commit commit;
+      try (Connection connection = pool.borrow()) {
+        try {
+          begin(connection, options);
+          result = work.run(connection);
+        } catch (Throwable t) {
+          rollbackQuietly(connection, t);
+          throw t;
+        }
+        commit = Commit.attempt(connection);
+      }
+      // The connection, broken or not, is back in the pool before a fresh one is borrowed to settle the commit.
+      commit.settle(pool, runId, nodeId, "the node's transaction");
+      return result;
+    }
+
+    /** Read-only work on the next replica in use; on the primary when none is, or when the replica fails it. */
+    private <T> T onReplica(String runId, String nodeId, NodeContext.SqlWork<T> work, boolean transaction) throws SQLException {
+      ReadReplicas.Replica replica = replicas.choose();
+      if (replica == null) {
+        return onPrimary(runId, nodeId, work, transaction);
+      }
+      Connection connection;
+      try {
+        connection = replica.pool().borrow();
+      } catch (DatabaseException e) {
+        replica.skip("no connection could be borrowed: " + e.getMessage());
+        return onPrimary(runId, nodeId, work, transaction);
+      }
+      boolean inTransaction = transaction || !plainAutoCommit;
+      try (connection) {
+        if (inTransaction) {
+          begin(connection, options);
+        }
+        T result = work.run(connection);
+        if (inTransaction) {
+          connection.commit(); // read-only: nothing to settle if this fails, the read is simply done again
+        }
+        return result;
+      } catch (SQLException e) {
+        // (an open read-only transaction was rolled back by the pool when the connection went back)
+        if (DatabaseErrors.connectionLost(e)) {
+          replica.skip("its connection was lost during a read (SQLSTATE " + e.getSQLState() + ")");
+        } else if (!"40001".equals(e.getSQLState())) {
+          throw e; // the read's own failure: the primary would refuse it too
+        }
+        // lost, or cancelled by a conflict with the replica's recovery: the read is done again on the primary
+      } catch (DatabaseException e) {
+        if (!e.connectionLost()) {
+          throw e;
+        }
+        replica.skip("its connection was lost: " + e.getMessage());
+      }
+      return onPrimary(runId, nodeId, work, transaction);
     }
   }
 
@@ -128,7 +218,7 @@ abstract class ConnectionContexts {
     }
 
     @Override
-    Context forNode(String runId, String nodeId, String nodeType) {
+    Context forNode(String runId, String nodeId, String nodeType, boolean readOnly) {
       return new Context(runId, nodeId, nodeType, piiScrubber()) {
         @Override
         public <T> T autoCommit(SqlWork<T> work) throws SQLException {

@@ -14,9 +14,23 @@ import java.time.Duration;
  */
 final class ConnectionPool {
   private final HikariDataSource dataSource;
+  /** What a failed borrow says it was doing, naming the server when there is more than one. */
+  private final String borrowing;
+  /** The server as errors name it, or null when there is only one. */
+  private final String server;
 
   ConnectionPool(HikariDataSource dataSource) {
+    this(dataSource, null);
+  }
+
+  /**
+   * @param server the server this pool connects to, as errors name it ({@code "the primary database host:5432/app"}),
+   *     or null when there is only one
+   */
+  ConnectionPool(HikariDataSource dataSource, String server) {
     this.dataSource = dataSource;
+    this.server = server;
+    this.borrowing = server == null ? "getting a database connection" : "getting a connection to " + server;
   }
 
   /**
@@ -34,10 +48,15 @@ final class ConnectionPool {
       if (e.getSQLState() == null && e.getCause() == null) {
         throw exhausted();
       }
-      throw DatabaseErrors.translate(e, "getting a database connection");
+      throw DatabaseErrors.translate(e, borrowing);
     } catch (SQLException e) {
-      throw DatabaseErrors.translate(e, "getting a database connection");
+      throw DatabaseErrors.translate(e, borrowing);
     }
+  }
+
+  /** The server as errors name it ({@code "the primary database host:5432/app"}), or null when there is only one. */
+  String server() {
+    return server;
   }
 
   private DatabaseException exhausted() {

@@ -3,6 +3,7 @@ package dev.dataflow.runtime;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dataflow.runtime.embedded.EmbeddedDatabase;
+import dev.dataflow.runtime.embedded.EmbeddedServerProvider;
 import dev.dataflow.runtime.lifecycle.RetentionException;
 import dev.dataflow.runtime.lifecycle.RetentionListener;
 import dev.dataflow.runtime.lifecycle.RetentionReport;
@@ -48,9 +49,12 @@ import org.slf4j.LoggerFactory;
  * <p>The database is, in order: {@link Builder#databaseUrl(String)}; else the {@code DATABASE_URL} environment
  * variable ({@code postgresql://user:pass@host:port/db} or {@code jdbc:postgresql://...}); else an embedded
  * PostgreSQL started for this instance and stopped by {@link #close()}, its data in a temporary directory or, with
- * {@link Builder#embeddedDataDirectory(Path)}, kept across restarts. In production, turn the embedded server off
- * with {@link Builder#embedded(boolean) embedded(false)} or {@code DATAFLOW_EMBEDDED=false}, so that a missing
- * {@code DATABASE_URL} fails the start instead. At start one INFO line says which database is used, never with a
+ * {@link Builder#embeddedDataDirectory(Path)}, kept across restarts. The embedded server comes with the artifact
+ * {@code dev.dataflow:dataflow-embedded} (found on the class path, see {@link EmbeddedServerProvider}): a test-scope
+ * dependency in an application; without it a missing URL fails the start, naming that dependency and
+ * {@code DATABASE_URL}. In production, also turn the embedded server off with
+ * {@link Builder#embedded(boolean) embedded(false)} or {@code DATAFLOW_EMBEDDED=false}, so that a missing
+ * {@code DATABASE_URL} fails the start even when the artifact is on the class path. At start one INFO line says which database is used, never with a
  * password:
  *
  * <pre>
@@ -69,7 +73,8 @@ import org.slf4j.LoggerFactory;
  *       CLI and Maven plugin can apply the same files.
  *   <li>A registered model whose table no migration creates (no {@code dataflow-schema.json} snapshot in those
  *       locations lists it) and which does not exist fails the start, naming the model and the command that
- *       generates its migration ({@code mvn -pl <module> -am compile -Ddataflow.migrations.mode=generate}). In
+ *       generates its migration ({@code mvn compile -Ddataflow.migrations.mode=generate}, or from the root of a
+ *       multi-module build {@code mvn -pl <module> -am compile -Ddataflow.migrations.mode=generate}). In
  *       development mode, {@link Builder#createMissingTables(boolean) createMissingTables(true)}, such tables are
  *       created from the model's DDL instead, with a warning.
  *   <li>An existing table that lacks a model's columns fails the start, naming the table and the columns: tables
@@ -91,6 +96,9 @@ public final class DataFlow implements AutoCloseable {
   /** Rows per retention batch unless {@link Builder#retentionBatchSize(int)} says otherwise. */
   public static final int DEFAULT_RETENTION_BATCH_SIZE = 1000;
   private static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_MAX_REPLICA_LAG = Duration.ofSeconds(5);
+  /** The longest a read waits for a replica's connection before it goes to the primary. */
+  private static final Duration REPLICA_CONNECTION_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration MINIMUM_CONNECTION_TIMEOUT = Duration.ofMillis(250);
   /** The environment variable naming the database. */
   static final String DATABASE_URL = "DATABASE_URL";
@@ -99,6 +107,8 @@ public final class DataFlow implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final ConnectionPool pool;
+  /** The read replicas, or null when none are configured. */
+  private final ReadReplicas replicas;
   private final EmbeddedDatabase embedded;
   private final NodeRegistry registry;
   private final RetentionSweeper sweeper;
@@ -106,11 +116,13 @@ public final class DataFlow implements AutoCloseable {
   /** Runs {@link #sweepExpired} every {@code retentionSchedule}; null when no schedule was set. */
   private final ScheduledExecutorService retentionScheduler;
 
-  private DataFlow(HikariDataSource dataSource, EmbeddedDatabase embedded, NodeRegistry registry,
-      RetentionSweeper sweeper, Duration retentionSchedule, PiiScrubber piiScrubber) {
+  private DataFlow(HikariDataSource dataSource, String primaryName, ReadReplicas replicas, EmbeddedDatabase embedded,
+      NodeRegistry registry, RetentionSweeper sweeper, Duration retentionSchedule, PiiScrubber piiScrubber) {
     this.dataSource = dataSource;
     this.piiScrubber = piiScrubber;
-    this.pool = new ConnectionPool(dataSource);
+    // With replicas there is more than one server, so a failed borrow names which one.
+    this.pool = new ConnectionPool(dataSource, replicas == null ? null : "the primary database " + primaryName);
+    this.replicas = replicas;
     this.embedded = embedded;
     this.registry = registry;
     this.sweeper = sweeper;
@@ -134,6 +146,11 @@ public final class DataFlow implements AutoCloseable {
   /** The same pool as the engine borrows from it: failures are typed. */
   ConnectionPool pool() {
     return pool;
+  }
+
+  /** The read replicas read-only nodes may use, or null when none are configured. */
+  ReadReplicas replicas() {
+    return replicas;
   }
 
   /** The node types workflows on this instance may use. */
@@ -218,6 +235,9 @@ public final class DataFlow implements AutoCloseable {
   public void close() {
     try {
       stopRetentionSchedule();
+      if (replicas != null) {
+        replicas.close();
+      }
       dataSource.close();
     } finally {
       if (embedded != null) {
@@ -258,15 +278,83 @@ public final class DataFlow implements AutoCloseable {
     /** {@link #embedded(boolean)}; null when not called: as {@code DATAFLOW_EMBEDDED} says (default true). */
     private Boolean embeddedSetting;
     private Function<String, String> environment = System::getenv;
+    private final List<String> readReplicaUrls = new java.util.ArrayList<>();
+    private Duration maxReplicaLag = DEFAULT_MAX_REPLICA_LAG;
+    private boolean transactionPooler;
 
     private Builder() {}
+
+    /**
+     * Says that the database URL (and any read replica's) reaches PostgreSQL through a transaction pooler, such as
+     * PgBouncer with {@code pool_mode = transaction}, which hands a server connection to another client after every
+     * transaction (default false). DataFlow then keeps nothing on a connection beyond a transaction:
+     *
+     * <ul>
+     *   <li>no server-side prepared statements: pgjdbc's {@code prepareThreshold=0} (PgBouncer before 1.21 cannot
+     *       track named statements across server connections);
+     *   <li>the retention sweep takes its lock per batch transaction ({@code pg_try_advisory_xact_lock}) instead of
+     *       per session.
+     * </ul>
+     *
+     * <p>Always, pooler or not, isolation levels and statement timeouts are set with {@code SET TRANSACTION} and
+     * {@code SET LOCAL} inside the transaction, never on the session. PgBouncer needs
+     * {@code ignore_startup_parameters = extra_float_digits} for pgjdbc to connect. See {@code docs/scaling.md}.
+     */
+    public Builder transactionPooler(boolean transactionPooler) {
+      this.transactionPooler = transactionPooler;
+      return this;
+    }
+
+    /**
+     * Adds a read replica (call once per replica; the same URL forms as {@link #databaseUrl(String)}): a streaming
+     * replica of the primary, which serves read-only nodes (Read, List, Count, Exists, and user nodes whose
+     * {@code readOnly()} is true) of {@link TransactionMode#PER_NODE} runs, round-robin among the replicas in use.
+     * Writes, {@link TransactionMode#WORKFLOW} runs, runs with {@link ExecutionOptions.Builder#readFromPrimary}, and
+     * every node that starts after a writing node in the same run use the primary, so a run reads its own writes.
+     *
+     * <p>A replica that cannot be reached, or whose replay is behind by more than {@link #maxReplicaLag(Duration)},
+     * is skipped (checked once a second; one WARN when it starts being skipped, one INFO when it is back); with every
+     * replica skipped, reads use the primary. A read whose replica fails under it runs again on the primary. With the
+     * primary down, reads keep working on the replicas and writes fail with a {@code DatabaseException} naming the
+     * primary. A replica that is down when {@link #build()} runs does not stop it.
+     *
+     * <pre>{@code
+     * DataFlow db = DataFlow.builder()
+     *     .databaseUrl("postgresql://app@db-primary:5432/app")
+     *     .readReplicaUrl("postgresql://app@db-replica-1:5432/app")
+     *     .readReplicaUrl("postgresql://app@db-replica-2:5432/app")
+     *     .maxReplicaLag(Duration.ofSeconds(2))
+     *     .build();
+     * }</pre>
+     */
+    public Builder readReplicaUrl(String url) {
+      java.util.Objects.requireNonNull(url, "url");
+      DatabaseUrl.parse(url); // refuse a malformed URL here, where it was given
+      readReplicaUrls.add(url);
+      return this;
+    }
+
+    /**
+     * How far behind the primary a read replica may be and still serve reads (default 5 s; at least 1 ms). Lag is
+     * the replica's own measure: zero while it has replayed everything it received, else the age of the last
+     * transaction it replayed ({@code pg_last_xact_replay_timestamp()}).
+     */
+    public Builder maxReplicaLag(Duration lag) {
+      java.util.Objects.requireNonNull(lag, "lag");
+      if (lag.toMillis() < 1) {
+        throw new IllegalArgumentException("maxReplicaLag must be at least 1 ms; got " + lag);
+      }
+      this.maxReplicaLag = lag;
+      return this;
+    }
 
     /**
      * Keeps the embedded server's data in {@code directory} across restarts (default: a temporary directory deleted
      * at {@link DataFlow#close()}). A new or empty directory is initialised at the first start and reused after;
      * {@link DataFlow#close()} stops the server cleanly, so what was committed is there at the next start. Used only
      * when an embedded server is started, that is when no {@link #databaseUrl(String) databaseUrl} or
-     * {@code DATABASE_URL} is given. The server listens on a free local port chosen at each start.
+     * {@code DATABASE_URL} is given (the server needs {@code dev.dataflow:dataflow-embedded} on the class path). The
+     * server listens on a free local port chosen at each start.
      *
      * <pre>{@code
      * DataFlow db = DataFlow.builder().embeddedDataDirectory(Path.of("target/dev-db")).build();
@@ -460,7 +548,8 @@ public final class DataFlow implements AutoCloseable {
      * and checks the models' tables (see {@link DataFlow}).
      *
      * @throws DataFlowException when no database URL is set and the embedded server is off
-     *     ({@link #embedded(boolean)}, {@code DATAFLOW_EMBEDDED}), the embedded data directory cannot be used, the
+     *     ({@link #embedded(boolean)}, {@code DATAFLOW_EMBEDDED}) or not on the class path
+     *     ({@code dev.dataflow:dataflow-embedded}), the embedded data directory cannot be used, the
      *     database cannot be reached, a migration is invalid or fails, or the tables do not match the models; the
      *     pool and any embedded server are closed then
      */
@@ -478,13 +567,15 @@ public final class DataFlow implements AutoCloseable {
               + DATABASE_URL + " environment variable (postgresql://user:password@host:port/database) or call "
               + "databaseUrl(...) on DataFlow.builder().");
         }
-        embedded = embeddedDataDirectory != null ? EmbeddedDatabase.startIn(embeddedDataDirectory)
-            : EmbeddedDatabase.startTemporary();
+        EmbeddedServerProvider provider = EmbeddedServerProvider.find(classLoader())
+            .orElseThrow(Builder::noEmbeddedServer);
+        embedded = embeddedDataDirectory != null ? provider.startIn(embeddedDataDirectory) : provider.startTemporary();
         parsed = DatabaseUrl.parse(embedded.jdbcUrl());
       } else {
         parsed = DatabaseUrl.parse(url);
       }
       HikariDataSource pool = null;
+      ReadReplicas replicas = null;
       try {
         HikariConfig config = new HikariConfig();
         config.setPoolName("dataflow");
@@ -504,6 +595,9 @@ public final class DataFlow implements AutoCloseable {
         // Server error details quote row values ("Key (email)=(...) already exists"): keep them out of messages.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         config.addDataSourceProperty("ApplicationName", "dataflow");
+        if (transactionPooler) {
+          config.addDataSourceProperty("prepareThreshold", "0");
+        }
         pool = new HikariDataSource(config);
         String version = serverVersion(pool);
         LOG.info("Using {} ({} models, {} node types)",
@@ -516,9 +610,15 @@ public final class DataFlow implements AutoCloseable {
           new TableCreator(pool).createMissing(nodes.models(),
               new MissingTableRule(coverage, migrationLocations, createMissingTables));
         }
-        RetentionSweeper sweeper = new RetentionSweeper(pool, nodes.models(), retentionBatchSize, retentionListener);
-        return new DataFlow(pool, embedded, nodes, sweeper, retentionSchedule, piiScrubber);
+        RetentionSweeper sweeper = new RetentionSweeper(pool, nodes.models(), retentionBatchSize, retentionListener,
+            transactionPooler);
+        replicas = readReplicas();
+        return new DataFlow(pool, parsed.location(), replicas, embedded, nodes, sweeper, retentionSchedule,
+            piiScrubber);
       } catch (RuntimeException e) {
+        if (replicas != null) {
+          replicas.close();
+        }
         if (pool != null) {
           pool.close();
         }
@@ -530,6 +630,62 @@ public final class DataFlow implements AutoCloseable {
         }
         throw new DataFlowException("Could not connect to " + parsed + ": " + e.getMessage(), e);
       }
+    }
+
+    /** The replicas' pools (none connected yet if a replica is down), or null without replicas. */
+    private ReadReplicas readReplicas() {
+      if (readReplicaUrls.isEmpty()) {
+        return null;
+      }
+      List<ReadReplicas.Replica> list = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < readReplicaUrls.size(); i++) {
+          DatabaseUrl url = DatabaseUrl.parse(readReplicaUrls.get(i));
+          HikariConfig config = new HikariConfig();
+          config.setPoolName("dataflow-replica-" + (i + 1));
+          config.setJdbcUrl(url.jdbcUrl());
+          if (url.user() != null) {
+            config.setUsername(url.user());
+          }
+          if (url.password() != null) {
+            config.setPassword(url.password());
+          }
+          config.setMaximumPoolSize(maximumPoolSize);
+          // A replica that is down must not hold up a read for long: the read goes to the primary instead.
+          long timeoutMillis = Math.min(connectionTimeout.toMillis(), REPLICA_CONNECTION_TIMEOUT.toMillis());
+          config.setConnectionTimeout(timeoutMillis);
+          config.setValidationTimeout(Math.min(config.getValidationTimeout(), timeoutMillis));
+          config.setMinimumIdle(Math.min(2, maximumPoolSize));
+          config.setInitializationFailTimeout(-1); // a replica that is down at start is skipped, not fatal
+          config.setReadOnly(true);
+          config.addDataSourceProperty("logServerErrorDetail", "false");
+          config.addDataSourceProperty("ApplicationName", "dataflow");
+          if (transactionPooler) {
+            config.addDataSourceProperty("prepareThreshold", "0");
+          }
+          config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, timeoutMillis / 1000)));
+          list.add(new ReadReplicas.Replica(url.location(), new HikariDataSource(config)));
+        }
+      } catch (RuntimeException e) {
+        list.forEach(r -> r.close());
+        throw e;
+      }
+      ReadReplicas replicas = new ReadReplicas(list, maxReplicaLag);
+      LOG.info("Reading from {} read {} ({} in use now; max lag {})", list.size(),
+          list.size() == 1 ? "replica" : "replicas", replicas.inUse(), ConnectionPool.describe(maxReplicaLag));
+      return replicas;
+    }
+
+    /** No URL, the embedded server allowed, but {@code dataflow-embedded} is not on the class path. */
+    private static DataFlowException noEmbeddedServer() {
+      return new DataFlowException("No database is set (neither databaseUrl(...) nor the " + DATABASE_URL
+          + " environment variable) and no embedded PostgreSQL is on the class path. For a database on your own "
+          + "server, set " + DATABASE_URL + " (postgresql://user:password@host:port/database) or call "
+          + "databaseUrl(...) on DataFlow.builder(). For an embedded PostgreSQL in tests, examples or development, "
+          + "add the dependency " + EmbeddedServerProvider.ARTIFACT + " (the same version as dataflow-runtime; "
+          + "<scope>test</scope> to keep its binaries out of production): <dependency><groupId>dev.dataflow"
+          + "</groupId><artifactId>dataflow-embedded</artifactId><version>...</version><scope>test</scope>"
+          + "</dependency>.");
     }
 
     /** {@link #embedded(boolean)} if set, else {@code DATAFLOW_EMBEDDED} ({@code true} or {@code false}), else true. */

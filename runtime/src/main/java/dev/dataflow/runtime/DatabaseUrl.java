@@ -73,6 +73,11 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
    * password, nor the URL's parameters (they may carry one).
    */
   String describe(String serverVersion) {
+    return "PostgreSQL " + serverVersion + " at " + location() + (user != null ? " as user " + user : "");
+  }
+
+  /** Where the database is, {@code host:5432/db}: never a password nor the URL's parameters. */
+  String location() {
     String location = jdbcUrl.substring("jdbc:postgresql:".length());
     if (location.startsWith("//")) {
       location = location.substring(2);
@@ -81,7 +86,7 @@ record DatabaseUrl(String jdbcUrl, String user, String password) {
     if (query >= 0) {
       location = location.substring(0, query);
     }
-    return "PostgreSQL " + serverVersion + " at " + location + (user != null ? " as user " + user : "");
+    return location;
   }
 
   @Override

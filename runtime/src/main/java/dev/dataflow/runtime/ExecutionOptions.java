@@ -26,6 +26,7 @@ public final class ExecutionOptions {
   private final List<WorkflowListener> listeners;
   private final boolean logging;
   private final boolean logParameterValues;
+  private final boolean readFromPrimary;
 
   private ExecutionOptions(Builder b) {
     this.transactionMode = b.transactionMode;
@@ -35,6 +36,7 @@ public final class ExecutionOptions {
     this.listeners = List.copyOf(b.listeners);
     this.logging = b.logging;
     this.logParameterValues = b.logParameterValues;
+    this.readFromPrimary = b.readFromPrimary;
   }
 
   /** {@link TransactionMode#PER_NODE}, the database's isolation, no timeout, parallelism 1, SLF4J logging. */
@@ -82,6 +84,15 @@ public final class ExecutionOptions {
     return logParameterValues;
   }
 
+  /**
+   * Whether every node of the run uses the primary database, read-only nodes included, even when read replicas are
+   * configured. Default false: read-only nodes of a {@link TransactionMode#PER_NODE} run that come before any
+   * writing node use a replica (see {@code DataFlow.Builder#readReplicaUrl(String)}).
+   */
+  public boolean readFromPrimary() {
+    return readFromPrimary;
+  }
+
   /** Settings for {@link ExecutionOptions}. */
   public static final class Builder {
     private TransactionMode transactionMode = TransactionMode.PER_NODE;
@@ -91,6 +102,7 @@ public final class ExecutionOptions {
     private final List<WorkflowListener> listeners = new ArrayList<>();
     private boolean logging = true;
     private boolean logParameterValues;
+    private boolean readFromPrimary;
 
     private Builder() {}
 
@@ -151,6 +163,15 @@ public final class ExecutionOptions {
      */
     public Builder logParameterValues(boolean logParameterValues) {
       this.logParameterValues = logParameterValues;
+      return this;
+    }
+
+    /**
+     * Sends every node of the run to the primary database, read-only nodes included: for a run that must see what
+     * another run has just committed (a replica may be a little behind). Without read replicas it changes nothing.
+     */
+    public Builder readFromPrimary(boolean readFromPrimary) {
+      this.readFromPrimary = readFromPrimary;
       return this;
     }
 

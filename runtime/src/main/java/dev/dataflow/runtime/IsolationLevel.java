@@ -14,6 +14,11 @@ public enum IsolationLevel {
     this.jdbcLevel = jdbcLevel;
   }
 
+  /** The level as SQL writes it: {@code READ COMMITTED}, {@code REPEATABLE READ}, {@code SERIALIZABLE}. */
+  public String sql() {
+    return name().replace('_', ' ');
+  }
+
   /** The {@link Connection} constant. */
   public int jdbcLevel() {
     return jdbcLevel;

@@ -34,6 +34,7 @@ import java.util.Set;
  */
 public final class LocalRuntime {
   private final ConnectionPool pool;
+  private final ReadReplicas replicas;
   /** The scrubber of {@code @Pii(scrub = true)} text, the {@link DataFlow}'s; nodes get it from their context. */
   private final PiiScrubber piiScrubber;
   private final ExecutionOptions defaults;
@@ -46,6 +47,7 @@ public final class LocalRuntime {
   /** A runtime whose runs use {@code defaults} unless a call gives its own options. */
   public LocalRuntime(DataFlow dataFlow, ExecutionOptions defaults) {
     this.pool = Objects.requireNonNull(dataFlow, "dataFlow").pool();
+    this.replicas = dataFlow.replicas();
     this.piiScrubber = dataFlow.piiScrubber();
     this.defaults = Objects.requireNonNull(defaults, "defaults");
   }
@@ -81,7 +83,7 @@ public final class LocalRuntime {
   public WorkflowResult execute(Workflow workflow, Map<String, Map<String, Object>> overrides,
       ExecutionOptions options) {
     Map<String, Map<String, Object>> params = applyOverrides(workflow, overrides == null ? Map.of() : overrides);
-    return new WorkflowRun(workflow, params, Objects.requireNonNull(options, "options"), pool, piiScrubber).run();
+    return new WorkflowRun(workflow, params, Objects.requireNonNull(options, "options"), pool, replicas, piiScrubber).run();
   }
 
   private static Map<String, Map<String, Object>> applyOverrides(Workflow workflow,

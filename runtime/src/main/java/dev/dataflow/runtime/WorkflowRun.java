@@ -51,6 +51,8 @@ final class WorkflowRun {
   private final Map<String, Map<String, Object>> params;
   private final ExecutionOptions options;
   private final ConnectionPool pool;
+  /** The read replicas read-only nodes may use in PER_NODE runs; null when there are none. */
+  private final ReadReplicas replicas;
   private final PiiScrubber piiScrubber;
   private final String runId = UUID.randomUUID().toString();
   private final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
@@ -62,11 +64,12 @@ final class WorkflowRun {
   private volatile boolean stopped;
 
   WorkflowRun(Workflow workflow, Map<String, Map<String, Object>> params, ExecutionOptions options,
-      ConnectionPool pool, PiiScrubber piiScrubber) {
+      ConnectionPool pool, ReadReplicas replicas, PiiScrubber piiScrubber) {
     this.workflow = workflow;
     this.params = params;
     this.options = options;
     this.pool = pool;
+    this.replicas = replicas;
     this.piiScrubber = piiScrubber;
   }
 
@@ -75,7 +78,7 @@ final class WorkflowRun {
     if (options.transactionMode() == TransactionMode.WORKFLOW) {
       runInOneTransaction();
     } else if (options.parallelism() == 1 || workflow.executionOrder().size() == 1) {
-      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options, piiScrubber);
+      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, replicas, options, piiScrubber);
       for (String nodeId : workflow.executionOrder()) {
         if (!step(nodeId, contexts)) {
           break;
@@ -130,7 +133,7 @@ final class WorkflowRun {
           t.setDaemon(true);
           return t;
         });
-    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, options, piiScrubber);
+    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, replicas, options, piiScrubber);
     try {
       Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
       for (String nodeId : workflow.executionOrder()) {
@@ -181,7 +184,7 @@ final class WorkflowRun {
     notify(l -> l.nodeStarted(event(instance, 0, 0)));
     long started = System.nanoTime();
     Map<String, Object> output;
-    ConnectionContexts.Context context = contexts.forNode(runId, nodeId, instance.type());
+    ConnectionContexts.Context context = contexts.forNode(runId, nodeId, instance.type(), node.readOnly());
     try {
       // Literal values were checked when the workflow was built; what arrived through a connection is checked now.
       ParamChecker.checkConnected(node, input, workflow.edgesInto(nodeId));

@@ -299,4 +299,28 @@ public final class DocSnippets {
     // [END typedResults]
     return s;
   }
+
+  /** docs/scaling.md: a primary with two read replicas (not run: it names servers that do not exist here). */
+  public static DataFlow withReadReplicas() {
+    // [START readReplicas]
+    DataFlow db = DataFlow.builder()
+        .databaseUrl("postgresql://app@db-primary:5432/app")
+        .readReplicaUrl("postgresql://app@db-replica-1:5432/app")
+        .readReplicaUrl("postgresql://app@db-replica-2:5432/app")
+        .maxReplicaLag(Duration.ofSeconds(2))   // default 5 s
+        .build();
+    // [END readReplicas]
+    return db;
+  }
+
+  /** docs/scaling.md: DataFlow behind PgBouncer in transaction mode (not run: the server does not exist here). */
+  public static DataFlow behindPgBouncer() {
+    // [START transactionPooler]
+    DataFlow db = DataFlow.builder()
+        .databaseUrl("postgresql://app@pgbouncer:6432/app")
+        .transactionPooler(true)
+        .build();
+    // [END transactionPooler]
+    return db;
+  }
 }

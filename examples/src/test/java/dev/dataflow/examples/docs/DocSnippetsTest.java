@@ -24,14 +24,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every Java sample in README.md and docs/ is either a region of {@link DocSnippets} (compiled by the build) or a
- * whole region of another source file ({@code <!-- excerpt: path#region -->}); both are compared exactly, so this
- * test fails when a page and its source differ in any line.
+ * Every Java sample in README.md and docs/ is either a region of {@link DocSnippets} (compiled by the build), a
+ * whole region of another source file ({@code <!-- excerpt: path#region -->}) or a whole file
+ * ({@code <!-- excerpt: path -->}, for example the getting-started project's {@code pom.xml}, which the build builds
+ * and runs); all are compared exactly, so this test fails when a page and its source differ in any line. A block in
+ * another language is compared when it has such a line above it.
  */
 class DocSnippetsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Pattern BLOCK = Pattern.compile("(?:<!-- (snippet|excerpt): (\\S+) -->\\n)?```java\\n(.*?)```",
-      Pattern.DOTALL);
+  private static final Pattern BLOCK = Pattern.compile(
+      "(?:<!-- (snippet|excerpt): (\\S+) -->\\n)?```(\\w*)\\n(.*?)```", Pattern.DOTALL);
 
   private static List<Path> pages() throws IOException {
     List<Path> pages = new ArrayList<>();
@@ -51,26 +53,67 @@ class DocSnippetsTest {
       Matcher m = BLOCK.matcher(Files.readString(page));
       while (m.find()) {
         String where = ROOT.relativize(page) + " at offset " + m.start();
+        String text = m.group(4);
         if (m.group(1) == null) {
-          fail(where + ": a ```java block needs <!-- snippet: DocSnippets#name --> or <!-- excerpt: path --> above it");
+          if (m.group(3).equals("java")) {
+            fail(where + ": a ```java block needs <!-- snippet: DocSnippets#name --> or <!-- excerpt: path --> above"
+                + " it");
+          }
+          continue;                                                    // a command, an output, a partial pom
         } else if (m.group(1).equals("snippet")) {
           String name = m.group(2).substring(m.group(2).indexOf('#') + 1);
-          assertEquals(region(snippets, "DocSnippets", name, where), m.group(3),
+          assertEquals(region(snippets, "DocSnippets", name, where), text,
               where + " differs from DocSnippets#" + name);
         } else {
           int hash = m.group(2).indexOf('#');
+          String path = hash < 0 ? m.group(2) : m.group(2).substring(0, hash);
+          Path file = ROOT.resolve(path);
+          assertTrue(Files.isRegularFile(file), where + ": the excerpt's file " + path + " does not exist");
           if (hash < 0) {
-            fail(where + ": an excerpt names a region of its file, <!-- excerpt: path#region -->, and shows all of it");
+            assertEquals(Files.readString(file), text, where + " differs from the whole file " + path);
+          } else {
+            String name = m.group(2).substring(hash + 1);
+            assertEquals(region(Files.readString(file), path, name, where), text,
+                where + " differs from region " + name + " of " + path);
           }
-          String path = m.group(2).substring(0, hash);
-          String name = m.group(2).substring(hash + 1);
-          assertEquals(region(Files.readString(ROOT.resolve(path)), path, name, where), m.group(3),
-              where + " differs from region " + name + " of " + path);
         }
         checked++;
       }
     }
     assertTrue(checked >= 5, "expected the README's and docs' samples, found " + checked);
+  }
+
+  @Test
+  void theGettingStartedPageShowsTheProjectTheBuildRunsWhole() throws IOException {
+    String page = Files.readString(ROOT.resolve("docs/getting-started.md"));
+    for (String file : List.of("pom.xml", "src/main/java/com/example/Note.java",
+        "src/main/java/com/example/App.java", "src/test/java/com/example/AppTest.java")) {
+      Path path = ROOT.resolve("examples/src/it/getting-started").resolve(file);
+      String marker = "<!-- excerpt: " + ROOT.relativize(path).toString().replace('\\', '/') + " -->\n```";
+      assertTrue(page.contains(marker), "docs/getting-started.md shows " + file + " whole, under " + marker);
+    }
+    // The command the page gives for the first migration, as the project's own pom reads it.
+    assertTrue(page.contains("mvn compile -Ddataflow.migrations.mode=generate"), page);
+    assertTrue(Files.readString(ROOT.resolve("examples/src/it/getting-started/pom.xml"))
+        .contains("<arg>-Adataflow.migrations.mode=${dataflow.migrations.mode}</arg>"));
+  }
+
+  @Test
+  void everyCompilerPluginInThePagesNamesItsVersion() throws IOException {
+    // Without one, Maven 3.8 uses maven-compiler-plugin 3.1, which ignores annotationProcessorPaths: no node is made.
+    Pattern plugin = Pattern.compile(
+        "<artifactId>maven-compiler-plugin</artifactId>\\s*(?:<!--.*?-->\\s*)*(<version>[^<]+</version>)?",
+        Pattern.DOTALL);
+    int plugins = 0;
+    for (Path page : pages()) {
+      Matcher m = plugin.matcher(Files.readString(page));
+      while (m.find()) {
+        assertTrue(m.group(1) != null, ROOT.relativize(page) + " at offset " + m.start()
+            + ": maven-compiler-plugin without a <version> right after its artifactId (and any comment)");
+        plugins++;
+      }
+    }
+    assertTrue(plugins >= 2, "expected the README's and getting-started's compiler plugins, found " + plugins);
   }
 
   /** The lines between {@code // [START name]} and {@code // [END name]}, without their common indentation. */

@@ -70,27 +70,45 @@ public record MigrationOptions(Path directory, Mode mode, String description) {
     return directory != null;
   }
 
-  /** The command that generates the migration, for messages: Maven when the folder sits in a module, else javac. */
+  /**
+   * The command that generates the migration, for messages, fitting the build the folder sits in: {@code mvn compile
+   * -D...} in a project of its own (no parent {@code pom.xml} lists it as a module); {@code mvn -pl <module> -am
+   * compile -D...} from the root of a multi-module build; javac's option when the folder is not in a Maven project.
+   */
   public String generateCommand() {
     String javac = "-A" + MODE + "=generate";
+    String maven = "compile -D" + MODE + "=generate [-D" + DESCRIPTION + "=\"what changed\"]";
     Path absolute = directory.toAbsolutePath().normalize();
     String path = absolute.toString().replace('\\', '/');
     int src = path.indexOf("/src/main/");
     if (src > 0) {
-      Path module = Path.of(path.substring(0, src)).getFileName();
-      if (module != null) {
-        return "mvn -pl "
-            + module
-            + " -am compile -D"
-            + MODE
-            + "=generate [-D"
-            + DESCRIPTION
-            + "=\"what changed\"] from the root of the build (plain javac: "
-            + javac
-            + ")";
+      Path module = Path.of(absolute.toString().substring(0, src));
+      if (module.getFileName() != null) {
+        Path root = MavenModules.rootOf(module);
+        if (root.equals(module)) {
+          return "mvn " + maven + " in " + module + " (plain javac: " + javac + ")";
+        }
+        return "mvn -pl " + MavenModules.relative(root, module) + " -am " + maven + " from the root of the build, "
+            + root + " (plain javac: " + javac + ")";
       }
     }
     return "javac " + javac;
+  }
+
+  /**
+   * Where the processor also writes a generated migration so that a run in the same build finds it: the folder's
+   * path below {@code src/main/resources/} ({@code db/migration}), as a class-output path; null when the folder is
+   * elsewhere (the resources were copied to the class output before the compiler ran, so a migration written only to
+   * the folder reaches the class path at the next build).
+   */
+  public String classOutputFolder() {
+    String path = directory.toAbsolutePath().normalize().toString().replace('\\', '/');
+    String resources = "/src/main/resources/";
+    int at = path.indexOf(resources);
+    if (at < 0 || at + resources.length() >= path.length()) {
+      return null;
+    }
+    return path.substring(at + resources.length());
   }
 
   private static String blankToNull(String value) {

@@ -56,6 +56,8 @@ public final class RetentionSweeper {
   private final List<ModelDescriptor> models;
   private final int batchSize;
   private final RetentionListener listener;
+  /** Whether the lock is taken per batch transaction (behind a transaction pooler) instead of per session. */
+  private final boolean transactionLocks;
 
   /**
    * @param models the registered models; those without {@code @Retain} are left alone
@@ -64,6 +66,18 @@ public final class RetentionSweeper {
    */
   public RetentionSweeper(DataSource dataSource, List<ModelDescriptor> models, int batchSize,
       RetentionListener listener) {
+    this(dataSource, models, batchSize, listener, false);
+  }
+
+  /**
+   * @param transactionLocks true behind a transaction pooler (PgBouncer in transaction mode), where a session-level
+   *     advisory lock would stay on whichever server connection took it: each batch is then a transaction that
+   *     takes {@code pg_try_advisory_xact_lock} first, and a sweeper that does not get it stops the table there
+   *     (another is sweeping it)
+   */
+  public RetentionSweeper(DataSource dataSource, List<ModelDescriptor> models, int batchSize,
+      RetentionListener listener, boolean transactionLocks) {
+    this.transactionLocks = transactionLocks;
     if (batchSize < 1) {
       throw new IllegalArgumentException("the retention batch size must be at least 1; got " + batchSize);
     }
@@ -122,6 +136,9 @@ public final class RetentionSweeper {
     int batches = 0;
     long longestBatch = 0;
     DataFlowException failure = null;
+    if (transactionLocks) {
+      return sweepTableInTransactions(model, cutoff, delete, started);
+    }
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(true); // each batch is its own transaction
       if (!tryLock(connection, table)) {
@@ -158,6 +175,60 @@ public final class RetentionSweeper {
         + table + " through a foreign key without ON DELETE CASCADE or SET NULL: give that model an @Retain no"
         + " longer than this one's (it is swept first), delete those rows first, or declare the reference"
         + " onDelete = CASCADE or SET_NULL", translated.sqlState(), translated.constraint());
+  }
+
+  /**
+   * The sweep of one table behind a transaction pooler: each batch one transaction that first takes the table's
+   * transaction-level advisory lock, so that no lock outlives its transaction on a server connection the pooler
+   * hands to other clients.
+   */
+  private RetentionEvent sweepTableInTransactions(ModelDescriptor model, Instant cutoff, RenderedSql delete,
+      long started) {
+    String table = model.table();
+    long deleted = 0;
+    int batches = 0;
+    long longestBatch = 0;
+    DataFlowException failure = null;
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext(?))");
+          PreparedStatement ps = delete.prepare(connection)) {
+        lock.setString(1, LOCK_PREFIX + table); // a lock name, not a column value
+        int rows;
+        do {
+          boolean locked;
+          try (ResultSet rs = lock.executeQuery()) {
+            rs.next();
+            locked = rs.getBoolean(1);
+          }
+          if (!locked) {
+            connection.rollback();
+            if (batches == 0) {
+              return new RetentionEvent(model.modelName(), table, cutoff, 0, 0, since(started), Duration.ZERO, true,
+                  null);
+            }
+            break; // another sweeper took the table between two batches; it goes on from here
+          }
+          long batchStarted = System.nanoTime();
+          batches++;
+          rows = ps.executeUpdate();
+          connection.commit();
+          longestBatch = Math.max(longestBatch, System.nanoTime() - batchStarted);
+          deleted += rows;
+        } while (rows == batchSize && !Thread.currentThread().isInterrupted());
+      } catch (SQLException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        failure = deleteFailed(e, table);
+      }
+    } catch (SQLException e) {
+      failure = DatabaseErrors.translate(e, "retention sweep of " + table);
+    }
+    return new RetentionEvent(model.modelName(), table, cutoff, deleted, batches, since(started),
+        Duration.ofNanos(longestBatch), false, failure);
   }
 
   private static boolean tryLock(Connection connection, String table) throws SQLException {

@@ -100,20 +100,18 @@ public final class MigrationCoverage {
       root = JSON.readTree(in);
     } catch (JsonProcessingException e) {
       throw new DataFlowException("The migration snapshot " + source + " is not valid JSON (" + e.getOriginalMessage()
-          + "). Regenerate it with the migrations: mvn -pl <module> -am compile -D"
-          + GenerateCommand.MODE_PROPERTY + "=generate", e);
+          + "). Regenerate it with the migrations: " + GenerateCommand.ANY_BUILD, e);
     }
     JsonNode tables = root == null ? null : root.get("tables");
     if (tables == null || !tables.isArray()) {
       throw new DataFlowException("The migration snapshot " + source + " has no \"tables\" array. Regenerate it with "
-          + "the migrations: mvn -pl <module> -am compile -D" + GenerateCommand.MODE_PROPERTY + "=generate");
+          + "the migrations: " + GenerateCommand.ANY_BUILD);
     }
     for (JsonNode table : tables) {
       JsonNode name = table.get("name");
       if (name == null || !name.isTextual() || name.asText().isEmpty()) {
         throw new DataFlowException("The migration snapshot " + source + " lists a table without a \"name\". "
-            + "Regenerate it with the migrations: mvn -pl <module> -am compile -D" + GenerateCommand.MODE_PROPERTY
-            + "=generate");
+            + "Regenerate it with the migrations: " + GenerateCommand.ANY_BUILD);
       }
       snapshotByTable.putIfAbsent(name.asText(), source);
     }

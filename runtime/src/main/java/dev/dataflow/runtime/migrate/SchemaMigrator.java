@@ -155,8 +155,7 @@ public final class SchemaMigrator {
         .append(String.join("; ", problems)).append('.');
     if (checksum) {
       message.append(" An applied migration must never be edited: restore the file as it was applied and put the "
-          + "change into a new migration (mvn -pl <module> -am compile -D" + GenerateCommand.MODE_PROPERTY
-          + "=generate). Only if the database already matches the edited file, record the new checksum with "
+          + "change into a new migration (" + GenerateCommand.ANY_BUILD + "). Only if the database already matches the edited file, record the new checksum with "
           + "Flyway's repair (mvn flyway:repair or flyway repair).");
     } else {
       message.append(" Put the migration files back as they were applied, or fix the history with Flyway's "

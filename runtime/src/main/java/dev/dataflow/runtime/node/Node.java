@@ -63,6 +63,17 @@ public interface Node {
   }
 
   /**
+   * Whether this node only reads: it changes no row, takes no lock that matters and sets no session state. With read
+   * replicas ({@code DataFlow.builder().readReplicaUrl(...)}), a read-only node of a {@code PER_NODE} run may run on
+   * a replica, which may be a little behind the primary; the engine sends it to the primary once a node that writes
+   * has started in the same run. False (the default) for any node that may write: say true only when that is so,
+   * because a replica refuses writes. Read, List, Count and Exists are read-only.
+   */
+  default boolean readOnly() {
+    return false;
+  }
+
+  /**
    * Why {@code name}, a parameter this node does not declare, may not be given, or null when it is just unknown (the
    * check then suggests the closest declared name). A model node explains the columns DataFlow fills itself, such as
    * {@code created_at} or the {@code @PiiScrubbed} flag, so that a workflow giving one is told to leave it out.

@@ -132,7 +132,9 @@ public final class DatabaseErrors {
     return switch (state) {
       case "42P01", "42703" -> "Apply the migrations: build DataFlow with autoMigrate(true) (the default), or run "
           + "Flyway on db/migration; generate a model's missing migration with "
-          + "mvn -pl <module> -am compile -Ddataflow.migrations.mode=generate";
+          // GenerateCommand.ANY_BUILD, spelled out: this package may not import migrate.
+          + "mvn compile -Ddataflow.migrations.mode=generate (in a multi-module build, from its root: "
+          + "mvn -pl <module> -am compile -Ddataflow.migrations.mode=generate)";
       case "23505" -> "Read or update the existing row instead, use a different value, or insert with on_conflict"
           + " 'ignore' or 'update'";
       case "42P10" -> "conflict_columns must be exactly the columns of a unique constraint or unique index (in any"

@@ -55,6 +55,18 @@ public class DatabaseException extends DataFlowException {
   }
 
   /**
+   * The same failure, saying which server it happened on ({@code "the primary database host:5432/app"}): used when
+   * DataFlow talks to more than one server (read replicas). Kind, SQLSTATE and constraint are kept; this exception
+   * is the cause.
+   */
+  public DatabaseException onServer(String server) {
+    DatabaseException named = new DatabaseException(getMessage() + " (on " + server + ")", sqlState, constraint,
+        kind);
+    named.initCause(this);
+    return named;
+  }
+
+  /**
    * Every connection of the pool stayed in use for the whole connection timeout, so nothing was sent. It has no
    * SQLSTATE: the database was never asked.
    */

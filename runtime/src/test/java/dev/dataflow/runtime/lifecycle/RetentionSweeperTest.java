@@ -151,6 +151,48 @@ class RetentionSweeperTest {
   }
 
   @Test
+  void behindATransactionPoolerEachBatchLocksInItsTransactionAndTwoSweepersDeleteEachRowOnce() throws Exception {
+    ModelDescriptor events = model("events", 30, JavaType.INSTANT, "TIMESTAMPTZ");
+    create(db, events);
+    execute(db, "INSERT INTO events (due_from, note) SELECT " + CUTOFF + " - g * interval '1 second', 'due'"
+        + " FROM generate_series(1, 20000) g");
+    RetentionSweeper first = new RetentionSweeper(db, List.of(events), 300, heard::add, true);
+    RetentionSweeper second = new RetentionSweeper(db, List.of(events), 300, heard::add, true);
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<RetentionReport> a = pool.submit(() -> {
+        start.await();
+        return first.sweep(NOW);
+      });
+      Future<RetentionReport> b = pool.submit(() -> {
+        start.await();
+        return second.sweep(NOW);
+      });
+      RetentionReport ra = a.get(60, TimeUnit.SECONDS);
+      RetentionReport rb = b.get(60, TimeUnit.SECONDS);
+      // a sweeper that loses the lock between batches stops; whoever holds it goes on to the end
+      assertEquals(0, count(db, "SELECT count(*) FROM events"), ra + " " + rb);
+      assertEquals(20000, ra.deleted("events") + rb.deleted("events"), ra + " " + rb);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(0, count(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"),
+        "no advisory lock outlives its batch");
+
+    // another instance sweeping the table (its session lock) makes this one skip it, as without a pooler
+    execute(db, "INSERT INTO events (due_from, note) SELECT " + CUTOFF + " - g * interval '1 second', 'due'"
+        + " FROM generate_series(1, 10) g");
+    try (Connection otherInstance = db.getConnection();
+        PreparedStatement lock = otherInstance.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
+      lock.setString(1, "dataflow.retention.events");
+      lock.execute();
+      assertEquals(List.of("events"), first.sweep(NOW).skipped());
+    }
+    assertEquals(10, first.sweep(NOW).deleted("events"));
+  }
+
+  @Test
   void aTableAnotherInstanceIsSweepingIsSkippedNotWaitedFor() throws Exception {
     ModelDescriptor events = model("events", 30, JavaType.INSTANT, "TIMESTAMPTZ");
     create(db, events);

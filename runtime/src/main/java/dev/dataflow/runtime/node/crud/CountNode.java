@@ -142,4 +142,10 @@ public abstract class CountNode extends CrudNode {
     out.put(COUNT, count);
     return out;
   }
+
+  /** Reads only: with read replicas it may run on one (see {@link dev.dataflow.runtime.node.Node#readOnly()}). */
+  @Override
+  public final boolean readOnly() {
+    return true;
+  }
 }

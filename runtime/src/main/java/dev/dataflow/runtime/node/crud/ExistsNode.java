@@ -72,4 +72,10 @@ public abstract class ExistsNode extends CrudNode {
       throw DatabaseErrors.translate(e, "exists in " + model.table());
     }
   }
+
+  /** Reads only: with read replicas it may run on one (see {@link dev.dataflow.runtime.node.Node#readOnly()}). */
+  @Override
+  public final boolean readOnly() {
+    return true;
+  }
 }

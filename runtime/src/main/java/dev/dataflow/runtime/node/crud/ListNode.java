@@ -190,4 +190,10 @@ public abstract class ListNode extends CrudNode {
     List<String> orderBy = RowValues.orderBy(model, params.get(ORDER_BY), ORDER_BY);
     return KeysetSql.pageOrder(model, orderBy.isEmpty() ? List.of(model.primaryKey()) : orderBy);
   }
+
+  /** Reads only: with read replicas it may run on one (see {@link dev.dataflow.runtime.node.Node#readOnly()}). */
+  @Override
+  public final boolean readOnly() {
+    return true;
+  }
 }

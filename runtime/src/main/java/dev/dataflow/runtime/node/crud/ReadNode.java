@@ -92,4 +92,10 @@ public abstract class ReadNode extends CrudNode {
     out.put("found", true);
     return out;
   }
+
+  /** Reads only: with read replicas it may run on one (see {@link dev.dataflow.runtime.node.Node#readOnly()}). */
+  @Override
+  public final boolean readOnly() {
+    return true;
+  }
 }

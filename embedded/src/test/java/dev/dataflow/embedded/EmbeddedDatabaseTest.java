@@ -1,13 +1,16 @@
-package dev.dataflow.runtime;
+package dev.dataflow.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dataflow.runtime.DataFlow;
+import dev.dataflow.runtime.DataFlowException;
+import dev.dataflow.runtime.TestBuilders;
+import dev.dataflow.runtime.embedded.EmbeddedServerProvider;
 import dev.dataflow.runtime.node.NodeRegistry;
 import dev.dataflow.runtime.testing.StandardErr;
-import dev.dataflow.runtime.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,16 +25,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded PostgreSQL: data kept in a directory across restarts, a directory in use or holding other files
- * refused, the embedded server switched off for production, and the one start-up line that says which database is
- * used (the server's own output at DEBUG only).
+ * The embedded PostgreSQL, found on the class path: data kept in a directory across restarts, a directory in use or
+ * holding other files refused, the embedded server switched off for production even when this artifact is present,
+ * and the one start-up line that says which server is used (the server's own output at DEBUG only).
  */
 class EmbeddedDatabaseTest {
   private static final Map<String, String> NO_VARIABLES = Map.of();
 
   /** No models, no migrations: these tests are about the server, not the schema. */
   private static DataFlow.Builder builder(Map<String, String> environment) {
-    return DataFlow.builder().environment(environment).registry(NodeRegistry.builder().build()).autoMigrate(false);
+    return TestBuilders.withEnvironment(environment).registry(NodeRegistry.builder().build()).autoMigrate(false);
+  }
+
+  @Test
+  void theRuntimeFindsThisArtifactsServerOnTheClassPath() {
+    assertEquals(EmbeddedPostgresProvider.class, EmbeddedServerProvider.find(getClass().getClassLoader())
+        .orElseThrow().getClass(), "registered in META-INF/services by @AutoService");
   }
 
   @Test
@@ -125,21 +134,6 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
-  void aDatabaseUrlNeedsNoEmbeddedServer() {
-    String url = TestPostgres.newDatabase();
-    try (DataFlow db = builder(Map.of("DATAFLOW_EMBEDDED", "false", "DATABASE_URL", url)).build()) {
-      assertFalse(db.isEmbedded());
-    }
-  }
-
-  @Test
-  void dataflowEmbeddedTakesOnlyTrueOrFalse() {
-    DataFlowException e = assertThrows(DataFlowException.class,
-        () -> builder(Map.of("DATAFLOW_EMBEDDED", "flase")).build().close());
-    assertEquals("DATAFLOW_EMBEDDED must be true or false; it is 'flase'", e.getMessage());
-  }
-
-  @Test
   void oneStartUpLineSaysWhichEmbeddedServerAndTheServersOwnOutputIsDebugOnly(@TempDir Path tmp) {
     String temporary;
     String kept;
@@ -162,34 +156,17 @@ class EmbeddedDatabaseTest {
     assertTrue(keptLine.matcher(kept).find(), kept);
 
     // Positive control: initdb's and the server's output were captured, at DEBUG on their own logger ...
-    assertTrue(temporary.contains("DEBUG dev.dataflow.runtime.embedded.postgres - The files belonging to this "
+    assertTrue(temporary.contains("DEBUG dev.dataflow.embedded.postgres - The files belonging to this "
         + "database system will be owned by user"), temporary);
-    assertTrue(temporary.contains("DEBUG dev.dataflow.runtime.embedded.postgres - ")
+    assertTrue(temporary.contains("DEBUG dev.dataflow.embedded.postgres - ")
         && temporary.contains("database system is ready to accept connections"), temporary);
     // ... and nowhere else: zonky, which would log it at INFO, never saw it.
     for (String line : temporary.lines().toList()) {
       if (line.contains("The files belonging to this database system") || line.contains("ready to accept")) {
-        assertTrue(line.contains(" DEBUG dev.dataflow.runtime.embedded.postgres - "), line);
+        assertTrue(line.contains(" DEBUG dev.dataflow.embedded.postgres - "), line);
       }
     }
     assertFalse(temporary.contains("INFO io.zonky.test.db.postgres.embedded.EmbeddedPostgres - The files"), temporary);
-  }
-
-  @Test
-  void oneStartUpLineNamesTheServersHostPortAndDatabaseButNeverThePassword() {
-    String jdbcUrl = TestPostgres.newDatabase();                       // jdbc:postgresql://localhost:PORT/DB?...
-    String hostPortDatabase = jdbcUrl.substring("jdbc:postgresql://".length(), jdbcUrl.indexOf('?'));
-    String log;
-    try (StandardErr err = new StandardErr()) {
-      builder(Map.of("DATABASE_URL", "postgresql://postgres:Secret-Pw-42@" + hostPortDatabase)).build().close();
-      log = err.text();
-    }
-
-    assertTrue(Pattern.compile("INFO dev\\.dataflow\\.runtime\\.DataFlow - Using PostgreSQL 17\\.\\d+ at "
-        + Pattern.quote(hostPortDatabase) + " as user postgres \\(0 models").matcher(log).find(), log);
-    assertEquals(1, infoLines(log, "dev.dataflow.runtime.DataFlow").size(), log);
-    assertFalse(log.contains("Secret-Pw-42"), log);
-    assertFalse(log.contains("embedded"), log);
   }
 
   private static List<String> infoLines(String log, String logger) {

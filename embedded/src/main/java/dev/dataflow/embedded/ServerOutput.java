@@ -1,4 +1,4 @@
-package dev.dataflow.runtime.embedded;
+package dev.dataflow.embedded;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * the message of a start that failed.
  */
 final class ServerOutput implements AutoCloseable {
-  static final String LOGGER_NAME = "dev.dataflow.runtime.embedded.postgres";
+  static final String LOGGER_NAME = "dev.dataflow.embedded.postgres";
   private static final Logger OUTPUT = LoggerFactory.getLogger(LOGGER_NAME);
   private static final long POLL_MILLIS = 100;
 
@@ -136,7 +136,7 @@ final class ServerOutput implements AutoCloseable {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      LoggerFactory.getLogger(EmbeddedDatabase.class).warn("Could not delete {}: {}", file, e.getMessage());
+      LoggerFactory.getLogger(EmbeddedPostgresServer.class).warn("Could not delete {}: {}", file, e.getMessage());
     }
   }
 }
