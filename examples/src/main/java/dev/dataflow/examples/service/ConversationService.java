@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -202,7 +203,15 @@ public final class ConversationService implements AutoCloseable {
     config.requestLogger.http(this::logRequest);
 
     config.routes.before(ctx -> ctx.attribute(RUN_ID, UUID.randomUUID().toString()));
-    config.routes.before("/api/*", this::authenticate);
+    // Runs once a route matched, before it: the route's template is known for the log line, and an unknown /api
+    // path is a 404 whatever the token.
+    config.routes.beforeMatched(ctx -> {
+      Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+      if (matched != null) {
+        ctx.attribute(ROUTE, matched.method + " " + matched.path);
+      }
+    });
+    config.routes.beforeMatched("/api/*", this::authenticate);
 
     route(config, HandlerType.POST, "/api/whatsapp/message", this::postMessage);
     route(config, HandlerType.GET, "/api/analytics/conversations",
@@ -243,12 +252,8 @@ public final class ConversationService implements AutoCloseable {
 
   /** Registers a route and remembers it, so that {@link #routes()} is what is served. */
   private void route(JavalinConfig config, HandlerType method, String path, Handler handler) {
-    String route = method + " " + path;
-    routes.add(route);
-    config.routes.addHttpHandler(method, path, ctx -> {
-      ctx.attribute(ROUTE, route);
-      handler.handle(ctx);
-    });
+    routes.add(method + " " + path);
+    config.routes.addHttpHandler(method, path, handler);
   }
 
   private void authenticate(Context ctx) {

@@ -222,6 +222,7 @@ class ConversationServiceTest {
   @Test
   void everyApiRouteNeedsTheToken() {
     List<String> apiGets = List.of("/api/analytics/conversations", "/api/user/6591234567/history");
+    assertEquals(404, client.get("/api/nope", null).status(), "an unknown route is a 404 with or without a token");
     for (String path : apiGets) {
       assertUnauthorized(client.get(path, null));
       assertUnauthorized(client.get(path, "wrong-" + TOKEN));
@@ -420,15 +421,18 @@ class ConversationServiceTest {
       client.postMessage(phone, outletId, "Hi, my e-mail is jane@example.com", null);
       client.get("/api/user/" + phone + "/history");
       client.get("/nope/" + phone);
+      client.get("/api/user/" + phone + "/history", null);
       log = err.text();
     }
     List<String> lines = log.lines().filter(line -> line.contains("requests - ")).toList();
-    assertEquals(3, lines.size(), log);
+    assertEquals(4, lines.size(), log);
     String runId = "run [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     assertTrue(lines.get(0).matches("INFO requests - POST /api/whatsapp/message 200 \\d+ ms " + runId), lines.get(0));
     assertTrue(lines.get(1).matches("INFO requests - GET /api/user/\\{user_id}/history 200 \\d+ ms " + runId),
         lines.get(1));
     assertTrue(lines.get(2).matches("INFO requests - GET <no route> 404 \\d+ ms " + runId), lines.get(2));
+    assertTrue(lines.get(3).matches("INFO requests - GET /api/user/\\{user_id}/history 401 \\d+ ms " + runId),
+        lines.get(3));
     assertFalse(log.contains(phone), log);
     assertFalse(log.contains("jane@example.com"), log);
   }
