@@ -7,20 +7,21 @@ import dev.dataflow.runtime.sql.DatabaseException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Where the nodes of a run get their connections, per {@link TransactionMode}. */
 abstract class ConnectionContexts {
-  /** The {@code DataFlow}'s scrubber, which every node of the run gets through its context. */
-  private final PiiScrubber piiScrubber;
+  /** The {@code DataFlow}'s scrubber and zone, which every node of the run gets through its context. */
+  private final RunSettings settings;
 
-  ConnectionContexts(PiiScrubber piiScrubber) {
-    this.piiScrubber = java.util.Objects.requireNonNull(piiScrubber, "piiScrubber");
+  ConnectionContexts(RunSettings settings) {
+    this.settings = java.util.Objects.requireNonNull(settings, "settings");
   }
 
-  PiiScrubber piiScrubber() {
-    return piiScrubber;
+  RunSettings settings() {
+    return settings;
   }
 
   /**
@@ -76,8 +77,8 @@ abstract class ConnectionContexts {
     /** Whether a node that may write has started in this run: reads after it go to the primary. */
     private final AtomicBoolean wrote = new AtomicBoolean();
 
-    PerNode(ConnectionPool pool, ReadReplicas replicas, ExecutionOptions options, PiiScrubber piiScrubber) {
-      super(piiScrubber);
+    PerNode(ConnectionPool pool, ReadReplicas replicas, ExecutionOptions options, RunSettings settings) {
+      super(settings);
       this.pool = pool;
       this.replicas = replicas;
       this.options = options;
@@ -90,7 +91,7 @@ abstract class ConnectionContexts {
         wrote.set(true);
       }
       boolean replica = readOnly && replicas != null && !options.readFromPrimary() && !wrote.get();
-      return new Context(runId, nodeId, nodeType, piiScrubber()) {
+      return new Context(runId, nodeId, nodeType, settings()) {
         @Override
         public <T> T autoCommit(SqlWork<T> work) throws SQLException {
           if (replica) {
@@ -197,8 +198,8 @@ abstract class ConnectionContexts {
     private final ExecutionOptions options;
     private Connection connection;
 
-    Shared(ConnectionPool pool, ExecutionOptions options, PiiScrubber piiScrubber) {
-      super(piiScrubber);
+    Shared(ConnectionPool pool, ExecutionOptions options, RunSettings settings) {
+      super(settings);
       this.pool = pool;
       this.options = options;
     }
@@ -219,7 +220,7 @@ abstract class ConnectionContexts {
 
     @Override
     Context forNode(String runId, String nodeId, String nodeType, boolean readOnly) {
-      return new Context(runId, nodeId, nodeType, piiScrubber()) {
+      return new Context(runId, nodeId, nodeType, settings()) {
         @Override
         public <T> T autoCommit(SqlWork<T> work) throws SQLException {
           return work.run(connection());
@@ -265,14 +266,14 @@ abstract class ConnectionContexts {
     private final String runId;
     private final String nodeId;
     private final String nodeType;
-    private final PiiScrubber piiScrubber;
+    private final RunSettings settings;
     private final AtomicLong rowsAffected = new AtomicLong();
 
-    Context(String runId, String nodeId, String nodeType, PiiScrubber piiScrubber) {
+    Context(String runId, String nodeId, String nodeType, RunSettings settings) {
       this.runId = runId;
       this.nodeId = nodeId;
       this.nodeType = nodeType;
-      this.piiScrubber = piiScrubber;
+      this.settings = settings;
     }
 
     @Override
@@ -292,7 +293,12 @@ abstract class ConnectionContexts {
 
     @Override
     public PiiScrubber piiScrubber() {
-      return piiScrubber;
+      return settings.piiScrubber();
+    }
+
+    @Override
+    public ZoneId zone() {
+      return settings.zone();
     }
 
     @Override

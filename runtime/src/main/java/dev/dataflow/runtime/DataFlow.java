@@ -21,6 +21,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -113,13 +115,16 @@ public final class DataFlow implements AutoCloseable {
   private final NodeRegistry registry;
   private final RetentionSweeper sweeper;
   private final PiiScrubber piiScrubber;
+  private final ZoneId zone;
   /** Runs {@link #sweepExpired} every {@code retentionSchedule}; null when no schedule was set. */
   private final ScheduledExecutorService retentionScheduler;
 
   private DataFlow(HikariDataSource dataSource, String primaryName, ReadReplicas replicas, EmbeddedDatabase embedded,
-      NodeRegistry registry, RetentionSweeper sweeper, Duration retentionSchedule, PiiScrubber piiScrubber) {
+      NodeRegistry registry, RetentionSweeper sweeper, Duration retentionSchedule, PiiScrubber piiScrubber,
+      ZoneId zone) {
     this.dataSource = dataSource;
     this.piiScrubber = piiScrubber;
+    this.zone = zone;
     // With replicas there is more than one server, so a failed borrow names which one.
     this.pool = new ConnectionPool(dataSource, replicas == null ? null : "the primary database " + primaryName);
     this.replicas = replicas;
@@ -132,7 +137,7 @@ public final class DataFlow implements AutoCloseable {
   /**
    * A builder with the defaults: URL from the environment or embedded, {@code autoMigrate(true)},
    * {@code createMissingTables(false)}, migrations in {@code classpath:db/migration}, pool of 10 connections, each
-   * borrow waiting at most 30 s.
+   * borrow waiting at most 30 s, times without offset read in UTC.
    */
   public static Builder builder() {
     return new Builder();
@@ -174,6 +179,14 @@ public final class DataFlow implements AutoCloseable {
    */
   public PiiScrubber piiScrubber() {
     return piiScrubber;
+  }
+
+  /**
+   * The zone a date-time written without offset is read in when a TIMESTAMPTZ column ({@code Instant},
+   * {@code OffsetDateTime}) is given one: {@link Builder#zone(ZoneId)}, default UTC.
+   */
+  public ZoneId zone() {
+    return zone;
   }
 
   /** Whether this instance runs on an embedded PostgreSQL it started itself. */
@@ -274,6 +287,7 @@ public final class DataFlow implements AutoCloseable {
     private int retentionBatchSize = DEFAULT_RETENTION_BATCH_SIZE;
     private RetentionListener retentionListener = RetentionListener.NONE;
     private PiiScrubber piiScrubber = PiiScrubber.defaults();
+    private ZoneId zone = ZoneOffset.UTC;
     private Path embeddedDataDirectory;
     /** {@link #embedded(boolean)}; null when not called: as {@code DATAFLOW_EMBEDDED} says (default true). */
     private Boolean embeddedSetting;
@@ -405,6 +419,33 @@ public final class DataFlow implements AutoCloseable {
      */
     public Builder piiScrubber(PiiScrubber scrubber) {
       this.piiScrubber = java.util.Objects.requireNonNull(scrubber, "scrubber");
+      return this;
+    }
+
+    /**
+     * The zone in which a time written without offset means an instant (default UTC): a {@code LocalDateTime}, or an
+     * ISO-8601 string such as {@code 2026-11-30T09:15:00}, given for a TIMESTAMPTZ column ({@code Instant} or
+     * {@code OffsetDateTime} field) in a Create, Update, BulkCreate or BulkUpdate value, an upsert, or a filter of any
+     * node is read in this zone. A local time that a daylight-saving change skips is moved forward by the change
+     * ({@code 02:30} on the spring night in {@code Europe/Berlin} is {@code 03:30+02:00}); one it repeats takes the
+     * earlier offset ({@code 02:30} on the autumn night is {@code 02:30+02:00}), as
+     * {@link java.time.ZonedDateTime#of(java.time.LocalDateTime, ZoneId)} does. {@code Instant},
+     * {@code OffsetDateTime}, {@code ZonedDateTime} and strings with an offset ({@code Z}, {@code +08:00}) keep their
+     * own. TIMESTAMP columns ({@code LocalDateTime} fields) store local date-times as given, whatever the zone, and
+     * refuse a string with an offset.
+     *
+     * <pre>{@code
+     * DataFlow db = DataFlow.builder().zone(ZoneId.of("Asia/Singapore")).build();
+     * // "2026-11-30T09:15:00" into an Instant column stores 2026-11-30T01:15:00Z
+     * }</pre>
+     *
+     * <p>A workflow does not hold a zone: the same workflow run by the {@code LocalRuntime} of another
+     * {@code DataFlow} reads its times in that one's zone. The checks of {@code WorkflowBuilder.build()} do not depend
+     * on the zone (they read such times in UTC, only to check them).
+     */
+    public Builder zone(ZoneId zone) {
+      this.zone = java.util.Objects.requireNonNull(zone, "zone: give a ZoneId such as ZoneOffset.UTC or"
+          + " ZoneId.of(\"Asia/Singapore\")");
       return this;
     }
 
@@ -614,7 +655,7 @@ public final class DataFlow implements AutoCloseable {
             transactionPooler);
         replicas = readReplicas();
         return new DataFlow(pool, parsed.location(), replicas, embedded, nodes, sweeper, retentionSchedule,
-            piiScrubber);
+            piiScrubber, zone);
       } catch (RuntimeException e) {
         if (replicas != null) {
           replicas.close();

@@ -2,7 +2,6 @@ package dev.dataflow.runtime;
 
 import dev.dataflow.runtime.WorkflowValidationException.Problem;
 import dev.dataflow.runtime.node.ParamProblem;
-import dev.dataflow.runtime.scrub.PiiScrubber;
 import dev.dataflow.runtime.model.Suggestions;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
@@ -35,8 +34,8 @@ import java.util.Set;
 public final class LocalRuntime {
   private final ConnectionPool pool;
   private final ReadReplicas replicas;
-  /** The scrubber of {@code @Pii(scrub = true)} text, the {@link DataFlow}'s; nodes get it from their context. */
-  private final PiiScrubber piiScrubber;
+  /** The {@link DataFlow}'s scrubber of {@code @Pii(scrub = true)} text and zone; nodes get them from their context. */
+  private final RunSettings settings;
   private final ExecutionOptions defaults;
 
   /** A runtime with {@link ExecutionOptions#defaults()}. */
@@ -48,7 +47,7 @@ public final class LocalRuntime {
   public LocalRuntime(DataFlow dataFlow, ExecutionOptions defaults) {
     this.pool = Objects.requireNonNull(dataFlow, "dataFlow").pool();
     this.replicas = dataFlow.replicas();
-    this.piiScrubber = dataFlow.piiScrubber();
+    this.settings = RunSettings.of(dataFlow);
     this.defaults = Objects.requireNonNull(defaults, "defaults");
   }
 
@@ -83,7 +82,8 @@ public final class LocalRuntime {
   public WorkflowResult execute(Workflow workflow, Map<String, Map<String, Object>> overrides,
       ExecutionOptions options) {
     Map<String, Map<String, Object>> params = applyOverrides(workflow, overrides == null ? Map.of() : overrides);
-    return new WorkflowRun(workflow, params, Objects.requireNonNull(options, "options"), pool, replicas, piiScrubber).run();
+    return new WorkflowRun(workflow, params, Objects.requireNonNull(options, "options"), pool, replicas, settings)
+        .run();
   }
 
   private static Map<String, Map<String, Object>> applyOverrides(Workflow workflow,

@@ -128,8 +128,9 @@ public final class WorkflowBuilder {
    *
    * @throws WorkflowValidationException listing every problem: unknown node type (with a suggestion), duplicate node
    *     id, connection or dependency to or from an unknown node, connection from an output the source node declares
-   *     it never produces ({@link Node#outputs()}, with a suggestion), cycle, unknown parameter (with a suggestion),
-   *     missing required parameter, value of the wrong type, and node-specific rules
+   *     it never produces ({@link Node#outputs()}, with a suggestion) or from a path below it that can reach no value
+   *     ({@link Node#outputPathProblem}: {@code records.first}, a path into a plain column), cycle, unknown parameter
+   *     (with a suggestion), missing required parameter, value of the wrong type, and node-specific rules
    */
   public Workflow build() {
     List<Problem> problems = new ArrayList<>();
@@ -256,6 +257,13 @@ public final class WorkflowBuilder {
             + Suggestions.cut(head) + "', which node '" + Suggestions.cut(source.id()) + "' (" + source.type()
             + ") never outputs." + Suggestions.didYouMean(head, outputs) + " Its outputs are "
             + outputs.stream().map(Suggestions::cut).toList() + "."));
+      } else if (outputs != null) {
+        String pathProblem = source.node().outputPathProblem(edge.fromOutput());
+        if (pathProblem != null) {
+          problems.add(new Problem(edge.toNode(), null, edge.toInput(), "connection " + edge + " starts from '"
+              + Suggestions.cut(edge.fromOutput()) + "', which node '" + Suggestions.cut(source.id()) + "' ("
+              + source.type() + ") never outputs: " + pathProblem + "."));
+        }
       }
     }
 

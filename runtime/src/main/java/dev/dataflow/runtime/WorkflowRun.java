@@ -5,7 +5,6 @@ import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.RoutingNode;
-import dev.dataflow.runtime.scrub.PiiScrubber;
 import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
@@ -53,7 +52,7 @@ final class WorkflowRun {
   private final ConnectionPool pool;
   /** The read replicas read-only nodes may use in PER_NODE runs; null when there are none. */
   private final ReadReplicas replicas;
-  private final PiiScrubber piiScrubber;
+  private final RunSettings settings;
   private final String runId = UUID.randomUUID().toString();
   private final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
   private final Set<String> skipped = ConcurrentHashMap.newKeySet();
@@ -64,13 +63,13 @@ final class WorkflowRun {
   private volatile boolean stopped;
 
   WorkflowRun(Workflow workflow, Map<String, Map<String, Object>> params, ExecutionOptions options,
-      ConnectionPool pool, ReadReplicas replicas, PiiScrubber piiScrubber) {
+      ConnectionPool pool, ReadReplicas replicas, RunSettings settings) {
     this.workflow = workflow;
     this.params = params;
     this.options = options;
     this.pool = pool;
     this.replicas = replicas;
-    this.piiScrubber = piiScrubber;
+    this.settings = settings;
   }
 
   WorkflowResult run() {
@@ -78,7 +77,7 @@ final class WorkflowRun {
     if (options.transactionMode() == TransactionMode.WORKFLOW) {
       runInOneTransaction();
     } else if (options.parallelism() == 1 || workflow.executionOrder().size() == 1) {
-      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, replicas, options, piiScrubber);
+      ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, replicas, options, settings);
       for (String nodeId : workflow.executionOrder()) {
         if (!step(nodeId, contexts)) {
           break;
@@ -95,7 +94,7 @@ final class WorkflowRun {
   }
 
   private void runInOneTransaction() {
-    try (ConnectionContexts.Shared shared = new ConnectionContexts.Shared(pool, options, piiScrubber)) {
+    try (ConnectionContexts.Shared shared = new ConnectionContexts.Shared(pool, options, settings)) {
       try {
         for (String nodeId : workflow.executionOrder()) {
           if (!step(nodeId, shared)) {
@@ -133,7 +132,7 @@ final class WorkflowRun {
           t.setDaemon(true);
           return t;
         });
-    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, replicas, options, piiScrubber);
+    ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, replicas, options, settings);
     try {
       Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
       for (String nodeId : workflow.executionOrder()) {

@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -208,6 +209,22 @@ public final class DocSnippets {
       return message;
     }
     // [END scrubOnWrite]
+  }
+
+  /** docs/quick-reference.md: a time written without offset, read in the application's zone. */
+  public static Instant zone(String databaseUrl) {
+    // [START zone]
+    try (DataFlow db = DataFlow.builder().databaseUrl(databaseUrl).zone(ZoneId.of("Asia/Singapore")).build()) {
+      UUID sessionId = UUID.randomUUID();
+      Map<String, Object> message = new LocalRuntime(db).execute(new WorkflowBuilder()
+          .addNode("session", ConversationSessionCreateNode.params().sessionId(sessionId).userId("u-42"))
+          .addNode("ConversationMessageCreateNode", "say", Map.of("session_id", sessionId, "role", "user",
+              "content", "Hi", "timestamp", "2026-11-30T09:15:00"))   // as Python's isoformat() writes it
+          .addDependency("session", "say")
+          .build()).get("say");
+      return (Instant) message.get("timestamp");   // 2026-11-30T01:15:00Z: 09:15 in Singapore
+    }
+    // [END zone]
   }
 
   /** docs/workflows.md: messages per day and intent, with the classifier's average confidence. */

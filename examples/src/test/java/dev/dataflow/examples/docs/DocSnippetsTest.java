@@ -179,6 +179,11 @@ class DocSnippetsTest {
   }
 
   @Test
+  void theZoneSampleStoresNineFifteenInSingapore() {
+    assertEquals(java.time.Instant.parse("2026-11-30T01:15:00Z"), DocSnippets.zone(TestPostgres.newDatabase()));
+  }
+
+  @Test
   void theUserNodeAndRoutingSampleRuns() {
     WorkflowResult result = DocSnippets.routeWithUserNode(TestPostgres.newDatabase());
     assertEquals("order_placement", result.get("route").get("case"));

@@ -194,13 +194,15 @@ class TypedFailuresTest {
   void aMissingOutputPathInWorkflowModeSaysTheRunWasRolledBack() {
     Workflow w = new WorkflowBuilder(REGISTRY)
         .addNode("TeamCreateNode", "team", Map.of("name", "t"))
+        .addNode("TeamListNode", "others", Map.of("filters", Map.of("name", "nobody")))
         .addNode("MemberCreateNode", "member", Map.of("name", "m"))
-        .addConnection("team", "id.value", "member", "team_id")   // id is there, but holds no map
+        .addDependency("team", "others")
+        .addConnection("others", "records.0.id", "member", "team_id")   // records is there, but empty
         .build();
     WorkflowExecutionException e = assertThrows(WorkflowExecutionException.class,
         () -> runtime.execute(w, in(TransactionMode.WORKFLOW)));
     assertEquals("member", e.nodeId());
-    assertTrue(e.getMessage().contains("team.id.value -> member.team_id")
+    assertTrue(e.getMessage().contains("others.records.0.id -> member.team_id")
         && e.getMessage().contains("the workflow's transaction was rolled back: nothing this run wrote remains"),
         e.getMessage());
     assertEquals(Map.of(), e.completedOutputs());

@@ -64,20 +64,78 @@ class WorkflowExecutionTest extends DatabaseTest {
     assertEquals(0L, Tables.count(db, "teams"));
   }
 
+  /** The one problem of connecting {@code from} of a node of {@code type} to a new member's team_id. */
+  private static String pathProblem(String type, Map<String, ?> params, String from) {
+    WorkflowValidationException e = assertThrows(WorkflowValidationException.class, () -> new WorkflowBuilder()
+        .addNode(type, "src", params)
+        .addNode("MemberCreateNode", "member", Map.of("name", "m"))
+        .addConnection("src", from, "member", "team_id")
+        .build());
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertEquals("member", e.problems().get(0).nodeId());
+    assertEquals("team_id", e.problems().get(0).parameter());
+    String message = e.problems().get(0).message();
+    assertTrue(message.contains("connection src." + from + " -> member.team_id starts from '" + from + "', which node"
+        + " 'src' (" + type + ") never outputs: "), message);
+    return message;
+  }
+
+  private static void accepted(String type, Map<String, ?> params, String from) {
+    new WorkflowBuilder()
+        .addNode(type, "src", params)
+        .addNode("MemberCreateNode", "member", Map.of("name", "m"))
+        .addConnection("src", from, "member", "team_id")
+        .build();
+  }
+
+  @Test
+  void pathsBelowAnOutputThatCanReachNoValueAreRefusedAtBuild() {
+    Map<String, ?> list = Map.of();
+    assertTrue(pathProblem("TeamListNode", list, "records.first.id")
+        .contains("'records' is a list of rows; give an index, then a column, such as records.0.id; 'first' is not"
+            + " an index"));
+    String column = pathProblem("TeamListNode", list, "records.0.nmae");
+    assertTrue(column.endsWith("a row of records has no 'nmae'. Did you mean 'name'? Team's columns are [id, name,"
+        + " created_at, updated_at]."), column);
+    assertTrue(pathProblem("TeamListNode", list, "records.0.id.value")
+        .contains("'records.0.id' is a single value (BIGINT), so it has no 'value'; connect from 'records.0.id'"));
+    assertTrue(pathProblem("TeamListNode", list, "count.value").contains("'count' is a single value"));
+    assertTrue(pathProblem("TeamCreateNode", Map.of("name", "t"), "id.value")
+        .contains("'id' is a single value (BIGINT), so it has no 'value'"));
+    assertTrue(pathProblem("TeamCreateNode", Map.of("name", "t"), "inserted.x").contains("'inserted' is a single"));
+    assertTrue(pathProblem("TeamReadNode", Map.of("id", 1), "found.x").contains("'found' is a single value"));
+    assertTrue(pathProblem("TeamBulkCreateNode", Map.of("records", List.of()), "ids.first")
+        .contains("'ids' is a list of ids; give an index, such as ids.0; 'first' is not an index"));
+    assertTrue(pathProblem("TeamBulkCreateNode", Map.of("records", List.of()), "ids.0.id")
+        .contains("'ids.0' is an id, so it has no 'id'"));
+    assertTrue(pathProblem("TeamCountNode", Map.of("group_by", "name"), "groups.name")
+        .contains("'groups' is a list of groups"));
+    assertTrue(pathProblem("TeamDeleteNode", Map.of("id", 1), "id.x").contains("'id' is a single value (BIGINT)"));
+
+    accepted("TeamListNode", list, "records.0.id");
+    accepted("TeamListNode", list, "records.12");                      // a whole row: the target's check decides
+    accepted("TeamBulkCreateNode", Map.of("records", List.of()), "ids.1");
+    accepted("TeamCountNode", Map.of("group_by", "name"), "groups.0.count");   // group keys: the data's
+    accepted("AllTypesReadNode", Map.of("id", 1), "attributes.team.id");       // inside JSONB: the data's
+    accepted("AllTypesListNode", list, "records.0.tags.3");
+  }
+
   @Test
   void aMissingOutputPathInsideAnOutputFailsTheTargetNodeAndNamesTheConnection() {
     Workflow w = new WorkflowBuilder()
         .addNode("TeamCreateNode", "team", Map.of("name", "t"))
+        .addNode("TeamListNode", "others", Map.of("filters", Map.of("name", "nobody")))
         .addNode("MemberCreateNode", "member", Map.of("name", "m"))
-        .addConnection("team", "id.value", "member", "team_id")
+        .addDependency("team", "others")
+        .addConnection("others", "records.0.id", "member", "team_id")   // a path build() accepts; no row at run time
         .build();
     WorkflowExecutionException e = assertThrows(WorkflowExecutionException.class, () -> runtime.execute(w));
     assertEquals("member", e.nodeId());
     assertEquals("MemberCreateNode", e.nodeType());
     assertEquals("team_id", e.parameter());
-    assertTrue(e.getMessage().contains("team.id.value -> member.team_id"), e.getMessage());
-    assertTrue(e.getMessage().contains("so it has no 'value'"), e.getMessage());
-    assertEquals(List.of("team"), List.copyOf(e.completedOutputs().keySet()),
+    assertTrue(e.getMessage().contains("others.records.0.id -> member.team_id"), e.getMessage());
+    assertTrue(e.getMessage().contains("has 0 element(s); index 0 is out of range"), e.getMessage());
+    assertEquals(List.of("team", "others"), List.copyOf(e.completedOutputs().keySet()),
         "the team node committed before the failure");
     assertEquals(1L, Tables.count(db, "teams"));
     assertEquals(0L, Tables.count(db, "members"));

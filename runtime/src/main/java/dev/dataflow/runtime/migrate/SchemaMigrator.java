@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Several processes migrating at once serialise on Flyway's lock on the history table: each migration is
  *       applied once.
  *   <li>Never cleans (drops) anything.
+ *   <li>Logs at INFO one line per applied migration, {@code Applied migration 2 (add session title) from
+ *       V2__add_session_title.sql in 14 ms}, or {@code Schema up to date at version 2}; Flyway's own commentary goes
+ *       to its {@code org.flywaydb} loggers at DEBUG ({@link FlywayLog}), its warnings and errors at WARN and ERROR.
  * </ul>
  */
 public final class SchemaMigrator {
@@ -83,6 +86,8 @@ public final class SchemaMigrator {
         // A migration mixing transactional and non-transactional statements (CREATE INDEX CONCURRENTLY) is
         // refused rather than run half outside a transaction.
         .mixed(false)
+        // Flyway's commentary at DEBUG; the INFO lines are this class's, one per applied migration (see log).
+        .loggers(FlywayLog.class.getName())
         .load();
     MigrateResult result;
     try {
@@ -99,9 +104,11 @@ public final class SchemaMigrator {
           + String.join("; ", result.warnings == null ? List.of() : result.warnings));
     }
     List<AppliedMigrations.Migration> applied = new ArrayList<>();
+    List<Integer> millis = new ArrayList<>();
     if (result.migrations != null) {
       for (MigrateOutput m : result.migrations) {
         applied.add(new AppliedMigrations.Migration(m.version, m.description, fileName(m.filepath)));
+        millis.add(m.executionTime);
       }
     }
     String version = applied.isEmpty() ? result.initialSchemaVersion : result.targetSchemaVersion;
@@ -109,16 +116,21 @@ public final class SchemaMigrator {
       MigrationInfo current = flyway.info().current();
       version = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
     }
-    log(applied, version);
+    log(applied, millis, version);
     return new AppliedMigrations(applied, version);
   }
 
-  private void log(List<AppliedMigrations.Migration> applied, String version) {
-    for (AppliedMigrations.Migration m : applied) {
-      LOG.info("Applied migration {} ({}) from {}", m.version(), m.description(), m.script());
+  /**
+   * At INFO one line per applied migration, or one saying the schema was up to date; the total at DEBUG. Flyway's own
+   * lines are at DEBUG ({@link FlywayLog}).
+   */
+  private void log(List<AppliedMigrations.Migration> applied, List<Integer> millis, String version) {
+    for (int i = 0; i < applied.size(); i++) {
+      AppliedMigrations.Migration m = applied.get(i);
+      LOG.info("Applied migration {} ({}) from {} in {} ms", m.version(), m.description(), m.script(), millis.get(i));
     }
     if (!applied.isEmpty()) {
-      LOG.info("Applied {} migration(s); schema now at version {}", applied.size(), version);
+      LOG.debug("Applied {} migration(s); schema now at version {}", applied.size(), version);
     } else if (version != null) {
       LOG.info("Schema up to date at version {}", version);
     } else {

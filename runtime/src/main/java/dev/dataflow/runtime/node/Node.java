@@ -74,6 +74,19 @@ public interface Node {
   }
 
   /**
+   * Why {@code path}, a dotted path into this node's output whose first segment {@link #outputs()} lists, can never
+   * reach a value, or null when it may (the default: the node does not say). {@code build()} refuses a connection
+   * from such a path with this reason, so that {@code records.first} (no index) or {@code member_id.name} (into a
+   * plain column) fails before anything runs rather than at that connection. Paths into data whose shape only the
+   * data knows, such as a JSONB document, are never refused.
+   *
+   * @return what is wrong and what to write instead, echoing input cut ({@code Suggestions.cut}), never a value
+   */
+  default String outputPathProblem(String path) {
+    return null;
+  }
+
+  /**
    * Why {@code name}, a parameter this node does not declare, may not be given, or null when it is just unknown (the
    * check then suggests the closest declared name). A model node explains the columns DataFlow fills itself, such as
    * {@code created_at} or the {@code @PiiScrubbed} flag, so that a workflow giving one is told to leave it out.

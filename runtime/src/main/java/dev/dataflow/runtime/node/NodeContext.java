@@ -3,8 +3,12 @@ package dev.dataflow.runtime.node;
 import dev.dataflow.runtime.scrub.PiiScrubber;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.ZoneId;
 
-/** What a running node may use: who it is, the database, and the scrubber of personal data in text. */
+/**
+ * What a running node may use: who it is, the database, the scrubber of personal data in text, and the zone of
+ * date-times written without offset.
+ */
 public interface NodeContext {
   /** The id of the workflow run. */
   String runId();
@@ -21,6 +25,15 @@ public interface NodeContext {
    * through it; an application node that stores free text may do the same.
    */
   PiiScrubber piiScrubber();
+
+  /**
+   * The zone a date-time written without offset is read in ({@code DataFlow.builder().zone(...)}, default UTC): the
+   * model nodes read a {@code LocalDateTime} or an ISO-8601 string such as {@code 2026-11-30T09:15:00} given for a
+   * TIMESTAMPTZ column ({@code Instant}, {@code OffsetDateTime}) in it, in values, records and filters alike. An
+   * application node converting such input can pass it to
+   * {@link ParamValues#toColumn(dev.dataflow.runtime.model.ColumnDescriptor, Object, String, ZoneId)}.
+   */
+  ZoneId zone();
 
   /**
    * Runs {@code work} on a pooled connection in auto-commit mode: one statement, atomic on its own. (In a WORKFLOW

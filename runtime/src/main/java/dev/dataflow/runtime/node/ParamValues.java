@@ -3,6 +3,8 @@ package dev.dataflow.runtime.node;
 import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.sql.InvalidValueException;
 import dev.dataflow.runtime.sql.ValueConverter;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -20,11 +22,21 @@ public final class ParamValues {
 
   /**
    * {@code value} converted to the column's Java type (null stays null), as the column stores it: a value the column
-   * would store changed (a NUMERIC(p,s) with more digits) is refused too ({@link ValueConverter#toStored}).
+   * would store changed (a NUMERIC(p,s) with more digits) is refused too ({@link ValueConverter#toStored}). A
+   * date-time without offset for a TIMESTAMPTZ column is read in UTC: this is the check of literal parameters at
+   * {@code build()}, where no {@code DataFlow}'s zone is known; a running node converts with its zone instead.
    */
   public static Object toColumn(ColumnDescriptor column, Object value, String parameter) {
+    return toColumn(column, value, parameter, ZoneOffset.UTC);
+  }
+
+  /**
+   * {@code value} converted as {@link #toColumn(ColumnDescriptor, Object, String)} does, a date-time without offset
+   * for a TIMESTAMPTZ column read in {@code zone}: a node passes its {@link NodeContext#zone()}.
+   */
+  public static Object toColumn(ColumnDescriptor column, Object value, String parameter, ZoneId zone) {
     try {
-      return ValueConverter.toStored(column, value, parameter);
+      return ValueConverter.toStored(column, value, parameter, zone);
     } catch (InvalidValueException e) {
       throw InvalidParameterException.of(e);
     }

@@ -4,10 +4,13 @@ import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.model.Suggestions;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -59,7 +62,12 @@ public final class FilterCompiler {
   private static final ColumnDescriptor PATTERN = ColumnDescriptor.column("pattern", "pattern",
       JavaType.STRING, "TEXT").notNull();
 
-  private FilterCompiler() {}
+  /** The zone a date-time without offset is read in, for a TIMESTAMPTZ column. */
+  private final ZoneId zone;
+
+  private FilterCompiler(ZoneId zone) {
+    this.zone = zone;
+  }
 
   /**
    * The condition {@code filters} describe; {@link DSL#noCondition()} for null or an empty map.
@@ -68,17 +76,29 @@ public final class FilterCompiler {
    *     filter of the wrong shape; the parameter is the path to the offending entry
    */
   public static Condition compile(ModelDescriptor model, Map<String, ?> filters) {
+    return compile(model, filters, ZoneOffset.UTC);
+  }
+
+  /**
+   * The condition {@code filters} describe, a date-time without offset compared with a TIMESTAMPTZ column read in
+   * {@code zone} ({@link ValueConverter#toJava(ColumnDescriptor, Object, String, ZoneId)}); {@link #compile(
+   * ModelDescriptor, Map)} reads it in UTC.
+   *
+   * @throws InvalidValueException as {@link #compile(ModelDescriptor, Map)}
+   */
+  public static Condition compile(ModelDescriptor model, Map<String, ?> filters, ZoneId zone) {
+    Objects.requireNonNull(zone, "zone");
     if (filters == null || filters.isEmpty()) {
       return DSL.noCondition();
     }
-    return compileMap(model, filters, ROOT, 0);
+    return new FilterCompiler(zone).compileMap(model, filters, ROOT, 0);
   }
 
   /**
    * @param depth how many {@code $and}, {@code $or} and {@code $not} enclose {@code filters}; each adds one, and
    *     the recursion stops at {@link PostgresLimits#MAX_DEPTH}
    */
-  private static Condition compileMap(ModelDescriptor model, Map<?, ?> filters, String path, int depth) {
+  private Condition compileMap(ModelDescriptor model, Map<?, ?> filters, String path, int depth) {
     List<Condition> parts = new ArrayList<>(filters.size());
     for (Map.Entry<?, ?> entry : filters.entrySet()) {
       if (!(entry.getKey() instanceof String key)) {
@@ -100,7 +120,7 @@ public final class FilterCompiler {
     return path + "." + Suggestions.cut(key);
   }
 
-  private static Condition logical(ModelDescriptor model, String operator, Object value, String path, int depth) {
+  private Condition logical(ModelDescriptor model, String operator, Object value, String path, int depth) {
     if (LOGICAL_OPERATORS.contains(operator) && depth >= PostgresLimits.MAX_DEPTH) {
       // The path to here is up to MAX_DEPTH segments long: its first ones say which branch nests too deep.
       throw new InvalidValueException(Suggestions.cut(path), "$and, $or and $not nest at most "
@@ -144,7 +164,7 @@ public final class FilterCompiler {
     }
   }
 
-  private static Condition field(ModelDescriptor model, String name, Object value, String path) {
+  private Condition field(ModelDescriptor model, String name, Object value, String path) {
     ColumnDescriptor column = model.column(name);
     if (column == null) {
       List<String> names = new ArrayList<>(model.columnsByName().keySet());
@@ -181,7 +201,7 @@ public final class FilterCompiler {
     return false;
   }
 
-  private static Condition operator(ColumnDescriptor column, String operator, Object value, String path) {
+  private Condition operator(ColumnDescriptor column, String operator, Object value, String path) {
     Field<Object> field = SqlTypes.field(column);
     return switch (operator) {
       case "$eq" -> equal(column, value, path);
@@ -205,12 +225,12 @@ public final class FilterCompiler {
     };
   }
 
-  private static Condition equal(ColumnDescriptor column, Object value, String path) {
+  private Condition equal(ColumnDescriptor column, Object value, String path) {
     Field<Object> field = SqlTypes.field(column);
     return value == null ? field.isNull() : field.eq(convert(column, value, path));
   }
 
-  private static Field<Object> ordered(ColumnDescriptor column, String operator, Object value, String path) {
+  private Field<Object> ordered(ColumnDescriptor column, String operator, Object value, String path) {
     JavaType type = column.javaType();
     if (type == JavaType.JSON || type == JavaType.BYTES || type == JavaType.BOOLEAN) {
       throw new InvalidValueException(path, operator + " needs an ordered column; '" + column.name() + "' is "
@@ -223,7 +243,7 @@ public final class FilterCompiler {
   }
 
   /** {@code "col" = any(?)}: one array parameter, whatever the list's length; an empty array matches nothing. */
-  private static Condition in(ColumnDescriptor column, Object value, String path) {
+  private Condition in(ColumnDescriptor column, Object value, String path) {
     Field<Object> field = SqlTypes.field(column);
     Values values = values(column, "$in", value, path);
     Condition matches = DSL.condition("{0} = any({1})", field, SqlTypes.arrayPlaceholder(column, values.nonNull));
@@ -231,7 +251,7 @@ public final class FilterCompiler {
   }
 
   /** {@code "col" <> all(?)}: one array parameter; an empty array matches every value. */
-  private static Condition notIn(ColumnDescriptor column, Object value, String path) {
+  private Condition notIn(ColumnDescriptor column, Object value, String path) {
     Field<Object> field = SqlTypes.field(column);
     Values values = values(column, "$nin", value, path);
     Condition differs = DSL.condition("{0} <> all({1})", field, SqlTypes.arrayPlaceholder(column, values.nonNull));
@@ -242,7 +262,7 @@ public final class FilterCompiler {
   /** The list's values converted for the column (nulls left out), and whether it held null. */
   private record Values(List<Object> nonNull, boolean hasNull) {}
 
-  private static Values values(ColumnDescriptor column, String operator, Object value, String path) {
+  private Values values(ColumnDescriptor column, String operator, Object value, String path) {
     if (!(value instanceof Collection<?> list)) {
       throw new InvalidValueException(path, operator + " takes a list, such as {\"" + operator
           + "\": [1, 2]}; got " + describe(value));
@@ -254,7 +274,7 @@ public final class FilterCompiler {
       if (element == null) {
         hasNull = true;
       } else {
-        nonNull.add(ValueConverter.toJava(column, element, path + "." + i));
+        nonNull.add(ValueConverter.toJava(column, element, path + "." + i, zone));
       }
       i++;
     }
@@ -286,7 +306,7 @@ public final class FilterCompiler {
     return b;
   }
 
-  private static Condition contains(ColumnDescriptor column, Object value, String path) {
+  private Condition contains(ColumnDescriptor column, Object value, String path) {
     if (column.javaType() != JavaType.JSON) {
       throw new InvalidValueException(path, "$contains applies to JSON columns; '" + column.name() + "' is "
           + column.javaType() + (column.javaType() == JavaType.STRING ? "; for a substring use $like '%text%'" : ""));
@@ -298,8 +318,8 @@ public final class FilterCompiler {
     return DSL.condition("{0} @> {1}", SqlTypes.field(column), convert(column, value, path));
   }
 
-  private static Field<Object> convert(ColumnDescriptor column, Object value, String path) {
-    return SqlTypes.placeholder(column, ValueConverter.toJava(column, value, path));
+  private Field<Object> convert(ColumnDescriptor column, Object value, String path) {
+    return SqlTypes.placeholder(column, ValueConverter.toJava(column, value, path, zone));
   }
 
   /** A pattern of {@code $like}, {@code $ilike} or {@code $regex}: text, whatever the column's type. */

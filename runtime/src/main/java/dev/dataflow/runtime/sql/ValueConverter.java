@@ -8,11 +8,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -34,6 +38,16 @@ import java.util.UUID;
  * FLOAT and DOUBLE accept NaN and the infinities, which PostgreSQL stores. {@link #toStored} also refuses what the
  * column's own {@code NUMERIC(p,s)} would round.
  *
+ * <p>Times as people write them: a TIMESTAMPTZ column ({@code Instant}, {@code OffsetDateTime}) given a
+ * {@code LocalDateTime} or an ISO-8601 string without an offset ({@code 2026-11-30T09:15:00}) reads it in the zone
+ * passed to {@link #toJava(ColumnDescriptor, Object, String, ZoneId)}, the {@code DataFlow}'s
+ * ({@code DataFlow.builder().zone(...)}, default UTC), as {@link ZonedDateTime#of(LocalDateTime, ZoneId)} does: a
+ * local time in a daylight-saving gap is moved forward by the gap's length ({@code 02:30} on a spring-forward night in
+ * Berlin is {@code 03:30+02:00}), one in an overlap takes the earlier offset ({@code 02:30} on the autumn night is
+ * {@code 02:30+02:00}). {@code Instant}, {@code OffsetDateTime}, {@code ZonedDateTime} and strings with an offset or
+ * zone keep their own. A TIMESTAMP column ({@code LocalDateTime}) takes local date-times only: a string with an offset
+ * or {@code Z}, or an instant, is refused rather than silently shifted or cut.
+ *
  * <p>Error messages name the parameter, the column, the expected type and the class of the given value, never the
  * value: it may be personal data.
  */
@@ -43,14 +57,29 @@ public final class ValueConverter {
   // ---------------------------------------------------------------------------------------------------- toJava
 
   /**
+   * Converts {@code input} like {@link #toJava(ColumnDescriptor, Object, String, ZoneId)}, reading a date-time
+   * without offset given for a TIMESTAMPTZ column in UTC. Nodes convert with their {@code DataFlow}'s zone instead
+   * ({@code NodeContext.zone()}); the checks of a workflow's literal parameters at {@code build()}, where no
+   * {@code DataFlow} is known, use this form: what it accepts and refuses does not depend on the zone, except for a
+   * date-time within 18 hours of PostgreSQL's limits, which the run decides in its own zone.
+   */
+  public static Object toJava(ColumnDescriptor column, Object input, String parameter) {
+    return toJava(column, input, parameter, ZoneOffset.UTC);
+  }
+
+  /**
    * Converts {@code input} to the Java type of {@code column}. Null stays null: nullability is the database's and
    * the node's business.
    *
    * @param parameter the parameter path for messages, such as {@code fields.age} or {@code filters.age.$gte}; the
    *     column name when null
+   * @param zone the zone a {@code LocalDateTime} or an ISO-8601 string without offset is read in when the column is
+   *     a TIMESTAMPTZ ({@code Instant} or {@code OffsetDateTime}); see the class comment for daylight-saving gaps and
+   *     overlaps
    * @throws InvalidValueException when the value does not convert, or PostgreSQL's type cannot hold it unchanged
    */
-  public static Object toJava(ColumnDescriptor column, Object input, String parameter) {
+  public static Object toJava(ColumnDescriptor column, Object input, String parameter, ZoneId zone) {
+    Objects.requireNonNull(zone, "zone");
     if (input == null) {
       return null;
     }
@@ -65,8 +94,8 @@ public final class ValueConverter {
       case BIG_DECIMAL -> toBigDecimal(column, input, param);
       case BOOLEAN -> toBoolean(column, input, param);
       case UUID -> toUuid(column, input, param);
-      case INSTANT -> toOffsetDateTime(column, input, param, "an Instant").toInstant();
-      case OFFSET_DATE_TIME -> toOffsetDateTime(column, input, param, "an OffsetDateTime");
+      case INSTANT -> toOffsetDateTime(column, input, param, "an Instant", zone).toInstant();
+      case OFFSET_DATE_TIME -> toOffsetDateTime(column, input, param, "an OffsetDateTime", zone);
       case LOCAL_DATE_TIME -> toLocalDateTime(column, input, param);
       case LOCAL_DATE -> toLocalDate(column, input, param);
       case BYTES -> toBytes(column, input, param);
@@ -82,10 +111,11 @@ public final class ValueConverter {
    * first when that is intended. A filter operand is converted with {@link #toJava}, since comparing with
    * {@code 1.234} is meaningful for a NUMERIC(10,2) column.
    *
+   * @param zone as for {@link #toJava(ColumnDescriptor, Object, String, ZoneId)}
    * @throws InvalidValueException when the value does not convert or the column would not store it unchanged
    */
-  public static Object toStored(ColumnDescriptor column, Object input, String parameter) {
-    Object value = toJava(column, input, parameter);
+  public static Object toStored(ColumnDescriptor column, Object input, String parameter, ZoneId zone) {
+    Object value = toJava(column, input, parameter, zone);
     if (value instanceof BigDecimal decimal) {
       PostgresLimits.NumericLimits limits = PostgresLimits.NumericLimits.of(column.sqlType());
       BigDecimal fitted = PostgresLimits.fit(decimal, limits);
@@ -97,6 +127,14 @@ public final class ValueConverter {
       return fitted;
     }
     return value;
+  }
+
+  /**
+   * {@link #toStored(ColumnDescriptor, Object, String, ZoneId)} reading a date-time without offset in UTC, as
+   * {@link #toJava(ColumnDescriptor, Object, String)} does: for checks where no {@code DataFlow}'s zone is known.
+   */
+  public static Object toStored(ColumnDescriptor column, Object input, String parameter) {
+    return toStored(column, input, parameter, ZoneOffset.UTC);
   }
 
   private static String toStringValue(ColumnDescriptor column, Object input, String param) {
@@ -283,10 +321,8 @@ public final class ValueConverter {
     throw mismatch(column, input, param, "a UUID (or a canonical 8-4-4-4-12 UUID string)", "");
   }
 
-  private static OffsetDateTime toOffsetDateTime(ColumnDescriptor column, Object input, String param, String javaName) {
-    String expected = javaName + " (TIMESTAMPTZ): give an Instant, an OffsetDateTime, a ZonedDateTime or an ISO-8601"
-        + " string with an offset such as 2024-05-01T09:30:00Z or 2024-05-01T09:30:00+08:00, from "
-        + PostgresLimits.TIMESTAMP_RANGE + " UTC";
+  private static OffsetDateTime toOffsetDateTime(
+      ColumnDescriptor column, Object input, String param, String javaName, ZoneId zone) {
     Instant instant;
     OffsetDateTime offsetDateTime = null;
     if (input instanceof OffsetDateTime o) {
@@ -297,35 +333,66 @@ public final class ValueConverter {
     } else if (input instanceof ZonedDateTime z) {
       offsetDateTime = z.toOffsetDateTime();
       instant = z.toInstant();
-    } else if (input instanceof LocalDateTime || input instanceof LocalDate) {
-      throw mismatch(column, input, param, expected, "which has no offset, so the instant is unknown");
+    } else if (input instanceof LocalDateTime l) {
+      offsetDateTime = inZone(column, input, param, javaName, zone, l);
+      instant = offsetDateTime.toInstant();
+    } else if (input instanceof LocalDate) {
+      throw mismatch(column, input, param, timestamptz(javaName, zone), "which has no time of day; give the"
+          + " date-time it means, such as 2024-05-01T00:00:00");
     } else if (input instanceof String s) {
-      offsetDateTime = parseOffsetDateTime(column, input, param, expected, s);
+      offsetDateTime = parseOffsetDateTime(column, input, param, javaName, zone, s);
       instant = offsetDateTime.toInstant();
     } else {
-      throw mismatch(column, input, param, expected, "");
+      throw mismatch(column, input, param, timestamptz(javaName, zone), "");
     }
     if (!PostgresLimits.holds(instant)) {
-      throw outOfRange(column, input, param, expected);
+      throw outOfRange(column, input, param, timestamptz(javaName, zone));
     }
     return offsetDateTime != null ? offsetDateTime : instant.atOffset(ZoneOffset.UTC);
   }
 
-  private static OffsetDateTime parseOffsetDateTime(
-      ColumnDescriptor column, Object input, String param, String expected, String s) {
+  /** What a TIMESTAMPTZ column takes, for messages (built only when a value is refused). */
+  private static String timestamptz(String javaName, ZoneId zone) {
+    return javaName + " (TIMESTAMPTZ): give an Instant, an OffsetDateTime, a ZonedDateTime or an ISO-8601 string"
+        + " with an offset such as 2024-05-01T09:30:00Z or 2024-05-01T09:30:00+08:00, or a LocalDateTime or an"
+        + " ISO-8601 string without offset such as 2024-05-01T09:30:00, read in the DataFlow's zone ("
+        + (zone.equals(ZoneOffset.UTC) ? "UTC unless set with" : zone.getId() + ", set with")
+        + " DataFlow.builder().zone(...)), from " + PostgresLimits.TIMESTAMP_RANGE + " UTC";
+  }
+
+  /**
+   * A local date-time in {@code zone}, as {@link ZonedDateTime#of(LocalDateTime, ZoneId)} places it: forward by the
+   * gap's length in a daylight-saving gap, the earlier offset in an overlap.
+   */
+  private static OffsetDateTime inZone(
+      ColumnDescriptor column, Object input, String param, String javaName, ZoneId zone, LocalDateTime local) {
     try {
-      return OffsetDateTime.parse(s);
-    } catch (DateTimeException notOffsetForm) {
-      // try the zoned form next
+      return ZonedDateTime.of(local, zone).toOffsetDateTime();
+    } catch (DateTimeException beyondJavaTime) {
+      // LocalDateTime.MAX in a zone east of UTC has no OffsetDateTime
+      throw outOfRange(column, input, param, timestamptz(javaName, zone));
     }
+  }
+
+  /**
+   * One parse for the three forms: with an offset ({@code Z}, {@code +08:00}), with an offset and a region
+   * ({@code +08:00[Asia/Singapore]}), and local, which {@code zone} places; no exception on the way for a valid one.
+   */
+  private static OffsetDateTime parseOffsetDateTime(
+      ColumnDescriptor column, Object input, String param, String javaName, ZoneId zone, String s) {
     try {
-      return ZonedDateTime.parse(s).toOffsetDateTime();
-    } catch (DateTimeException notZonedForm) {
+      TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(s, ZonedDateTime::from, LocalDateTime::from);
+      return parsed instanceof ZonedDateTime z
+          ? z.toOffsetDateTime()
+          : inZone(column, input, param, javaName, zone, (LocalDateTime) parsed);
+    } catch (DateTimeException notDateTime) {
       // reported below
     }
+    String expected = timestamptz(javaName, zone);
     refuseInfinity(column, input, param, expected, s);
-    if (parsesAsLocal(s)) {
-      throw mismatch(column, input, param, expected, "holding a date-time without an offset, so the instant is unknown");
+    if (parsesAsDate(s)) {
+      throw mismatch(column, input, param, expected, "holding a date without a time of day; give the date-time it"
+          + " means, such as 2024-05-01T00:00:00");
     }
     throw mismatch(column, input, param, expected, "that is not an ISO-8601 date-time");
   }
@@ -344,13 +411,7 @@ public final class ValueConverter {
         + " infinity and -infinity are not accepted either)");
   }
 
-  private static boolean parsesAsLocal(String s) {
-    try {
-      LocalDateTime.parse(s);
-      return true;
-    } catch (DateTimeException notDateTime) {
-      // fall through
-    }
+  private static boolean parsesAsDate(String s) {
     try {
       LocalDate.parse(s);
       return true;
@@ -359,9 +420,17 @@ public final class ValueConverter {
     }
   }
 
+  /** Whether {@code s} is an ISO-8601 date-time with an offset ({@code Z}, {@code +08:00}) or a zone. */
+  private static boolean parsesWithOffset(String s) {
+    try {
+      DateTimeFormatter.ISO_DATE_TIME.parse(s, ZonedDateTime::from);
+      return true;
+    } catch (DateTimeException notZoned) {
+      return false;
+    }
+  }
+
   private static LocalDateTime toLocalDateTime(ColumnDescriptor column, Object input, String param) {
-    String expected = "a LocalDateTime (TIMESTAMP) or an ISO-8601 string without offset such as 2024-05-01T09:30:00,"
-        + " from " + PostgresLimits.TIMESTAMP_RANGE;
     LocalDateTime value;
     if (input instanceof LocalDateTime l) {
       value = l;
@@ -369,16 +438,34 @@ public final class ValueConverter {
       try {
         value = LocalDateTime.parse(s);
       } catch (DateTimeException notLocalDateTime) {
+        String expected = timestamp();
         refuseInfinity(column, input, param, expected, s);
+        if (parsesWithOffset(s)) {
+          throw mismatch(column, input, param, expected, holdingAnInstant("holding an offset (Z or +08:00)"));
+        }
         throw mismatch(column, input, param, expected, "that is not an ISO-8601 local date-time");
       }
+    } else if (input instanceof Instant || input instanceof OffsetDateTime || input instanceof ZonedDateTime) {
+      throw mismatch(column, input, param, timestamp(), holdingAnInstant("which is an instant"));
     } else {
-      throw mismatch(column, input, param, expected, "");
+      throw mismatch(column, input, param, timestamp(), "");
     }
     if (!PostgresLimits.holds(value)) {
-      throw outOfRange(column, input, param, expected);
+      throw outOfRange(column, input, param, timestamp());
     }
     return value;
+  }
+
+  /** What a TIMESTAMP column takes, for messages. */
+  private static String timestamp() {
+    return "a LocalDateTime (TIMESTAMP) or an ISO-8601 string without offset such as 2024-05-01T09:30:00, from "
+        + PostgresLimits.TIMESTAMP_RANGE;
+  }
+
+  /** Why an instant does not fit a TIMESTAMP column, and the two fixes. */
+  private static String holdingAnInstant(String what) {
+    return what + ", which a TIMESTAMP column (a local date-time, no zone) would have to shift or cut; give the local"
+        + " date-time, such as 2024-05-01T09:30:00, or make the field an Instant (TIMESTAMPTZ) to store instants";
   }
 
   private static LocalDate toLocalDate(ColumnDescriptor column, Object input, String param) {

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,19 +121,38 @@ class ValueConverterErrorTest {
   }
 
   @Test
-  void zoneLessDateTimeForTimestamptzSaysToGiveAnOffset() {
+  void dateWithoutTimeForTimestamptzSaysToGiveTheDateTime() {
     for (String column : new String[] {"seen_at", "due_at"}) {
-      for (Object value : new Object[] {
-          LocalDateTime.parse("1987-03-14T07:15:00"), "1987-03-14T07:15:00", "1987-03-14", LocalDate.parse("1987-03-14")}) {
+      for (Object value : new Object[] {"1987-03-14", LocalDate.parse("1987-03-14")}) {
         InvalidValueException e = assertThrows(InvalidValueException.class,
-            () -> ValueConverter.toJava(col(column), value, "filters." + column + ".$gte"));
+            () -> ValueConverter.toJava(col(column), value, "filters." + column + ".$gte", ZoneId.of("Asia/Singapore")));
         String message = e.getMessage();
         assertEquals("filters." + column + ".$gte", e.parameter());
-        assertTrue(message.contains("without an offset") || message.contains("has no offset"), message);
+        assertTrue(message.contains("no time of day") || message.contains("without a time of day"), message);
         assertTrue(message.contains("Instant") && message.contains("OffsetDateTime"), message);
         assertTrue(message.contains("2024-05-01T09:30:00Z"), "the message shows an example: " + message);
+        assertTrue(message.contains("Asia/Singapore") && message.contains("DataFlow.builder().zone"),
+            "the message names the zone and where it is set: " + message);
         assertFalse(message.contains(value.toString()), message);
       }
+    }
+  }
+
+  @Test
+  void timestampColumnRefusesAnOffsetWithBothFixes() {
+    for (Object value : new Object[] {"1987-03-14T07:15:00Z", "1987-03-14T07:15:00+08:00",
+        "1987-03-14T07:15:00+08:00[Asia/Singapore]", Instant.parse("1987-03-14T07:15:00Z"),
+        OffsetDateTime.parse("1987-03-14T07:15:00+08:00"), ZonedDateTime.parse("1987-03-14T07:15:00+01:00[Europe/Berlin]")}) {
+      InvalidValueException e = assertThrows(InvalidValueException.class,
+          () -> ValueConverter.toJava(col("local_at"), value, "fields.local_at"));
+      String message = e.getMessage();
+      assertEquals("fields.local_at", e.parameter());
+      assertTrue(message.contains("column 'local_at'") && message.contains("TIMESTAMP"), message);
+      assertTrue(message.contains(value instanceof String ? "holding an offset" : "is an instant"), message);
+      assertTrue(message.contains("give the local date-time, such as 2024-05-01T09:30:00"), message);
+      assertTrue(message.contains("make the field an Instant (TIMESTAMPTZ)"), message);
+      assertFalse(message.contains(value.toString()), message);
+      assertFalse(message.contains("1987"), message);
     }
   }
 

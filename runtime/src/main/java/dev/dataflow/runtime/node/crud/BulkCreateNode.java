@@ -17,6 +17,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -70,7 +72,8 @@ public abstract class BulkCreateNode extends CrudNode {
     // Literal records: the same checks as at run time (each record's own values are already checked).
     try {
       OnConflict onConflict = OnConflict.of(model, params);
-      onConflict.refuseDuplicateKeys(rows(params.get(RECORDS), onConflict, null), RECORDS);
+      // No DataFlow at build(), so no zone: read as the other build-time checks do (RowValues), in UTC.
+      onConflict.refuseDuplicateKeys(rows(params.get(RECORDS), onConflict, null, ZoneOffset.UTC), RECORDS);
     } catch (InvalidParameterException e) {
       return List.of(new ParamProblem(e.parameter(), e.reason()));
     }
@@ -91,7 +94,7 @@ public abstract class BulkCreateNode extends CrudNode {
     }
     OnConflict onConflict = OnConflict.of(model, params);
     // Convert everything first: a bad record 90,000 rows in must fail before the first row is written.
-    List<Map<String, Object>> rows = rows(params.get(RECORDS), onConflict, context.piiScrubber());
+    List<Map<String, Object>> rows = rows(params.get(RECORDS), onConflict, context.piiScrubber(), context.zone());
     onConflict.refuseDuplicateKeys(rows, RECORDS);
     Object[] ids = new Object[rows.size()];
     Outcome[] outcomes = new Outcome[rows.size()];
@@ -129,15 +132,15 @@ public abstract class BulkCreateNode extends CrudNode {
   }
 
   /**
-   * Every record converted, checked for the conflict columns, and scrubbed ({@code scrubber} null: at build time,
-   * where only the checks count).
+   * Every record converted (a date-time without offset read in {@code zone}), checked for the conflict columns, and
+   * scrubbed ({@code scrubber} null: at build time, where only the checks count).
    */
-  private List<Map<String, Object>> rows(Object records, OnConflict onConflict, PiiScrubber scrubber) {
+  private List<Map<String, Object>> rows(Object records, OnConflict onConflict, PiiScrubber scrubber, ZoneId zone) {
     List<?> input = ParamValues.asList(records, RECORDS);
     List<Map<String, Object>> rows = new ArrayList<>(input.size());
     for (int i = 0; i < input.size(); i++) {
       String path = RECORDS + "." + i;
-      Map<String, Object> row = RowValues.forCreate(model, ParamValues.asMap(input.get(i), path), path);
+      Map<String, Object> row = RowValues.forCreate(model, ParamValues.asMap(input.get(i), path), path, zone);
       onConflict.requireColumns(row, path);
       if (scrubber != null) {
         Scrubbing.beforeInsert(model, row, scrubber);

@@ -14,6 +14,8 @@ import dev.dataflow.runtime.sql.RenderedSql;
 import dev.dataflow.runtime.sql.SqlRenderer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +65,7 @@ public abstract class BulkUpdateNode extends CrudNode {
     }
     if (records && params.get(RECORDS) != null) {
       try {
-        toUpdates(params.get(RECORDS));
+        toUpdates(params.get(RECORDS), ZoneOffset.UTC); // no DataFlow at build(), so no zone: as RowValues checks
       } catch (InvalidParameterException e) {
         problems.add(new ParamProblem(e.parameter(), e.reason()));
       }
@@ -82,9 +84,10 @@ public abstract class BulkUpdateNode extends CrudNode {
     Map<String, Object> out = new LinkedHashMap<>();
     if (params.get(RECORDS) == null) {
       refuseAllRowsUnlessConfirmed(params, "update");
-      Map<String, Object> fields = RowValues.forUpdate(model, ParamValues.asMap(params.get(FIELDS), FIELDS), FIELDS);
+      Map<String, Object> fields = RowValues.forUpdate(model, ParamValues.asMap(params.get(FIELDS), FIELDS), FIELDS,
+          context.zone());
       Scrubbing.beforeUpdate(model, fields, context.piiScrubber());
-      RenderedSql update = SqlRenderer.updateWhere(model, fields, filters(params));
+      RenderedSql update = SqlRenderer.updateWhere(model, fields, filters(context, params));
       int n = context.transaction(connection -> {
         try (PreparedStatement ps = update.prepare(connection)) {
           return ps.executeUpdate();
@@ -96,7 +99,7 @@ public abstract class BulkUpdateNode extends CrudNode {
       out.put("updated", n);
       return out;
     }
-    List<Update> updates = toUpdates(params.get(RECORDS));
+    List<Update> updates = toUpdates(params.get(RECORDS), context.zone());
     for (Update u : updates) {
       Scrubbing.beforeUpdate(model, u.fields(), context.piiScrubber());
     }
@@ -118,7 +121,7 @@ public abstract class BulkUpdateNode extends CrudNode {
     return out;
   }
 
-  private List<Update> toUpdates(Object value) {
+  private List<Update> toUpdates(Object value, ZoneId zone) {
     List<?> records = ParamValues.asList(value, RECORDS);
     List<Update> updates = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
@@ -127,7 +130,7 @@ public abstract class BulkUpdateNode extends CrudNode {
       if (!record.containsKey(ID)) {
         throw new InvalidParameterException(path, "each record needs its 'id' and the columns to change");
       }
-      Object key = RowValues.key(model, record.get(ID), path + "." + ID);
+      Object key = RowValues.key(model, record.get(ID), path + "." + ID, zone);
       Map<String, Object> fields = new LinkedHashMap<>(record);
       fields.remove(ID);
       Object version = null;
@@ -139,7 +142,7 @@ public abstract class BulkUpdateNode extends CrudNode {
         }
         version = RowValues.version(model, fields.remove(VERSION), path + "." + VERSION);
       }
-      updates.add(new Update(i, key, version, RowValues.forUpdate(model, fields, path)));
+      updates.add(new Update(i, key, version, RowValues.forUpdate(model, fields, path, zone)));
     }
     return updates;
   }

@@ -109,7 +109,7 @@ public abstract class CountNode extends CrudNode {
     List<Aggregate> aggregates = GroupCountValues.aggregates(model, params.get(AGGREGATES), AGGREGATES);
     GroupCountValues.aggregateNamesDistinct(keys, aggregates, AGGREGATES);
     int limit = params.get(LIMIT) == null ? DEFAULT_LIMIT : GroupCountValues.groupLimit(params.get(LIMIT), LIMIT);
-    RenderedSql query = GroupCountSql.render(model, filters(params), keys, aggregates, limit);
+    RenderedSql query = GroupCountSql.render(model, filters(context, params), keys, aggregates, limit);
     return context.autoCommit(connection -> {
       try (PreparedStatement ps = query.prepare(connection); ResultSet rs = ps.executeQuery()) {
         List<Map<String, Object>> groups = new ArrayList<>();
@@ -129,7 +129,7 @@ public abstract class CountNode extends CrudNode {
   }
 
   private Map<String, Object> countAll(NodeContext context, Map<String, Object> params) throws SQLException {
-    RenderedSql query = SqlRenderer.count(model, filters(params));
+    RenderedSql query = SqlRenderer.count(model, filters(context, params));
     long count = context.autoCommit(connection -> {
       try (PreparedStatement ps = query.prepare(connection); ResultSet rs = ps.executeQuery()) {
         rs.next();

@@ -87,7 +87,7 @@ public abstract class CreateNode extends CrudNode {
     Map<String, Object> columnParams = new LinkedHashMap<>(params);
     columnParams.remove(OnConflict.ON_CONFLICT);
     columnParams.remove(OnConflict.CONFLICT_COLUMNS);
-    Map<String, Object> values = RowValues.forCreate(model, columnParams, "");
+    Map<String, Object> values = RowValues.forCreate(model, columnParams, "", context.zone());
     Scrubbing.beforeInsert(model, values, context.piiScrubber());
     if (onConflict.upsert()) {
       onConflict.requireColumns(values, "");

@@ -1,10 +1,13 @@
 package dev.dataflow.runtime.node.crud;
 
 import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.model.Suggestions;
 import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.ModelOutput;
 import dev.dataflow.runtime.node.Node;
+import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
@@ -78,6 +81,73 @@ public abstract class CrudNode implements Node {
       case LIST -> new ModelOutput(model.rowMapper(), ModelOutput.Shape.ROWS, model.primaryKey(), ListNode.RECORDS_OUTPUT);
       default -> null;
     };
+  }
+
+  /**
+   * Below its first segment a path may go into a row of List's {@code records} by index and column
+   * ({@code records.0.member_id}), into Count's {@code groups} and BulkCreate's {@code ids} by index, and into a
+   * JSONB column's document (unchecked: its shape is the data's). Every other output is one value: a column that is
+   * not JSONB, a count, a flag or text.
+   */
+  @Override
+  public String outputPathProblem(String path) {
+    String[] segments = path.split("\\.", -1);
+    if (segments.length == 1) {
+      return null;
+    }
+    String head = segments[0];
+    if (kind == NodeKind.LIST && head.equals(ListNode.RECORDS_OUTPUT)) {
+      String problem = indexProblem(segments, "a list of rows; give an index, then a column, such as "
+          + head + ".0." + model.primaryKey());
+      if (problem != null || segments.length == 2) {
+        return problem;
+      }
+      ColumnDescriptor column = model.column(segments[2]);
+      if (column == null) {
+        return "a row of " + head + " has no '" + Suggestions.cut(segments[2]) + "'." + Suggestions.didYouMean(
+            segments[2], model.columnsByName().keySet()) + " " + model.modelName() + "'s columns are "
+            + model.columnsByName().keySet();
+      }
+      return columnPathProblem(column, segments, 3);
+    }
+    if (kind == NodeKind.COUNT && head.equals(CountNode.GROUPS)) {
+      // a group's keys are its group_by entries and aggregates, which the literal parameters may not all show
+      return indexProblem(segments, "a list of groups; give an index, then a group_by entry, count or an aggregate");
+    }
+    if (kind == NodeKind.BULK_CREATE && head.equals("ids")) {
+      String problem = indexProblem(segments, "a list of ids; give an index, such as ids.0");
+      return problem != null || segments.length == 2 ? problem : single(segments, 2, "an id");
+    }
+    ColumnDescriptor column = switch (kind) {
+      case CREATE, READ, UPDATE -> model.column(head);
+      case DELETE -> head.equals(ID) ? model.keyColumn() : null;
+      default -> null;
+    };
+    return column != null ? columnPathProblem(column, segments, 1) : single(segments, 1, "a single value");
+  }
+
+  /** Null when {@code segments[1]} is a list index, else what the list is and how to index it. */
+  private static String indexProblem(String[] segments, String what) {
+    String segment = segments[1];
+    if (!segment.isEmpty() && segment.length() <= 9 && segment.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return null;
+    }
+    return "'" + segments[0] + "' is " + what + "; '" + Suggestions.cut(segment) + "' is not an index";
+  }
+
+  /** Null when the path may go on below a column (a JSONB document), else that the column holds one value. */
+  private static String columnPathProblem(ColumnDescriptor column, String[] segments, int next) {
+    if (next == segments.length || column.javaType() == JavaType.JSON) {
+      return null;
+    }
+    return single(segments, next, "a single value (" + column.sqlType() + ")");
+  }
+
+  /** That the value at {@code segments[0..next)} is {@code what}, so it has no {@code segments[next]}. */
+  private static String single(String[] segments, int next, String what) {
+    String at = String.join(".", java.util.Arrays.copyOfRange(segments, 0, next));
+    return "'" + Suggestions.cut(at) + "' is " + what + ", so it has no '" + Suggestions.cut(segments[next])
+        + "'; connect from '" + Suggestions.cut(at) + "' itself";
   }
 
   /** Values of {@code @Pii} columns become {@value PiiRedaction#PII}, wherever in the parameters they sit. */
@@ -163,8 +233,9 @@ public abstract class CrudNode implements Node {
     return List.of();
   }
 
-  protected final Condition filters(Map<String, Object> params) {
-    return RowValues.filters(model, params.get(FILTERS), FILTERS);
+  /** The run's {@code filters}, a date-time without offset read in the run's zone ({@link NodeContext#zone()}). */
+  protected final Condition filters(NodeContext context, Map<String, Object> params) {
+    return RowValues.filters(model, params.get(FILTERS), FILTERS, context.zone());
   }
 
   protected final void refuseAllRowsUnlessConfirmed(Map<String, Object> params, String operation) {

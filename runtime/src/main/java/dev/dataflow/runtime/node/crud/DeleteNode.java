@@ -53,7 +53,7 @@ public abstract class DeleteNode extends CrudNode {
     Map<String, Object> out = new LinkedHashMap<>();
     if (params.get(ID) == null && params.containsKey(FILTERS)) {
       refuseAllRowsUnlessConfirmed(params, "delete");
-      RenderedSql delete = SqlRenderer.delete(model, filters(params));
+      RenderedSql delete = SqlRenderer.delete(model, filters(context, params));
       int n = context.autoCommit(connection -> {
         boolean autoCommit = connection.getAutoCommit(); // read now: a lost connection no longer says
         try (PreparedStatement ps = delete.prepare(connection)) {
@@ -66,7 +66,7 @@ public abstract class DeleteNode extends CrudNode {
       out.put("deleted", n);
       return out;
     }
-    Object key = RowValues.key(model, params.get(ID), ID);
+    Object key = RowValues.key(model, params.get(ID), ID, context.zone());
     int n = context.autoCommit(connection -> {
       boolean autoCommit = connection.getAutoCommit();
       try (PreparedStatement ps = connection.prepareStatement(model.statements().deleteById())) {

@@ -44,14 +44,14 @@ public abstract class ExistsNode extends CrudNode {
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     boolean exists;
     if (params.get(ID) == null && params.containsKey(FILTERS)) {
-      var query = SqlRenderer.exists(model, filters(params));
+      var query = SqlRenderer.exists(model, filters(context, params));
       exists = context.autoCommit(connection -> {
         try (PreparedStatement ps = query.prepare(connection)) {
           return first(ps);
         }
       });
     } else {
-      Object key = RowValues.key(model, params.get(ID), ID);
+      Object key = RowValues.key(model, params.get(ID), ID, context.zone());
       exists = context.autoCommit((Connection connection) -> {
         try (PreparedStatement ps = connection.prepareStatement(model.statements().existsById())) {
           bindKey(ps, 1, key);

@@ -118,7 +118,7 @@ public abstract class ListNode extends CrudNode {
       orderBy = List.of(model.primaryKey()); // a stable order, so pages do not overlap
     }
     List<String> order = KeysetSql.pageOrder(model, orderBy);
-    Condition where = filters(params);
+    Condition where = filters(context, params);
     RenderedSql query;
     if (params.get(CURSOR) == null) {
       query = SqlRenderer.select(model, where, orderBy, limit, offset);

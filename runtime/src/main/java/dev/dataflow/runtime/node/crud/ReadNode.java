@@ -55,7 +55,7 @@ public abstract class ReadNode extends CrudNode {
     boolean raise = ParamValues.bool(params.getOrDefault(RAISE_ON_NOT_FOUND, true), RAISE_ON_NOT_FOUND);
     Map<String, Object> row;
     if (params.get(ID) != null || !params.containsKey(FILTERS)) {
-      Object key = RowValues.key(model, params.get(ID), ID);
+      Object key = RowValues.key(model, params.get(ID), ID, context.zone());
       row = context.autoCommit(connection -> {
         try (PreparedStatement ps = connection.prepareStatement(model.statements().selectById())) {
           bindKey(ps, 1, key);
@@ -68,7 +68,7 @@ public abstract class ReadNode extends CrudNode {
         }
       });
     } else {
-      RenderedSql query = SqlRenderer.select(model, filters(params), List.of(model.primaryKey()), 1, 0);
+      RenderedSql query = SqlRenderer.select(model, filters(context, params), List.of(model.primaryKey()), 1, 0);
       row = context.autoCommit(connection -> {
         try (PreparedStatement ps = query.prepare(connection); ResultSet rs = ps.executeQuery()) {
           List<Map<String, Object>> rows = readAll(rs);

@@ -9,6 +9,8 @@ import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.sql.FilterCompiler;
 import dev.dataflow.runtime.sql.Increment;
 import dev.dataflow.runtime.sql.InvalidValueException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,11 @@ import org.jooq.Condition;
  * Shape checks and conversions of CRUD parameters against a model, shared by the parameter checks at build time
  * ({@link dev.dataflow.runtime.node.ParamSpec#check()}) and by the nodes at run time, so both say the same thing
  * about the same input. This is the only place CRUD input is validated; the SQL layer renders what it is given.
+ *
+ * <p>The forms that take a {@link ZoneId} are the nodes': a date-time without offset given for a TIMESTAMPTZ column
+ * is read in the run's zone ({@code NodeContext.zone()}, the {@code DataFlow}'s). The forms without are the checks at
+ * {@code build()}, where no {@code DataFlow} is known; they read such a value in UTC, which accepts and refuses the
+ * same values as every zone but for a date-time within hours of PostgreSQL's limits.
  */
 public final class RowValues {
   static final String SET = "$set";
@@ -33,6 +40,14 @@ public final class RowValues {
    * @param prefix the parameter path of the row ({@code ""} for Create's own parameters, {@code records.3} in bulk)
    */
   public static Map<String, Object> forCreate(ModelDescriptor model, Map<String, ?> row, String prefix) {
+    return forCreate(model, row, prefix, ZoneOffset.UTC);
+  }
+
+  /**
+   * The column values of one row to insert, as {@link #forCreate(ModelDescriptor, Map, String)}, a date-time without
+   * offset for a TIMESTAMPTZ column read in {@code zone}.
+   */
+  public static Map<String, Object> forCreate(ModelDescriptor model, Map<String, ?> row, String prefix, ZoneId zone) {
     Map<String, Object> converted = new LinkedHashMap<>();
     for (String key : row.keySet()) {
       ColumnDescriptor column = model.column(key);
@@ -62,7 +77,7 @@ public final class RowValues {
         throw new InvalidParameterException(path, "column " + column.name() + " is NOT NULL; give a value"
             + (column.hasDefault() ? " or leave it out to use its default" : ""));
       }
-      converted.put(column.name(), value == null ? null : ParamValues.toColumn(column, value, path));
+      converted.put(column.name(), value == null ? null : ParamValues.toColumn(column, value, path, zone));
     }
     return converted;
   }
@@ -95,6 +110,15 @@ public final class RowValues {
    * {@code $set}: {@code {"$set": {"$inc": 1}}} stores the document {@code {"$inc": 1}}.
    */
   public static Map<String, Object> forUpdate(ModelDescriptor model, Map<String, ?> fields, String prefix) {
+    return forUpdate(model, fields, prefix, ZoneOffset.UTC);
+  }
+
+  /**
+   * The new column values of an update, as {@link #forUpdate(ModelDescriptor, Map, String)}, a date-time without
+   * offset for a TIMESTAMPTZ column read in {@code zone}.
+   */
+  public static Map<String, Object> forUpdate(ModelDescriptor model, Map<String, ?> fields, String prefix,
+      ZoneId zone) {
     if (fields.isEmpty()) {
       throw new InvalidParameterException(prefix, "no columns to change; give at least one column and its new value");
     }
@@ -116,18 +140,18 @@ public final class RowValues {
       if (column.piiScrubbedFlag()) {
         throw new InvalidParameterException(path, setByDataFlow(model, column));
       }
-      converted.put(key, updateValue(column, e.getValue(), path));
+      converted.put(key, updateValue(column, e.getValue(), path, zone));
     }
     return converted;
   }
 
-  private static Object updateValue(ColumnDescriptor column, Object value, String path) {
+  private static Object updateValue(ColumnDescriptor column, Object value, String path, ZoneId zone) {
     if (!(value instanceof Map<?, ?> operation)) {
-      return newValue(column, value, path);
+      return newValue(column, value, path, zone);
     }
     boolean setOnly = operation.size() == 1 && operation.containsKey(SET);
     if (column.javaType() == JavaType.JSON && !setOnly) {
-      return newValue(column, value, path); // a JSON document
+      return newValue(column, value, path, zone); // a JSON document
     }
     if (operation.size() != 1) {
       throw new InvalidParameterException(path, "give one operator and its operand, such as {\"$inc\": 1}, or a bare"
@@ -138,7 +162,7 @@ public final class RowValues {
     String operatorPath = path(path, operator);
     switch (operator) {
       case SET -> {
-        return newValue(column, only.getValue(), operatorPath);
+        return newValue(column, only.getValue(), operatorPath, zone);
       }
       case INC -> {
         if (!Increment.appliesTo(column.javaType())) {
@@ -161,11 +185,11 @@ public final class RowValues {
     }
   }
 
-  private static Object newValue(ColumnDescriptor column, Object value, String path) {
+  private static Object newValue(ColumnDescriptor column, Object value, String path, ZoneId zone) {
     if (value == null && !column.nullable()) {
       throw new InvalidParameterException(path, "column " + column.name() + " is NOT NULL; it cannot be set to null");
     }
-    return value == null ? null : ParamValues.toColumn(column, value, path);
+    return value == null ? null : ParamValues.toColumn(column, value, path, zone);
   }
 
   /** The values of {@code on_conflict}, the first being the default. */
@@ -219,12 +243,12 @@ public final class RowValues {
     return List.copyOf(columns);
   }
 
-  /** The key value, converted to the key column's type. */
-  public static Object key(ModelDescriptor model, Object value, String parameter) {
+  /** The key value, converted to the key column's type (a date-time without offset read in {@code zone}). */
+  public static Object key(ModelDescriptor model, Object value, String parameter, ZoneId zone) {
     if (value == null) {
       throw new InvalidParameterException(parameter, "the key is null; give the " + model.primaryKey() + " of a row");
     }
-    return ParamValues.toColumn(model.keyColumn(), value, parameter);
+    return ParamValues.toColumn(model.keyColumn(), value, parameter, zone);
   }
 
   /** The version the caller read, converted to the {@code @Version} column's type; never null. */
@@ -271,8 +295,16 @@ public final class RowValues {
 
   /** {@code filters}: a filter map compiled to a condition over the model's columns; null matches every row. */
   public static Condition filters(ModelDescriptor model, Object value, String parameter) {
+    return filters(model, value, parameter, ZoneOffset.UTC);
+  }
+
+  /**
+   * {@code filters} compiled as {@link #filters(ModelDescriptor, Object, String)}, a date-time without offset compared
+   * with a TIMESTAMPTZ column read in {@code zone}.
+   */
+  public static Condition filters(ModelDescriptor model, Object value, String parameter, ZoneId zone) {
     try {
-      return FilterCompiler.compile(model, value == null ? Map.of() : ParamValues.asMap(value, parameter));
+      return FilterCompiler.compile(model, value == null ? Map.of() : ParamValues.asMap(value, parameter), zone);
     } catch (InvalidValueException e) {
       throw InvalidParameterException.of(e);
     }

@@ -87,7 +87,8 @@ public abstract class UpdateNode extends CrudNode {
 
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
-    Map<String, Object> fields = RowValues.forUpdate(model, ParamValues.asMap(params.get(FIELDS), FIELDS), FIELDS);
+    Map<String, Object> fields = RowValues.forUpdate(model, ParamValues.asMap(params.get(FIELDS), FIELDS), FIELDS,
+        context.zone());
     Scrubbing.beforeUpdate(model, fields, context.piiScrubber());
     boolean byFilters = params.get(ID) == null && params.containsKey(FILTERS);
     String versionProblem = versionProblem(!byFilters, params.containsKey(VERSION));
@@ -96,7 +97,7 @@ public abstract class UpdateNode extends CrudNode {
     }
     if (byFilters) {
       refuseAllRowsUnlessConfirmed(params, "update");
-      RenderedSql update = SqlRenderer.updateWhere(model, fields, filters(params));
+      RenderedSql update = SqlRenderer.updateWhere(model, fields, filters(context, params));
       int n = context.autoCommit(connection -> {
         boolean autoCommit = connection.getAutoCommit(); // read now: a lost connection no longer says
         try (PreparedStatement ps = update.prepare(connection)) {
@@ -110,7 +111,7 @@ public abstract class UpdateNode extends CrudNode {
       out.put("updated", n);
       return out;
     }
-    Object key = RowValues.key(model, params.get(ID), ID);
+    Object key = RowValues.key(model, params.get(ID), ID, context.zone());
     Object version = model.versionColumn() == null ? null : RowValues.version(model, params.get(VERSION), VERSION);
     Map<String, Object> row = context.autoCommit(
         connection -> UpdateById.run(connection, connection.getAutoCommit(), model, shapes, fields, key, version,
