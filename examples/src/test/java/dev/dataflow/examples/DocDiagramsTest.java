@@ -3,6 +3,7 @@ package dev.dataflow.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.dataflow.examples.service.ServiceDiagrams;
 import dev.dataflow.runtime.node.NodeRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,25 +19,35 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Mermaid diagrams in docs/diagrams.md are drawn from the real code: the seed models' ER diagram from the
- * registry, the example's workflows from {@link ConversationMemoryExample}. This test draws them again and fails when
- * a page differs, so the pictures cannot rot. After changing a model or the example, rewrite the blocks with
+ * The Mermaid diagrams in docs/diagrams.md and docs/conversation_memory_system.md are drawn from the real code: the
+ * seed models' ER diagram from the registry, the example's workflows from {@link ConversationMemoryExample}, the
+ * service's message workflows from {@code ConversationMemory} ({@link ServiceDiagrams}). This test draws them again
+ * and fails when a page differs, so the pictures cannot rot. After changing a model, the example or the handler,
+ * rewrite the blocks with
  *
  * <pre>
  * mvn -pl annotations,runtime,processor,models,examples test -Dtest=DocDiagramsTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Ddataflow.updateDocs=true
- * git diff docs/diagrams.md
+ * git diff docs/
  * </pre>
  */
 class DocDiagramsTest {
   /** Set to {@code true} to write the drawn diagrams into the page instead of comparing. */
   static final String UPDATE_PROPERTY = "dataflow.updateDocs";
-  private static final Path PAGE = Path.of("..", "docs", "diagrams.md").toAbsolutePath().normalize();
+  private static final Path DOCS = Path.of("..", "docs").toAbsolutePath().normalize();
   /** {@code <!-- diagram: name -->}, then a mermaid block. */
   private static final Pattern BLOCK = Pattern.compile("<!-- diagram: (\\S+) -->\\n```mermaid\\n(.*?)```",
       Pattern.DOTALL);
 
-  /** Every diagram the page shows, by the name in its marker. */
+  /** Every page with diagrams, and the diagrams it shows by the name in their markers, in page order. */
+  static Map<String, Map<String, String>> pages() {
+    Map<String, Map<String, String>> pages = new LinkedHashMap<>();
+    pages.put("diagrams.md", diagrams());
+    pages.put("conversation_memory_system.md", ServiceDiagrams.messageWorkflows());
+    return pages;
+  }
+
+  /** Every diagram docs/diagrams.md shows, by the name in its marker. */
   static Map<String, String> diagrams() {
     UUID sessionId = UUID.fromString("00000000-0000-0000-0000-000000000001");   // never drawn: values are not shown
     Map<String, String> diagrams = new LinkedHashMap<>();
@@ -50,25 +61,32 @@ class DocDiagramsTest {
 
   @Test
   void everyDiagramInTheDocsIsDrawnFromTheCode() throws IOException {
-    Map<String, String> drawn = diagrams();
-    String page = Files.readString(PAGE, StandardCharsets.UTF_8);
-    if (Boolean.getBoolean(UPDATE_PROPERTY)) {
-      Files.writeString(PAGE, rewrite(page, drawn), StandardCharsets.UTF_8);
+    for (Map.Entry<String, Map<String, String>> e : pages().entrySet()) {
+      check(e.getKey(), e.getValue());
     }
-    page = Files.readString(PAGE, StandardCharsets.UTF_8);
+  }
+
+  private static void check(String name, Map<String, String> drawn) throws IOException {
+    Path file = DOCS.resolve(name);
+    String page = Files.readString(file, StandardCharsets.UTF_8);
+    if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+      Files.writeString(file, rewrite(page, drawn), StandardCharsets.UTF_8);
+    }
+    page = Files.readString(file, StandardCharsets.UTF_8);
     Set<String> onPage = new LinkedHashSet<>();
     Matcher m = BLOCK.matcher(page);
     while (m.find()) {
-      String name = m.group(1);
-      if (!drawn.containsKey(name)) {
-        fail("docs/diagrams.md has a diagram '" + name + "' that the code does not draw; known: " + drawn.keySet());
+      String diagram = m.group(1);
+      if (!drawn.containsKey(diagram)) {
+        fail("docs/" + name + " has a diagram '" + diagram + "' that the code does not draw; known: "
+            + drawn.keySet());
       }
-      onPage.add(name);
-      assertEquals(drawn.get(name), m.group(2), "docs/diagrams.md: diagram '" + name + "' is out of date. Rewrite it"
-          + " with: mvn -pl annotations,runtime,processor,models,examples test -Dtest=DocDiagramsTest"
+      onPage.add(diagram);
+      assertEquals(drawn.get(diagram), m.group(2), "docs/" + name + ": diagram '" + diagram + "' is out of date."
+          + " Rewrite it with: mvn -pl annotations,runtime,processor,models,examples test -Dtest=DocDiagramsTest"
           + " -Dsurefire.failIfNoSpecifiedTests=false -D" + UPDATE_PROPERTY + "=true");
     }
-    assertEquals(drawn.keySet(), onPage, "docs/diagrams.md must show every drawn diagram once, in this order");
+    assertEquals(drawn.keySet(), onPage, "docs/" + name + " must show every drawn diagram once, in this order");
   }
 
   /** The page with each marked block's body replaced by the drawn diagram of that name. */
