@@ -18,20 +18,21 @@ class ServiceRestartTest {
   void historySurvivesARestartOnTheSameDataDirectory(@TempDir Path dataDirectory) {
     String token = ServiceSettings.randomToken();
     String session;
-    try (DataFlow db = DataFlow.builder().embeddedDataDirectory(dataDirectory).build();
-        ConversationService service = ConversationService.start(db, new StoringHandler(db), 0, token)) {
-      long outlet = ConversationServiceTest.outlet(db);
-      session = new ServiceClient(service.port(), token).postMessage("6591234567", outlet,
-          "Hi, we need 400 boxes for 10 inch pizzas", null).json().get("session_id").asText();
+    try (DataFlow db = DataFlow.builder().embeddedDataDirectory(dataDirectory).build()) {
+      DemoCatalogue.applyIfEmpty(db);
+      try (ConversationService service = ConversationService.start(db, new ConversationMemory(db), 0, token)) {
+        session = new ServiceClient(service.port(), token).postMessage("6591234567", DemoCatalogue.OUTLET_ID,
+            "Hi, we need 400 boxes for 10 inch pizzas", null).json().get("session_id").asText();
+      }
     }
 
     try (DataFlow db = DataFlow.builder().embeddedDataDirectory(dataDirectory).build();
-        ConversationService service = ConversationService.start(db, new StoringHandler(db), 0, token)) {
+        ConversationService service = ConversationService.start(db, new ConversationMemory(db), 0, token)) {
       JsonNode history = new ServiceClient(service.port(), token).get("/api/user/6591234567/history").json();
 
       assertEquals(1, history.get("sessions").size(), history.toString());
       assertEquals(session, history.get("sessions").get(0).get("session_id").asText());
-      assertEquals(2, history.get("sessions").get(0).get("message_count").asInt());
+      assertEquals(2, history.get("sessions").get(0).get("message_count").asInt(), "the message and its reply");
     }
   }
 }
