@@ -75,10 +75,18 @@ public final class ConversationSessionBulkCreateNode extends BulkCreateNode {
     }
 
     /**
-     * How many rows go into one INSERT.
+     * How many records go into one batch (one COPY, or one round of upserts).
      */
     public Params batchSize(int batchSize) {
       set(BulkCreateNode.BATCH_SIZE, batchSize);
+      return this;
+    }
+
+    /**
+     * Whether the output lists the new rows' ids (default true).
+     */
+    public Params returnIds(boolean returnIds) {
+      set(BulkCreateNode.RETURN_IDS, returnIds);
       return this;
     }
 

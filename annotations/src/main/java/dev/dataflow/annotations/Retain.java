@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 /**
  * How long a model's rows are kept: a row is past retention {@link #days} days after the time in its {@link #after}
  * column. The policy goes into the model's generated descriptor ({@code ModelDescriptor.retention()}); it changes
- * neither the schema nor any write. In this version nothing deletes rows by it yet: the retention sweep comes
- * later.
+ * neither the schema nor any write. The retention sweep ({@code DataFlow.sweepExpired} and the
+ * {@code retentionSchedule}) deletes the rows past it in batches; on a {@link Partitioned @Partitioned} model it
+ * drops whole expired partitions instead and deletes the rest in batches.
  *
  * <pre>{@code
  * @Model

@@ -26,10 +26,13 @@ final class BenchmarkDatabase implements AutoCloseable {
     this.runtime = new LocalRuntime(dataFlow);
   }
 
-  /** Empties every table the benchmarks write. */
+  /**
+   * Empties every table the benchmarks write, and, through {@code cascade}, the tables that reference them
+   * ({@code orders} references {@code conversation_sessions} since V3; without {@code cascade} PostgreSQL refuses).
+   */
   void truncateAll() {
     execute("truncate table conversation_messages, conversation_sessions, user_interaction_summaries"
-        + " restart identity");
+        + " restart identity cascade");
   }
 
   /** Empties the messages table only (sessions stay, so messages may still reference them). */

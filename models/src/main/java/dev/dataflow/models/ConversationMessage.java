@@ -4,6 +4,7 @@ import dev.dataflow.annotations.Column;
 import dev.dataflow.annotations.Index;
 import dev.dataflow.annotations.Indexed;
 import dev.dataflow.annotations.Model;
+import dev.dataflow.annotations.Partitioned;
 import dev.dataflow.annotations.References;
 import dev.dataflow.annotations.References.OnDelete;
 import dev.dataflow.annotations.Pii;
@@ -19,7 +20,9 @@ import java.time.Instant;
  * <p>{@code session_id} is a foreign key to {@code conversation_sessions.session_id}, ON DELETE CASCADE.
  *
  * <p>Retention: 90 days after {@code timestamp} ({@code @Retain}; {@code DataFlow.sweepExpired} and the
- * {@code retentionSchedule} delete what is past it). {@code content} is scrubbed of personal data by every write
+ * {@code retentionSchedule} delete what is past it). The table is partitioned by month of {@code timestamp}
+ * ({@code @Partitioned}): its key is ({@code id}, {@code timestamp}), the sweep creates the coming months'
+ * partitions ahead and drops a month's partition whole once all of it is past retention. {@code content} is scrubbed of personal data by every write
  * before it is stored ({@code @Pii(scrub = true)}), and {@code pii_scrubbed}, set by those writes, says it was.
  */
 // [START lifecycle]
@@ -27,6 +30,7 @@ import java.time.Instant;
 @Index(columns = "created_at")
 @Index(columns = {"session_id", "timestamp"})
 @Retain(days = 90, after = "timestamp")
+@Partitioned(by = "timestamp", interval = Partitioned.Interval.MONTH)
 public record ConversationMessage(
     Long id,
     /** The {@code session_id} of the {@link ConversationSession}; deleting the session deletes its messages. */

@@ -268,6 +268,9 @@ abstract class ConnectionContexts {
     private final String nodeType;
     private final RunSettings settings;
     private final AtomicLong rowsAffected = new AtomicLong();
+    private final long started = System.nanoTime();
+    /** Where reported progress goes: the run's listeners; nowhere until the run sets it. */
+    private volatile java.util.function.Consumer<NodeProgress> progress = p -> {};
 
     Context(String runId, String nodeId, String nodeType, RunSettings settings) {
       this.runId = runId;
@@ -304,6 +307,17 @@ abstract class ConnectionContexts {
     @Override
     public void addRowsAffected(long rows) {
       rowsAffected.addAndGet(rows);
+    }
+
+    /** Sends this node's progress reports to {@code sink}. */
+    void onProgress(java.util.function.Consumer<NodeProgress> sink) {
+      this.progress = sink;
+    }
+
+    @Override
+    public void reportProgress(long done, long total) {
+      progress.accept(new NodeProgress(runId, nodeId, nodeType, done, total,
+          java.time.Duration.ofNanos(System.nanoTime() - started)));
     }
 
     /** The rows the node reported so far. */

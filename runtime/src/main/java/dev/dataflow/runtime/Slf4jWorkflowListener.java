@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The logging every run gets unless {@link ExecutionOptions.Builder#logging(boolean)} turns it off: node events on
- * logger {@code dev.dataflow.runtime.workflow}, started/finished/skipped at DEBUG and failed at WARN. Lines carry run
+ * logger {@code dev.dataflow.runtime.workflow}, started/finished/skipped and bulk progress at DEBUG and failed at WARN. Lines carry run
  * id, node id, node type, duration, rows affected and the error's message (which never holds a value).
  */
 public final class Slf4jWorkflowListener implements WorkflowListener {
@@ -29,6 +29,14 @@ public final class Slf4jWorkflowListener implements WorkflowListener {
   public void nodeFailed(NodeEvent e, Throwable error) {
     LOG.warn("run {} node {} ({}) failed after {} µs: {}", e.runId(), e.nodeId(), e.nodeType(),
         e.duration().toNanos() / 1000, error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+  }
+
+  @Override
+  public void nodeProgress(NodeProgress p) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("run {} node {} ({}) {} of {} records in {} ms", p.runId(), p.nodeId(), p.nodeType(), p.done(),
+          p.totalKnown() ? String.valueOf(p.total()) : "?", p.elapsed().toMillis());
+    }
   }
 
   @Override

@@ -23,4 +23,10 @@ public interface WorkflowListener {
 
   /** The node did not run: it is on a branch a routing node did not take. */
   default void nodeSkipped(NodeEvent event) {}
+
+  /**
+   * A long node's progress, after each batch it wrote: BulkCreate and BulkUpdate report the records done (and all
+   * of them, when known). Between {@link #nodeStarted} and {@link #nodeFinished}; a node that fails stops reporting.
+   */
+  default void nodeProgress(NodeProgress progress) {}
 }

@@ -184,6 +184,7 @@ final class WorkflowRun {
     long started = System.nanoTime();
     Map<String, Object> output;
     ConnectionContexts.Context context = contexts.forNode(runId, nodeId, instance.type(), node.readOnly());
+    context.onProgress(progress -> notify(l -> l.nodeProgress(progress)));
     try {
       // Literal values were checked when the workflow was built; what arrived through a connection is checked now.
       ParamChecker.checkConnected(node, input, workflow.edgesInto(nodeId));

@@ -216,13 +216,13 @@ public final class DocSnippets {
     // [START zone]
     try (DataFlow db = DataFlow.builder().databaseUrl(databaseUrl).zone(ZoneId.of("Asia/Singapore")).build()) {
       UUID sessionId = UUID.randomUUID();
-      Map<String, Object> message = new LocalRuntime(db).execute(new WorkflowBuilder()
+      ConversationMessage message = new LocalRuntime(db).execute(new WorkflowBuilder()
           .addNode("session", ConversationSessionCreateNode.params().sessionId(sessionId).userId("u-42"))
           .addNode("ConversationMessageCreateNode", "say", Map.of("session_id", sessionId, "role", "user",
               "content", "Hi", "timestamp", "2026-11-30T09:15:00"))   // as Python's isoformat() writes it
           .addDependency("session", "say")
-          .build()).get("say");
-      return (Instant) message.get("timestamp");   // 2026-11-30T01:15:00Z: 09:15 in Singapore
+          .build()).get("say", ConversationMessage.class);
+      return message.timestamp();   // 2026-11-30T01:15:00Z: 09:15 in Singapore
     }
     // [END zone]
   }

@@ -110,11 +110,20 @@ class RetentionTest extends DatabaseTest {
     } finally {
       scheduled.close();
     }
-    assertFalse(Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(t -> t.getName().equals("dataflow-retention") && t.isAlive()), "close() stops the schedule");
+    // The schedule's thread has finished its work when close() returns; the JVM marks it dead a moment later.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (retentionThreadAlive() && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(10);
+    }
+    assertFalse(retentionThreadAlive(), "close() stops the schedule");
     int after = heard.size();
     TimeUnit.MILLISECONDS.sleep(300);
     assertEquals(after, heard.size(), "no sweep after close()");
+  }
+
+  private static boolean retentionThreadAlive() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals("dataflow-retention") && t.isAlive());
   }
 
   private static RetentionEvent awaitEvent(List<RetentionEvent> heard, Predicate<RetentionEvent> wanted,

@@ -4,6 +4,7 @@ import dev.dataflow.processor.migrate.PlanPart.Phase;
 import dev.dataflow.processor.schema.CheckConstraintSchema;
 import dev.dataflow.processor.schema.ForeignKeySchema;
 import dev.dataflow.processor.schema.IndexSchema;
+import dev.dataflow.processor.schema.PartitionSchema;
 import dev.dataflow.processor.schema.UniqueConstraintSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -128,7 +129,11 @@ final class DeclaredRenames {
       }
       PrimaryKeySnapshot primaryKey =
           new PrimaryKeySnapshot(table.primaryKey().name(), table.primaryKey().columns().stream().map(column).toList());
-      tables.add(new TableSnapshot(name, columns, primaryKey, uniques, checks, indexes, foreignKeys));
+      PartitionSchema partitioning =
+          table.partitioning() == null
+              ? null
+              : new PartitionSchema(column.apply(table.partitioning().column()), table.partitioning().interval());
+      tables.add(new TableSnapshot(name, columns, primaryKey, uniques, checks, indexes, foreignKeys, partitioning));
     }
     return new SchemaSnapshot(tables);
   }

@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>Statement order ({@link PlanPart.Phase}): table renames, column renames, dropped constraints and indexes,
  * constraint and index renames, dropped columns, dropped tables, new tables (referenced before referencing, each
- * followed by its indexes), new columns, altered columns, new constraints, new indexes, new foreign keys.
+ * followed by its indexes and, when partitioned, its partitions), tables becoming partitioned
+ * ({@link PartitionChanges}), new columns, altered columns, new constraints, new indexes, new foreign keys.
  */
 public final class MigrationPlanner {
 
@@ -37,6 +38,9 @@ public final class MigrationPlanner {
 
   /** A table that exists before (after the declared renames) and after. */
   private static PlanPart changedTable(TableSnapshot old, TableSnapshot table, Declarations declared) {
+    if (PartitionChanges.changed(old, table)) {
+      return PartitionChanges.plan(old, table);
+    }
     return ColumnChanges.plan(old, table, declared.droppedColumns(table.name()))
         .add(ConstraintChanges.primaryKey(old, table))
         .add(ColumnChanges.enumValues(old, table))

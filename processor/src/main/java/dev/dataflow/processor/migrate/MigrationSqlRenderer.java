@@ -1,6 +1,7 @@
 package dev.dataflow.processor.migrate;
 
 import dev.dataflow.processor.ddl.DdlParts;
+import dev.dataflow.processor.ddl.PartitionDdl;
 import dev.dataflow.processor.ddl.PostgresDsl;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,26 @@ public final class MigrationSqlRenderer {
       return dsl.alterTable(table(s.table())).add(DdlParts.check(s.check())).getSQL();
     } else if (step instanceof MigrationStep.AddForeignKey s) {
       return dsl.alterTable(table(s.table())).add(DdlParts.foreignKey(s.foreignKey())).getSQL();
+    } else if (step instanceof MigrationStep.CreatePartitions s) {
+      return PartitionDdl.createPartitions(s.table(), s.partitioning(), s.sqlType(), s.rowsOf());
+    } else if (step instanceof MigrationStep.CreateDefaultPartition s) {
+      return PartitionDdl.createDefaultPartition(s.table(), false);
+    } else if (step instanceof MigrationStep.RenameIdentitySequence s) {
+      return "DO $$ BEGIN EXECUTE format('ALTER SEQUENCE %s RENAME TO %I', pg_get_serial_sequence("
+          + literal(dsl.render(table(s.table()))) + ", " + literal(s.column()) + "), "
+          + literal(s.table() + "_" + s.column() + "_seq") + "); END $$";
+    } else if (step instanceof MigrationStep.CopyRows s) {
+      List<Field<?>> columns = DdlParts.fields(s.columns());
+      return dsl.insertInto(table(s.to())).columns(columns).select(dsl.select(columns).from(table(s.from())))
+          .getSQL();
+    } else if (step instanceof MigrationStep.ContinueIdentity s) {
+      String from = literal(dsl.render(table(s.from())));
+      String column = literal(s.column());
+      return "select setval(pg_get_serial_sequence(" + literal(dsl.render(table(s.table()))) + ", " + column
+          + "), greatest(last_id, 1), last_id > 0) from (select greatest(coalesce(pg_sequence_last_value("
+          + "pg_get_serial_sequence(" + from + ", " + column + ")::regclass), 0), (select coalesce(max("
+          + dsl.render(DSL.name(s.column())) + "), 0) from " + dsl.render(table(s.from())) + ")) as last_id) as"
+          + " old_sequence";
     }
     throw new IllegalArgumentException("unknown migration step " + step);
   }
@@ -84,7 +105,16 @@ public final class MigrationSqlRenderer {
             table.uniqueConstraints(),
             table.checkConstraints(),
             step.foreignKeys());
+    if (table.partitioning() != null) {
+      return formatted.createTable(table(table.name())).columns(columns).constraints(constraints)
+          .storage(PartitionDdl.partitionByClause(table.partitioning())).getSQL();
+    }
     return formatted.createTable(table(table.name())).columns(columns).constraints(constraints).getSQL();
+  }
+
+  /** {@code text} as an SQL string literal. */
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 
   private static Table<?> table(String name) {

@@ -3,6 +3,7 @@ package dev.dataflow.processor.migrate;
 import dev.dataflow.processor.schema.CheckConstraintSchema;
 import dev.dataflow.processor.schema.ForeignKeySchema;
 import dev.dataflow.processor.schema.IndexSchema;
+import dev.dataflow.processor.schema.PartitionSchema;
 import dev.dataflow.processor.schema.UniqueConstraintSchema;
 import java.util.List;
 
@@ -54,4 +55,32 @@ public sealed interface MigrationStep {
   record AddCheck(String table, CheckConstraintSchema check) implements MigrationStep {}
 
   record AddForeignKey(String table, ForeignKeySchema foreignKey) implements MigrationStep {}
+
+  /**
+   * The {@code DO} block that creates the partitions of the current and next interval of a partitioned table, and
+   * of every interval holding a row of {@code rowsOf} when that is not null (the table whose rows move in).
+   */
+  record CreatePartitions(String table, PartitionSchema partitioning, String sqlType, String rowsOf)
+      implements MigrationStep {}
+
+  record CreateDefaultPartition(String table) implements MigrationStep {}
+
+  /**
+   * Renames the identity sequence of {@code table.column} to {@code <table>_<column>_seq}, so that the new table
+   * taking over the old one's name gets the sequence name the old one had.
+   */
+  record RenameIdentitySequence(String table, String column) implements MigrationStep {}
+
+  /** {@code insert into "to" (columns) select columns from "from"}. */
+  record CopyRows(String from, String to, List<String> columns) implements MigrationStep {
+    public CopyRows {
+      columns = List.copyOf(columns);
+    }
+  }
+
+  /**
+   * Sets the identity sequence of {@code table.column} so that it continues after the old table's: after both its
+   * sequence's last value and the highest key of its rows.
+   */
+  record ContinueIdentity(String table, String column, String from) implements MigrationStep {}
 }

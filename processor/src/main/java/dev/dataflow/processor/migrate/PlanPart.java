@@ -23,6 +23,7 @@ final class PlanPart {
     DROP_COLUMN,
     DROP_TABLE,
     CREATE_TABLE,
+    CONVERT_TABLE,
     ADD_COLUMN,
     ALTER_COLUMN,
     ADD_CONSTRAINT,

@@ -43,11 +43,12 @@ public record SchemaSnapshot(List<TableSnapshot> tables) {
           new TableSnapshot(
               model.table(),
               columns,
-              new PrimaryKeySnapshot(model.primaryKeyConstraint(), List.of(model.primaryKey())),
+              new PrimaryKeySnapshot(model.primaryKeyConstraint(), model.primaryKeyColumns()),
               model.uniqueConstraints(),
               model.checkConstraints(),
               model.indexes(),
-              model.foreignKeys()));
+              model.foreignKeys(),
+              model.partitioning()));
     }
     return new SchemaSnapshot(tables);
   }

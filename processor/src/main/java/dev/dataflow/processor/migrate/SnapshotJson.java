@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataflow.processor.schema.CheckConstraintSchema;
 import dev.dataflow.processor.schema.ForeignKeySchema;
 import dev.dataflow.processor.schema.IndexSchema;
+import dev.dataflow.processor.schema.PartitionSchema;
 import dev.dataflow.processor.schema.UniqueConstraintSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,9 @@ import java.util.List;
  *         ...
  * }</pre>
  *
- * An index column is written as its name, followed by {@code " DESC"} when descending.
+ * An index column is written as its name, followed by {@code " DESC"} when descending. A partitioned table has
+ * {@code "partitioning": {"column": "timestamp", "interval": "MONTH"}} after its foreign keys; a plain table has no
+ * such field, so snapshots of models without {@code @Partitioned} are unchanged.
  */
 public final class SnapshotJson {
   private static final String DESC = " DESC";
@@ -147,6 +150,11 @@ public final class SnapshotJson {
       f.put("referencedColumn", foreignKey.referencedColumn());
       f.put("onDelete", foreignKey.onDelete().name());
     }
+    if (table.partitioning() != null) {
+      ObjectNode p = node.putObject("partitioning");
+      p.put("column", table.partitioning().column());
+      p.put("interval", table.partitioning().interval());
+    }
     return node;
   }
 
@@ -202,7 +210,17 @@ public final class SnapshotJson {
           new ForeignKeySchema(
               text(f, "name"), text(f, "column"), text(f, "referencedTable"), text(f, "referencedColumn"), onDelete));
     }
-    return new TableSnapshot(table, columns, primaryKey, uniques, checks, indexes, foreignKeys);
+    PartitionSchema partitioning = null;
+    JsonNode p = node.path("partitioning");
+    if (!p.isMissingNode() && !p.isNull()) {
+      String interval = text(p, "interval");
+      if (!List.of("DAY", "WEEK", "MONTH", "YEAR").contains(interval)) {
+        throw new SnapshotFormatException("has an unknown partitioning interval " + p.path("interval") + " in table "
+            + table);
+      }
+      partitioning = new PartitionSchema(text(p, "column"), interval);
+    }
+    return new TableSnapshot(table, columns, primaryKey, uniques, checks, indexes, foreignKeys, partitioning);
   }
 
   private static Iterable<JsonNode> array(JsonNode node, String field) {

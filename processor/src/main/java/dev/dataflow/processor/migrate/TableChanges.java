@@ -110,6 +110,12 @@ final class TableChanges {
       for (IndexSchema index : next.indexes()) {
         part.step(Phase.CREATE_TABLE, new MigrationStep.CreateIndex(next.name(), index));
       }
+      if (next.partitioning() != null) {
+        String sqlType = next.column(next.partitioning().column()).orElseThrow().type();
+        part.step(
+            Phase.CREATE_TABLE, new MigrationStep.CreatePartitions(next.name(), next.partitioning(), sqlType, null));
+        part.step(Phase.CREATE_TABLE, new MigrationStep.CreateDefaultPartition(next.name()));
+      }
       part.change("create table " + next.name(), "create_" + next.name());
     }
     return part;

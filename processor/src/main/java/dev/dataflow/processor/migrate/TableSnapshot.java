@@ -3,6 +3,7 @@ package dev.dataflow.processor.migrate;
 import dev.dataflow.processor.schema.CheckConstraintSchema;
 import dev.dataflow.processor.schema.ForeignKeySchema;
 import dev.dataflow.processor.schema.IndexSchema;
+import dev.dataflow.processor.schema.PartitionSchema;
 import dev.dataflow.processor.schema.UniqueConstraintSchema;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /**
  * One table of a {@link SchemaSnapshot}. Columns keep table order (the order {@code CREATE TABLE} writes them);
  * constraints and indexes are sorted by name, so two snapshots of the same models are equal and their files
- * byte-identical.
+ * byte-identical. {@code partitioning} is null for a plain table.
  */
 public record TableSnapshot(
     String name,
@@ -20,7 +21,20 @@ public record TableSnapshot(
     List<UniqueConstraintSchema> uniqueConstraints,
     List<CheckConstraintSchema> checkConstraints,
     List<IndexSchema> indexes,
-    List<ForeignKeySchema> foreignKeys) {
+    List<ForeignKeySchema> foreignKeys,
+    PartitionSchema partitioning) {
+
+  /** A table that is not partitioned. */
+  public TableSnapshot(
+      String name,
+      List<ColumnSnapshot> columns,
+      PrimaryKeySnapshot primaryKey,
+      List<UniqueConstraintSchema> uniqueConstraints,
+      List<CheckConstraintSchema> checkConstraints,
+      List<IndexSchema> indexes,
+      List<ForeignKeySchema> foreignKeys) {
+    this(name, columns, primaryKey, uniqueConstraints, checkConstraints, indexes, foreignKeys, null);
+  }
 
   public TableSnapshot {
     columns = List.copyOf(columns);

@@ -27,6 +27,7 @@ final class Annotations {
   static final String PII = "dev.dataflow.annotations.Pii";
   static final String PII_SCRUBBED = "dev.dataflow.annotations.PiiScrubbed";
   static final String RETAIN = "dev.dataflow.annotations.Retain";
+  static final String PARTITIONED = "dev.dataflow.annotations.Partitioned";
   static final String RENAMED_FROM = "dev.dataflow.annotations.RenamedFrom";
   static final String DROPPED_COLUMNS = "dev.dataflow.annotations.DroppedColumns";
   static final String DROPPED_TABLES = "dev.dataflow.annotations.DroppedTables";

@@ -45,6 +45,25 @@ final class ForeignKeyRules {
               + " with @Model or remove @References");
       return null;
     }
+    if (PartitionRules.isPartitioned(target)) {
+      errors.error(
+          field.element(),
+          references,
+          targetValue,
+          "@References("
+              + target.getSimpleName()
+              + ".class) on field "
+              + field.name()
+              + " of "
+              + field.element().getEnclosingElement().getSimpleName()
+              + ": "
+              + target.getSimpleName()
+              + " is @Partitioned, and a foreign key needs a unique key on the referenced column alone, which a"
+              + " partitioned table cannot have (its keys include the partition column); remove @References and"
+              + " keep the plain column (@Indexed), or remove @Partitioned from "
+              + target.getSimpleName());
+      return null;
+    }
     String referencedName = annotations.string(references, "column");
     ModelKeys.ReferencedKey key;
     if (!referencedName.isEmpty()) {

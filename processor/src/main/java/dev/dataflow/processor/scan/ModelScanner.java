@@ -6,6 +6,7 @@ import dev.dataflow.processor.schema.ColumnType;
 import dev.dataflow.processor.schema.ForeignKeySchema;
 import dev.dataflow.processor.schema.IndexSchema;
 import dev.dataflow.processor.schema.ModelSchema;
+import dev.dataflow.processor.schema.PartitionSchema;
 import dev.dataflow.processor.schema.RetentionSchema;
 import dev.dataflow.processor.schema.TypeRef;
 import dev.dataflow.processor.schema.UniqueConstraintSchema;
@@ -57,6 +58,7 @@ public final class ModelScanner {
   private final VersionRules versions;
   private final PiiRules piiRules;
   private final RetentionRules retentionRules;
+  private final PartitionRules partitionRules;
   private final ForeignKeyRules foreignKeyRules;
   private final IndexRules indexRules;
   private final MigrationAnnotations migrationAnnotations;
@@ -71,6 +73,7 @@ public final class ModelScanner {
     this.versions = new VersionRules(errors);
     this.piiRules = new PiiRules(errors, annotations);
     this.retentionRules = new RetentionRules(errors, annotations);
+    this.partitionRules = new PartitionRules(errors, annotations);
     this.foreignKeyRules = new ForeignKeyRules(errors, annotations, keys);
     this.indexRules = new IndexRules(errors, annotations);
     this.migrationAnnotations = new MigrationAnnotations(annotations);
@@ -166,6 +169,8 @@ public final class ModelScanner {
     columns.add(timestamp(UPDATED_AT, "updatedAt"));
     indexes.addAll(indexRules.classIndexes(model, table, columns));
     RetentionSchema retention = retentionRules.retention(model, columns, everyFieldHasAColumn);
+    PartitionSchema partitioning =
+        partitionRules.partitioning(model, table, columns, everyFieldHasAColumn, uniques, indexes);
 
     if (errors.errorCount() > errorsBefore) {
       return Optional.empty();
@@ -185,6 +190,7 @@ public final class ModelScanner {
             foreignKeys,
             migrationAnnotations.hints(model, declaringFields),
             retention,
+            partitioning,
             ModelAccessRules.access(model, fields, columnsByField(declaringFields))));
   }
 

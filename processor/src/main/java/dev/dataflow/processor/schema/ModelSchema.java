@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param foreignKeys the foreign keys, in column order
  * @param migrationHints the renames and drops the model declares for its next migration
  * @param retention the model's {@code @Retain}, or null when it has none
+ * @param partitioning the model's {@code @Partitioned}, or null when its table is not partitioned
  * @param access how generated code builds an instance and reads its fields
  */
 public record ModelSchema(
@@ -35,6 +36,7 @@ public record ModelSchema(
     List<ForeignKeySchema> foreignKeys,
     MigrationHints migrationHints,
     RetentionSchema retention,
+    PartitionSchema partitioning,
     ModelAccess access) {
 
   public ModelSchema {
@@ -48,6 +50,14 @@ public record ModelSchema(
   /** The name of the primary-key constraint, {@code pk_<table>}. */
   public String primaryKeyConstraint() {
     return "pk_" + table;
+  }
+
+  /**
+   * The columns of the primary-key constraint: the key column, and the partition column of a partitioned table
+   * (PostgreSQL requires it in every key of a partitioned table).
+   */
+  public List<String> primaryKeyColumns() {
+    return partitioning == null ? List.of(primaryKey) : List.of(primaryKey, partitioning.column());
   }
 
   /** The key column. */

@@ -325,7 +325,12 @@ public final class NodeClassWriter {
             .build());
     type.addMethod(
         simpleSetter(
-            params, "batchSize", TypeName.INT, RuntimeTypes.BATCH_SIZE, "How many rows go into one INSERT"));
+            params, "batchSize", TypeName.INT, RuntimeTypes.BATCH_SIZE,
+            "How many records go into one batch (one COPY, or one round of upserts)"));
+    type.addMethod(
+        simpleSetter(
+            params, "returnIds", TypeName.BOOLEAN, RuntimeTypes.RETURN_IDS,
+            "Whether the output lists the new rows' ids (default true)"));
     addUpsertSetters(type, params);
   }
 

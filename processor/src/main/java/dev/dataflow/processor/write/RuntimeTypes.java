@@ -26,6 +26,7 @@ final class RuntimeTypes {
   static final ClassName ENUM_VALUES = ClassName.get(MODEL, "EnumValues");
   static final ClassName STATEMENTS = ClassName.get(MODEL, "Statements");
   static final ClassName RETENTION = ClassName.get(MODEL, "Retention");
+  static final ClassName PARTITIONING = ClassName.get(MODEL, "Partitioning");
   static final ClassName FOREIGN_KEY_DESCRIPTOR = ClassName.get(MODEL, "ForeignKeyDescriptor");
   static final ClassName ROW_MAPPER = ClassName.get(MODEL, "RowMapper");
   static final ClassName ROW_MAPPERS = ClassName.get(MODEL, "RowMappers");
@@ -58,6 +59,7 @@ final class RuntimeTypes {
   static final Constant AGGREGATES = new Constant(COUNT_NODE, "AGGREGATES");
   static final Constant GROUP_LIMIT = new Constant(COUNT_NODE, "LIMIT");
   static final Constant BATCH_SIZE = new Constant(BULK_CREATE_NODE, "BATCH_SIZE");
+  static final Constant RETURN_IDS = new Constant(BULK_CREATE_NODE, "RETURN_IDS");
 
   /** Every parameter-name constant above. */
   static final List<Constant> PARAMETER_NAMES =
@@ -79,7 +81,8 @@ final class RuntimeTypes {
           GROUP_BY,
           AGGREGATES,
           GROUP_LIMIT,
-          BATCH_SIZE);
+          BATCH_SIZE,
+          RETURN_IDS);
 
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");

@@ -124,6 +124,14 @@ public final class SchemaClassWriter {
           model.retention().days(),
           model.retention().column());
     }
+    if (model.partitioning() != null) {
+      code.add(
+          "\n.withPartitioning(new $T($S, $T.Interval.$L))",
+          RuntimeTypes.PARTITIONING,
+          model.partitioning().column(),
+          RuntimeTypes.PARTITIONING,
+          model.partitioning().interval());
+    }
     if (!model.foreignKeys().isEmpty()) {
       List<CodeBlock> keys = new ArrayList<>();
       for (ForeignKeySchema fk : model.foreignKeys()) {

@@ -1,10 +1,12 @@
 package dev.dataflow.processor.write;
 
 import dev.dataflow.processor.ddl.DdlParts;
+import dev.dataflow.processor.ddl.PartitionDdl;
 import dev.dataflow.processor.ddl.PostgresDsl;
 import dev.dataflow.processor.schema.ColumnSchema;
 import dev.dataflow.processor.schema.IndexSchema;
 import dev.dataflow.processor.schema.ModelSchema;
+import dev.dataflow.processor.schema.PartitionSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,13 +109,28 @@ public final class SqlRenderer {
     List<Constraint> constraints =
         DdlParts.tableConstraints(
             model.primaryKeyConstraint(),
-            List.of(model.primaryKey()),
+            model.primaryKeyColumns(),
             model.uniqueConstraints(),
             model.checkConstraints(),
             model.foreignKeys());
-    statements.add(dsl.createTableIfNotExists(table).columns(columns).constraints(constraints).getSQL());
+    PartitionSchema partitioning = model.partitioning();
+    if (partitioning == null) {
+      statements.add(dsl.createTableIfNotExists(table).columns(columns).constraints(constraints).getSQL());
+    } else {
+      statements.add(
+          dsl.createTableIfNotExists(table)
+              .columns(columns)
+              .constraints(constraints)
+              .storage(PartitionDdl.partitionByClause(partitioning))
+              .getSQL());
+    }
     for (IndexSchema index : model.indexes()) {
       statements.add(DdlParts.index(dsl, table, index, true).getSQL());
+    }
+    if (partitioning != null) {
+      String sqlType = model.column(partitioning.column()).orElseThrow().sqlType();
+      statements.add(PartitionDdl.createPartitions(model.table(), partitioning, sqlType, null));
+      statements.add(PartitionDdl.createDefaultPartition(model.table(), true));
     }
     return statements;
   }

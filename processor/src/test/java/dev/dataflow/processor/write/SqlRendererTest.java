@@ -55,6 +55,7 @@ class SqlRendererTest {
                   "fk_outlets_parent_id", "parent_id", "outlets", "id", ForeignKeySchema.OnDeleteAction.CASCADE)),
           MigrationHints.none(),
           null,
+          null,
           new ModelAccess(ModelAccess.Kind.RECORD, List.of(), null));
 
   @Test

@@ -35,7 +35,18 @@ public final class RetentionReport {
     return event(table).deleted();
   }
 
-  /** Rows deleted from all tables. */
+  /**
+   * The partitions of {@code table} (a {@code @Partitioned} model's) that were dropped whole because every row in
+   * them was past retention; their rows are in {@link RetentionEvent#rowsInDroppedPartitions()}, not in
+   * {@link #deleted}.
+   *
+   * @throws IllegalArgumentException when no model with {@code @Retain} has that table
+   */
+  public int partitionsDropped(String table) {
+    return event(table).partitionsDropped();
+  }
+
+  /** Rows deleted from all tables by the batched deletes (rows of dropped partitions are not counted). */
   public long total() {
     long total = 0;
     for (RetentionEvent event : byTable.values()) {
@@ -80,6 +91,10 @@ public final class RetentionReport {
     for (RetentionEvent e : byTable.values()) {
       sb.append(separator).append(e.table()).append('=')
           .append(e.skipped() ? "skipped" : e.failed() ? e.deleted() + " (failed)" : String.valueOf(e.deleted()));
+      if (e.partitionsDropped() > 0) {
+        sb.append(" + ").append(e.partitionsDropped()).append(" partitions dropped (")
+            .append(e.rowsInDroppedPartitions()).append(" rows)");
+      }
       separator = ", ";
     }
     return sb.append(']').toString();

@@ -2,7 +2,9 @@ package dev.dataflow.runtime.lifecycle;
 
 import dev.dataflow.runtime.DataFlowException;
 import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.model.Partitioning;
 import dev.dataflow.runtime.model.Retention;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.DatabaseException;
@@ -30,13 +32,22 @@ import org.slf4j.LoggerFactory;
  * Deletes the rows of every {@code @Retain} model that are past their period. Thread-safe; {@code DataFlow} holds
  * one and calls it from {@code sweepExpired} and from its retention schedule.
  *
- * <p>For each table, in an order that sweeps a table before the tables it references:
+ * <p>First, for every {@code @Partitioned} model (with or without {@code @Retain}), the partitions of the current and
+ * the next {@value PartitionMaintenance#AHEAD} intervals and the default partition are created when missing
+ * ({@link PartitionMaintenance#createAhead}); a failure there is logged (WARN, with the fix) and does not stop the
+ * sweep: rows of an interval without its partition land in the default partition and are still swept.
+ *
+ * <p>Then for each {@code @Retain} table, in an order that sweeps a table before the tables it references:
  *
  * <ol>
  *   <li>the cutoff is {@code now} minus the model's days, as the retention column's Java type ({@code Instant},
  *       {@code OffsetDateTime}; {@code LocalDateTime} and {@code LocalDate} in UTC);
  *   <li>on one connection, {@code pg_try_advisory_lock(hashtext('dataflow.retention.' || table))}: when another
  *       sweeper (another application instance) holds it, the table is skipped, not waited for;
+ *   <li>on a table {@code @Partitioned} by the retention column, every partition whose interval ends at or before
+ *       the cutoff is detached and
+ *       dropped whole ({@link PartitionMaintenance#dropExpired}), its rows counted first; should that fail (the
+ *       table's lock not had within the lock timeout), a WARN says so and the batches below delete those rows;
  *   <li>batches of {@link SqlRenderer#deleteBatchBefore} (the oldest {@code batchSize} rows before the cutoff, rows
  *       locked by others skipped), each its own transaction, until one deletes fewer than {@code batchSize};
  *   <li>the lock is released, the table's {@link RetentionEvent} goes to the listener and to the log (INFO; WARN
@@ -54,6 +65,7 @@ public final class RetentionSweeper {
 
   private final DataSource dataSource;
   private final List<ModelDescriptor> models;
+  private final List<ModelDescriptor> partitioned;
   private final int batchSize;
   private final RetentionListener listener;
   /** Whether the lock is taken per batch transaction (behind a transaction pooler) instead of per session. */
@@ -83,6 +95,7 @@ public final class RetentionSweeper {
     }
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.models = childrenFirst(models.stream().filter(m -> m.retention() != null).toList());
+    this.partitioned = models.stream().filter(m -> m.partitioning() != null).toList();
     this.batchSize = batchSize;
     this.listener = Objects.requireNonNull(listener, "listener");
   }
@@ -100,6 +113,7 @@ public final class RetentionSweeper {
    */
   public RetentionReport sweep(Instant now) {
     Objects.requireNonNull(now, "now");
+    createPartitionsAhead(now);
     List<RetentionEvent> events = new ArrayList<>();
     for (ModelDescriptor model : models) {
       if (Thread.currentThread().isInterrupted()) {
@@ -125,6 +139,30 @@ public final class RetentionSweeper {
     return report;
   }
 
+  /** Creates the coming partitions of every partitioned table; a failure is logged, not thrown. */
+  private void createPartitionsAhead(Instant now) {
+    for (ModelDescriptor model : partitioned) {
+      try (Connection connection = dataSource.getConnection()) {
+        List<String> created = PartitionMaintenance.createAhead(connection, model, Partitioning.utc(now));
+        if (!created.isEmpty()) {
+          LOG.info("partitions {}: created {}", model.table(), String.join(", ", created));
+        }
+      } catch (SQLException e) {
+        LOG.warn("partitions {}: could not create the partitions of the coming intervals ({}); rows of those"
+            + " intervals go to the default partition {} meanwhile, and the next sweep tries again", model.table(),
+            DatabaseErrors.translate(e, "creating partitions of " + model.table()).getMessage(),
+            Partitioning.defaultPartition(model.table()));
+      }
+    }
+  }
+
+  /** The cutoff on the scale of partition bounds: UTC wall time, or midnight of the cutoff date for a DATE column. */
+  private static LocalDateTime partitionCutoff(ColumnDescriptor column, Instant cutoff) {
+    return column.javaType() == JavaType.LOCAL_DATE
+        ? LocalDate.ofInstant(cutoff, ZoneOffset.UTC).atStartOfDay()
+        : Partitioning.utc(cutoff);
+  }
+
   private RetentionEvent sweepTable(ModelDescriptor model, Instant now) {
     Retention retention = model.retention();
     Instant cutoff = now.minus(Duration.ofDays(retention.days()));
@@ -135,6 +173,7 @@ public final class RetentionSweeper {
     long deleted = 0;
     int batches = 0;
     long longestBatch = 0;
+    PartitionMaintenance.Dropped dropped = PartitionMaintenance.Dropped.NONE;
     DataFlowException failure = null;
     if (transactionLocks) {
       return sweepTableInTransactions(model, cutoff, delete, started);
@@ -143,6 +182,15 @@ public final class RetentionSweeper {
       connection.setAutoCommit(true); // each batch is its own transaction
       if (!tryLock(connection, table)) {
         return new RetentionEvent(model.modelName(), table, cutoff, 0, 0, since(started), Duration.ZERO, true, null);
+      }
+      if (model.partitioning() != null && model.partitioning().column().equals(retention.column())) {
+        try {
+          dropped = PartitionMaintenance.dropExpired(connection, model,
+              partitionCutoff(model.column(retention.column()), cutoff));
+        } catch (SQLException e) {
+          LOG.warn("retention {}: could not drop the expired partitions ({}); their rows are deleted in batches"
+              + " instead", table, DatabaseErrors.translate(e, "dropping partitions of " + table).getMessage());
+        }
       }
       try (PreparedStatement ps = delete.prepare(connection)) {
         int rows;
@@ -162,7 +210,7 @@ public final class RetentionSweeper {
       failure = DatabaseErrors.translate(e, "retention sweep of " + table);
     }
     return new RetentionEvent(model.modelName(), table, cutoff, deleted, batches, since(started),
-        Duration.ofNanos(longestBatch), false, failure);
+        Duration.ofNanos(longestBatch), false, failure, dropped.partitions(), dropped.rows());
   }
 
   /** A batch failed; a foreign key that forbids the delete gets the two ways out in its message. */
@@ -310,6 +358,10 @@ public final class RetentionSweeper {
     } else if (e.failed()) {
       LOG.warn("retention {}: stopped after {} rows in {} batches, {} ms (due before {}): {}", e.table(),
           e.deleted(), e.batches(), millis, e.cutoff(), e.failure().getMessage());
+    } else if (e.partitionsDropped() > 0) {
+      LOG.info("retention {}: {} partitions dropped ({} rows), {} rows deleted in {} batches, {} ms, longest batch"
+          + " {} ms (due before {})", e.table(), e.partitionsDropped(), e.rowsInDroppedPartitions(), e.deleted(),
+          e.batches(), millis, e.longestBatch().toMillis(), e.cutoff());
     } else {
       LOG.info("retention {}: {} rows deleted in {} batches, {} ms, longest batch {} ms (due before {})", e.table(),
           e.deleted(), e.batches(), millis, e.longestBatch().toMillis(), e.cutoff());

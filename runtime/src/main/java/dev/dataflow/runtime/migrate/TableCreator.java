@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * table the policy allows is created or none is. Several processes starting at once serialise on the lock, so each
  * table is created once.
  *
+ * <p>A {@code @Partitioned} model's DDL creates its table partitioned by range, the partitions of the current and the
+ * next interval (a {@code DO} block that computes them when it runs) and the default partition, so this creates them
+ * too; later partitions are the retention sweep's ({@link dev.dataflow.runtime.lifecycle.PartitionMaintenance}).
+ *
  * <p>In production tables come from migrations ({@link dev.dataflow.runtime.migrate.SchemaMigrator}); creating them
  * here is the development shortcut {@code DataFlow.builder().createMissingTables(true)}, hence the warning.
  */

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param foreignKeys the foreign keys ({@code @References}), in column order
  * @param rowMapper turns output rows into instances of the model class and back, or null when the model has none (a
  *     descriptor written by hand)
+ * @param partitioning how the table is partitioned ({@code @Partitioned}), or null for a plain table
  */
 public record ModelDescriptor(
     String modelName,
@@ -34,7 +35,8 @@ public record ModelDescriptor(
     Statements statements,
     Retention retention,
     List<ForeignKeyDescriptor> foreignKeys,
-    RowMapper<?> rowMapper) {
+    RowMapper<?> rowMapper,
+    Partitioning partitioning) {
 
   public ModelDescriptor {
     columns = List.copyOf(columns);
@@ -42,8 +44,28 @@ public record ModelDescriptor(
     ddl = List.copyOf(ddl);
     foreignKeys = List.copyOf(foreignKeys);
     if (retention != null) {
-      checkRetentionColumn(table, columns, retention.column());
+      checkTemporalColumn(table, columns, retention.column(), "the retention of " + table + " counts from ");
     }
+    if (partitioning != null) {
+      checkTemporalColumn(table, columns, partitioning.column(), "table " + table + " is partitioned by ");
+    }
+  }
+
+  /** A model whose table is not partitioned. */
+  public ModelDescriptor(
+      String modelName,
+      String modelClassName,
+      String table,
+      List<ColumnDescriptor> columns,
+      String primaryKey,
+      List<String> referencedTables,
+      List<String> ddl,
+      Statements statements,
+      Retention retention,
+      List<ForeignKeyDescriptor> foreignKeys,
+      RowMapper<?> rowMapper) {
+    this(modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, retention,
+        foreignKeys, rowMapper, null);
   }
 
   /** A model without a retention policy. */
@@ -95,21 +117,31 @@ public record ModelDescriptor(
   public ModelDescriptor withRetention(Retention policy) {
     return new ModelDescriptor(
         modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, policy, foreignKeys,
-        rowMapper);
+        rowMapper, partitioning);
   }
 
   /** This model with its foreign keys; generated schemas of a model with {@code @References} fields call it. */
   public ModelDescriptor withForeignKeys(ForeignKeyDescriptor... keys) {
     return new ModelDescriptor(
         modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, retention,
-        List.of(keys), rowMapper);
+        List.of(keys), rowMapper, partitioning);
   }
 
   /** This model with its row mapper; every generated schema ends with it. */
   public ModelDescriptor withRowMapper(RowMapper<?> mapper) {
     return new ModelDescriptor(
         modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, retention,
-        foreignKeys, mapper);
+        foreignKeys, mapper, partitioning);
+  }
+
+  /**
+   * This model with its table's partitioning; generated schemas of a {@code @Partitioned} model call it. The DDL
+   * must create the table partitioned that way (the processor's does).
+   */
+  public ModelDescriptor withPartitioning(Partitioning value) {
+    return new ModelDescriptor(
+        modelName, modelClassName, table, columns, primaryKey, referencedTables, ddl, statements, retention,
+        foreignKeys, rowMapper, value);
   }
 
   /** The column with this name, or null. */
@@ -171,17 +203,15 @@ public record ModelDescriptor(
     return Collections.unmodifiableMap(map);
   }
 
-  private static void checkRetentionColumn(String table, List<ColumnDescriptor> columns, String name) {
+  private static void checkTemporalColumn(String table, List<ColumnDescriptor> columns, String name, String what) {
     for (ColumnDescriptor c : columns) {
       if (c.name().equals(name)) {
         if (!c.javaType().isTemporal()) {
-          throw new IllegalArgumentException(
-              "the retention of " + table + " counts from " + name + ", which holds no date or time");
+          throw new IllegalArgumentException(what + name + ", which holds no date or time");
         }
         return;
       }
     }
-    throw new IllegalArgumentException("the retention of " + table + " counts from " + name + ", which is not one of"
-        + " its columns");
+    throw new IllegalArgumentException(what + name + ", which is not one of its columns");
   }
 }

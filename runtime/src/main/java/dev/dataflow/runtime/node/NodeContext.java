@@ -65,6 +65,13 @@ public interface NodeContext {
    */
   void addRowsAffected(long rows);
 
+  /**
+   * Reports how far the node has come, for {@code WorkflowListener.nodeProgress}: {@code done} records of
+   * {@code total} ({@code -1} when unknown). A long node calls it after each batch; it is quick and never throws
+   * because of a listener.
+   */
+  default void reportProgress(long done, long total) {}
+
   /** Work on a JDBC connection. */
   @FunctionalInterface
   interface SqlWork<T> {

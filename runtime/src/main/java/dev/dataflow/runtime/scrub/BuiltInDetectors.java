@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
  * repetition that can fail late is bounded, and a lookbehind lets a candidate start only where a run of its
  * characters starts, so a long run is tried once rather than from each of its positions.
  *
+ * <p>Before any pattern runs, one pass over the text ({@link TextFacts}) tells which detectors cannot match at all
+ * (no {@code @}, no run of four digits, no {@code +}), so ordinary text such as {@code "400 boxes for 10 inch"} costs
+ * one scan, not four regular expressions.
+ *
  * <p>Each pattern is also fenced on both sides so that it does not take part of a longer token: a phone number is not
  * the tail of a word, a decimal or a price, nor one 4-digit group of a longer number (a card number that fails the
  * Luhn check stays whole rather than losing a middle group to PHONE).
@@ -74,10 +78,13 @@ final class BuiltInDetectors {
    * replaced, a later one cannot see.
    */
   static final List<Detector> ALL = List.of(
-      new Detector(EMAIL, EMAIL_PATTERN, candidate -> true),
-      new Detector(CARD, CARD_PATTERN, Checksums::luhn),
-      new Detector(NRIC, NRIC_PATTERN, Checksums::nricCheckLetter),
-      new Detector(PHONE, PHONE_PATTERN, candidate -> true));
+      new Detector(EMAIL, EMAIL_PATTERN, candidate -> true, TextFacts::hasAt),
+      // every alternative starts with [2-6]\d{3}
+      new Detector(CARD, CARD_PATTERN, Checksums::luhn, facts -> facts.longestDigitRun() >= 4),
+      new Detector(NRIC, NRIC_PATTERN, Checksums::nricCheckLetter, facts -> facts.longestDigitRun() >= 7),
+      // each alternative holds a + or four digits in a row ([689]\d{3})
+      new Detector(PHONE, PHONE_PATTERN, candidate -> true,
+          facts -> facts.hasPlus() || facts.longestDigitRun() >= 4));
 
   private BuiltInDetectors() {}
 }

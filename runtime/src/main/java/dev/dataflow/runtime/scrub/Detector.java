@@ -11,8 +11,15 @@ import java.util.regex.Pattern;
  * @param name the upper-case name, also the placeholder's text
  * @param pattern finds candidates; a zero-length match is never replaced
  * @param check decides whether a candidate is personal data; a rejected candidate stays, whole
+ * @param mayMatch false when the text's {@link TextFacts} show the pattern cannot match, so it is not run (a
+ *     necessary condition only: true whenever unsure)
  */
-record Detector(String name, Pattern pattern, Predicate<String> check) {
+record Detector(String name, Pattern pattern, Predicate<String> check, Predicate<TextFacts> mayMatch) {
+
+  /** A detector that always runs its pattern (an application's own). */
+  Detector(String name, Pattern pattern, Predicate<String> check) {
+    this(name, pattern, check, facts -> true);
+  }
 
   /** The text that replaces what this detector finds: {@code [NAME]}. */
   String placeholder() {

@@ -113,7 +113,7 @@ public final class JdbcValues {
   }
 
   /** The PostgreSQL name of the column's type as an array element. */
-  private static String arrayElementType(ColumnDescriptor column) {
+  static String arrayElementType(ColumnDescriptor column) {
     return switch (column.javaType()) {
       case STRING, ENUM -> "text";
       case SHORT -> "int2";
@@ -147,6 +147,35 @@ public final class JdbcValues {
       case JSON -> Json.write(value);
       default -> (String) value;
     };
+  }
+
+  /**
+   * A value as PostgreSQL's text input reads it, for {@code COPY ... FROM STDIN} ({@link CopyText}): numbers and
+   * booleans in their SQL form, times as {@link #arrayText} writes them, {@code bytea} in hex ({@code \x0a1b}),
+   * JSON serialised once. Not escaped for COPY: {@link CopyText} does that.
+   */
+  static String text(ColumnDescriptor column, Object value) {
+    return switch (column.javaType()) {
+      case STRING -> (String) value;
+      case SHORT, INT, LONG, FLOAT, DOUBLE, UUID -> value.toString();
+      case BIG_DECIMAL -> ((BigDecimal) value).toString();
+      case BOOLEAN -> ((Boolean) value) ? "t" : "f";
+      case BYTES -> hex((byte[]) value);
+      case ENUM, INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME, LOCAL_DATE, JSON -> arrayText(column, value);
+    };
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private static String hex(byte[] bytes) {
+    char[] out = new char[2 + bytes.length * 2];
+    out[0] = '\\';
+    out[1] = 'x';
+    for (int i = 0; i < bytes.length; i++) {
+      out[2 + 2 * i] = HEX[(bytes[i] >> 4) & 0xf];
+      out[3 + 2 * i] = HEX[bytes[i] & 0xf];
+    }
+    return new String(out);
   }
 
   private static String timestampText(LocalDateTime value, String offset) {

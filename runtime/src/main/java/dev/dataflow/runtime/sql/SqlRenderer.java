@@ -277,6 +277,21 @@ public final class SqlRenderer {
    * {@link #upsert(ModelDescriptor, List, List, boolean)}, except that the columns in {@code insertOnly} (inserted
    * columns too) are left as they are by {@code do update}: an existing row keeps its value.
    */
+  /**
+   * The last column an upsert returns: true for an inserted row. {@code (xmax = 0)}, except on a partitioned table,
+   * where PostgreSQL (17 and before) cannot return a system column from {@code INSERT ... RETURNING}: there it is
+   * {@code ("created_at" = "updated_at")}, which an insert sets to the same {@code now()} and an update sets apart,
+   * unless the row was inserted earlier in the same transaction (then an update counts as an insert).
+   */
+  private static Field<Boolean> insertedFlag(ModelDescriptor model) {
+    ColumnDescriptor createdAt = model.column("created_at");
+    ColumnDescriptor updatedAt = model.column("updated_at");
+    if (model.partitioning() != null && createdAt != null && updatedAt != null) {
+      return DSL.field("({0} = {1})", Boolean.class, SqlTypes.field(createdAt), SqlTypes.field(updatedAt));
+    }
+    return DSL.field("(xmax = 0)", Boolean.class);
+  }
+
   public static RenderedSql upsert(ModelDescriptor model, List<String> columns, List<String> conflictColumns,
       boolean update, List<String> insertOnly) {
     if (update && conflictColumns.isEmpty()) {
@@ -294,7 +309,7 @@ public final class SqlRenderer {
     // and false for an update. It relies on PostgreSQL's row versioning, not on the SQL standard, and it is the
     // only way to tell the two apart in one statement.
     List<SelectField<?>> returning = new ArrayList<>(allFields(model));
-    returning.add(DSL.field("(xmax = 0)", Boolean.class));
+    returning.add(insertedFlag(model));
     InsertValuesStepN<Record> insert = insertValues(model, columns, 1);
     if (!update) {
       return RenderedSql.render(conflictFields.isEmpty()

@@ -1,5 +1,6 @@
 package dev.dataflow.runtime.node.crud;
 
+import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.NodeContext;
@@ -9,9 +10,11 @@ import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.scrub.PiiScrubber;
+import dev.dataflow.runtime.sql.CopyText;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.SqlRenderer;
 import dev.dataflow.runtime.sql.JdbcValues;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.util.PSQLException;
 
 /**
  * Inserts many rows, all or nothing: every record is converted and checked before any SQL runs, and the inserts
@@ -40,19 +48,27 @@ import java.util.Set;
 public abstract class BulkCreateNode extends CrudNode {
   public static final String BATCH_SIZE = "batch_size";
   public static final int DEFAULT_BATCH_SIZE = 1000;
+  /** Whether the output lists the new rows' ids ({@code ids}); default true. False saves drawing and holding them. */
+  public static final String RETURN_IDS = "return_ids";
+  /** About how many characters of COPY text are sent at once. */
+  private static final int COPY_CHUNK = 64 * 1024;
+  private static final Pattern COPY_LINE = Pattern.compile("COPY [^,]+, line (\\d+)");
   /** PostgreSQL's limit on bind parameters in one statement. */
   private static final int MAX_BIND_PARAMETERS = 65_535;
 
   private final List<ParamSpec> parameters;
   private final StatementCache<Shape> shapes = new StatementCache<>();
   private final StatementCache<CreateNode.UpsertShape> upserts = new StatementCache<>();
+  private final StatementCache<List<String>> copyStatements = new StatementCache<>();
 
   protected BulkCreateNode(ModelDescriptor model) {
     super(model, NodeKind.BULK_CREATE);
     List<ParamSpec> specs = new ArrayList<>(List.of(
         ParamSpec.of(RECORDS, ParamType.RECORDS, true, "list of maps of column names to values")
             .withCheck(this::checkRecords),
-        ParamSpec.of(BATCH_SIZE, ParamType.INTEGER, false, "rows per INSERT statement, default " + DEFAULT_BATCH_SIZE)));
+        ParamSpec.of(BATCH_SIZE, ParamType.INTEGER, false, "records per batch (one COPY, or one statement per"
+            + " upserted record), default " + DEFAULT_BATCH_SIZE),
+        ParamSpec.of(RETURN_IDS, ParamType.BOOLEAN, false, "whether the output lists the new ids, default true")));
     specs.addAll(OnConflict.parameters(model));
     this.parameters = List.copyOf(specs);
   }
@@ -73,7 +89,10 @@ public abstract class BulkCreateNode extends CrudNode {
     try {
       OnConflict onConflict = OnConflict.of(model, params);
       // No DataFlow at build(), so no zone: read as the other build-time checks do (RowValues), in UTC.
-      onConflict.refuseDuplicateKeys(rows(params.get(RECORDS), onConflict, null, ZoneOffset.UTC), RECORDS);
+      if (!(params.get(RECORDS) instanceof List<?> records)) {
+        return problems; // an Iterable or a Stream is read once, at run time
+      }
+      onConflict.refuseDuplicateKeys(rows(records, onConflict, null, ZoneOffset.UTC), RECORDS);
     } catch (InvalidParameterException e) {
       return List.of(new ParamProblem(e.parameter(), e.reason()));
     }
@@ -92,20 +111,20 @@ public abstract class BulkCreateNode extends CrudNode {
     if (batchSize == 0) {
       throw new InvalidParameterException(BATCH_SIZE, "must be at least 1");
     }
+    boolean returnIds = params.get(RETURN_IDS) == null || ParamValues.bool(params.get(RETURN_IDS), RETURN_IDS);
     OnConflict onConflict = OnConflict.of(model, params);
-    // Convert everything first: a bad record 90,000 rows in must fail before the first row is written.
-    List<Map<String, Object>> rows = rows(params.get(RECORDS), onConflict, context.piiScrubber(), context.zone());
+    if (!onConflict.upsert()) {
+      return copyAll(context, params.get(RECORDS), batchSize, returnIds);
+    }
+    // Upserts: every record converted first (their keys must not repeat), then batches of one-row statements.
+    List<Map<String, Object>> rows = rows(materialize(params.get(RECORDS)), onConflict, context.piiScrubber(),
+        context.zone());
     onConflict.refuseDuplicateKeys(rows, RECORDS);
     Object[] ids = new Object[rows.size()];
     Outcome[] outcomes = new Outcome[rows.size()];
     if (!rows.isEmpty()) {
       context.transaction(connection -> {
-        if (onConflict.upsert()) {
-          upsertAll(connection, rows, onConflict, batchSize, ids, outcomes);
-        } else {
-          insertAll(connection, rows, batchSize, ids);
-          Arrays.fill(outcomes, Outcome.INSERTED);
-        }
+        upsertAll(connection, rows, onConflict, batchSize, ids, outcomes, context);
         return null;
       });
     }
@@ -117,14 +136,204 @@ public abstract class BulkCreateNode extends CrudNode {
     for (Outcome outcome : Outcome.values()) {
       out.put(outcome.key, counts[outcome.ordinal()]);
     }
-    out.put("ids", Arrays.asList(ids));
+    if (returnIds) {
+      out.put("ids", Arrays.asList(ids));
+    }
     context.addRowsAffected(counts[Outcome.INSERTED.ordinal()] + counts[Outcome.UPDATED.ordinal()]);
     return out;
   }
 
-  /** Each literal record converted as at run time. */
+  /**
+   * Plain inserts, streamed: the records are read once, one batch at a time; each batch is converted, checked,
+   * scrubbed and sent with {@code COPY ... FROM STDIN}, all batches in one transaction. A bad record fails the node
+   * (its index named) and the transaction takes back every batch before it. Keys of an identity column are drawn
+   * from its sequence before each batch, so the ids come back in record order without a RETURNING.
+   */
+  private Map<String, Object> copyAll(NodeContext context, Object records, int batchSize, boolean returnIds)
+      throws SQLException {
+    List<Object> ids = returnIds ? new ArrayList<>() : null;
+    long inserted;
+    try (Records input = Records.of(records)) {
+      inserted = context.transaction(connection -> {
+        long total = 0;
+        List<Map<String, Object>> batch = new ArrayList<>(Math.min(batchSize, 10_000));
+        long expected = records instanceof java.util.Collection<?> all ? all.size() : -1;
+        int first = 0;
+        int index = 0;
+        while (input.hasNext()) {
+          String path = RECORDS + "." + index;
+          Map<String, Object> row = RowValues.forCreate(model, ParamValues.asMap(input.next(), path), path,
+              context.zone());
+          Scrubbing.beforeInsert(model, row, context.piiScrubber());
+          batch.add(row);
+          index++;
+          if (batch.size() == batchSize) {
+            total += copyBatch(connection, batch, first, ids);
+            first = index;
+            batch.clear();
+            context.reportProgress(index, expected);
+          }
+        }
+        if (!batch.isEmpty()) {
+          total += copyBatch(connection, batch, first, ids);
+          context.reportProgress(index, expected);
+        }
+        return total;
+      });
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(Outcome.INSERTED.key, (int) inserted);
+    out.put(Outcome.UPDATED.key, 0);
+    out.put(Outcome.SKIPPED.key, 0);
+    if (returnIds) {
+      out.put("ids", ids);
+    }
+    context.addRowsAffected(inserted);
+    return out;
+  }
+
+  /**
+   * Copies one batch (records {@code first} on) and appends their ids to {@code ids} in record order (null: not
+   * wanted). Records that give the same columns share one COPY.
+   */
+  private long copyBatch(Connection connection, List<Map<String, Object>> batch, int first, List<Object> ids)
+      throws SQLException {
+    Map<List<String>, List<Integer>> groups = groupByColumns(batch);
+    Object[] batchIds = ids == null ? null : new Object[batch.size()];
+    ColumnDescriptor key = model.keyColumn();
+    long copied = 0;
+    for (Map.Entry<List<String>, List<Integer>> group : groups.entrySet()) {
+      List<String> columns = group.getKey();
+      List<Integer> members = group.getValue();
+      boolean keyGiven = columns.contains(key.name());
+      if (ids != null && !keyGiven && !key.generated()) {
+        // a key the database makes some other way (a default): only RETURNING can say which
+        List<Map<String, Object>> rows = new ArrayList<>(members.size());
+        members.forEach(i -> rows.add(batch.get(i)));
+        Object[] returned = new Object[rows.size()];
+        insertAll(connection, rows, rows.size(), returned);
+        for (int i = 0; i < members.size(); i++) {
+          batchIds[members.get(i)] = returned[i];
+        }
+        copied += rows.size();
+        continue;
+      }
+      List<String> copyColumns = columns;
+      if (ids != null && !keyGiven) {
+        List<Object> keys = nextKeys(connection, members.size());
+        for (int i = 0; i < members.size(); i++) {
+          batch.get(members.get(i)).put(key.name(), keys.get(i));
+        }
+        copyColumns = new ArrayList<>(columns.size() + 1);
+        copyColumns.add(key.name());
+        copyColumns.addAll(columns);
+      }
+      copied += copy(connection, copyColumns, batch, members, first);
+      if (batchIds != null) {
+        for (int i : members) {
+          batchIds[i] = batch.get(i).get(key.name());
+        }
+      }
+    }
+    if (ids != null) {
+      ids.addAll(Arrays.asList(batchIds));
+    }
+    return copied;
+  }
+
+  /** One {@code COPY ... FROM STDIN} of the {@code members} of {@code batch}, sent in pieces of about 64 KB. */
+  private long copy(Connection connection, List<String> columns, List<Map<String, Object>> batch,
+      List<Integer> members, int first) throws SQLException {
+    List<ColumnDescriptor> descriptors = new ArrayList<>(columns.size());
+    columns.forEach(c -> descriptors.add(model.column(c)));
+    String sql = copyStatements.get(columns, c -> CopyText.copyIn(model, c));
+    CopyIn in = null;
+    try {
+      in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+      StringBuilder text = new StringBuilder(COPY_CHUNK + 1024);
+      for (int i : members) {
+        CopyText.appendRow(text, descriptors, batch.get(i));
+        if (text.length() >= COPY_CHUNK) {
+          write(in, text);
+        }
+      }
+      write(in, text);
+      return in.endCopy();
+    } catch (SQLException e) {
+      if (in != null && in.isActive()) {
+        try {
+          in.cancelCopy();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw DatabaseErrors.translate(e, "bulk insert into " + model.table() + " (" + recordsOf(e, members, first)
+          + ")");
+    }
+  }
+
+  private static void write(CopyIn in, StringBuilder text) throws SQLException {
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    in.writeToCopy(bytes, 0, bytes.length);
+    text.setLength(0);
+  }
+
+  /**
+   * Which record a failed COPY stopped at, from the server's context ({@code COPY t, line 3}), as
+   * {@code "record 17"}; else the range the COPY held.
+   */
+  private static String recordsOf(SQLException e, List<Integer> members, int first) {
+    if (e instanceof PSQLException p && p.getServerErrorMessage() != null
+        && p.getServerErrorMessage().getWhere() != null) {
+      Matcher m = COPY_LINE.matcher(p.getServerErrorMessage().getWhere());
+      if (m.find()) {
+        int line = Integer.parseInt(m.group(1));
+        if (line >= 1 && line <= members.size()) {
+          return "record " + (first + members.get(line - 1));
+        }
+      }
+    }
+    return "records " + (first + members.get(0)) + ".." + (first + members.get(members.size() - 1));
+  }
+
+  /** The next {@code n} values of the key's identity sequence. */
+  private List<Object> nextKeys(Connection connection, int n) throws SQLException {
+    List<Object> keys = new ArrayList<>(n);
+    try (PreparedStatement ps = connection.prepareStatement(CopyText.nextKeys())) {
+      ps.setString(1, CopyText.quotedTable(model));
+      ps.setString(2, model.keyColumn().name());
+      ps.setInt(3, n);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          keys.add(JdbcValues.read(rs, 1, model.keyColumn()));
+        }
+      }
+    } catch (SQLException e) {
+      throw DatabaseErrors.translate(e, "drawing " + n + " keys of " + model.table());
+    }
+    return keys;
+  }
+
+  /** The records in one list, for upserts (whose keys are compared across all records). */
+  private static List<?> materialize(Object records) {
+    if (records instanceof List<?> list) {
+      return list;
+    }
+    List<Object> all = new ArrayList<>();
+    try (Records input = Records.of(records)) {
+      while (input.hasNext()) {
+        all.add(input.next());
+      }
+    }
+    return all;
+  }
+
+  /** Each literal record converted as at run time; records given as an Iterable or a Stream are checked as read. */
   private void checkRecords(Object records, String parameter) {
-    List<?> input = ParamValues.asList(records, parameter);
+    if (!(records instanceof List<?> input)) {
+      Records.requireReadable(records, parameter);
+      return;
+    }
     for (int i = 0; i < input.size(); i++) {
       String path = parameter + "." + i;
       RowValues.forCreate(model, ParamValues.asMap(input.get(i), path), path);
@@ -135,8 +344,7 @@ public abstract class BulkCreateNode extends CrudNode {
    * Every record converted (a date-time without offset read in {@code zone}), checked for the conflict columns, and
    * scrubbed ({@code scrubber} null: at build time, where only the checks count).
    */
-  private List<Map<String, Object>> rows(Object records, OnConflict onConflict, PiiScrubber scrubber, ZoneId zone) {
-    List<?> input = ParamValues.asList(records, RECORDS);
+  private List<Map<String, Object>> rows(List<?> input, OnConflict onConflict, PiiScrubber scrubber, ZoneId zone) {
     List<Map<String, Object>> rows = new ArrayList<>(input.size());
     for (int i = 0; i < input.size(); i++) {
       String path = RECORDS + "." + i;
@@ -150,8 +358,8 @@ public abstract class BulkCreateNode extends CrudNode {
     return rows;
   }
 
-  private void insertAll(Connection connection, List<Map<String, Object>> rows, int batchSize, Object[] ids) {
-    // Records that give the same columns share one statement shape; ids are put back in record order.
+  /** The indexes of {@code rows} by the columns they give, in order of first appearance. */
+  private static Map<List<String>, List<Integer>> groupByColumns(List<Map<String, Object>> rows) {
     Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
     List<String> previousShape = null;
     List<Integer> previousGroup = null;
@@ -164,6 +372,12 @@ public abstract class BulkCreateNode extends CrudNode {
       }
       previousGroup.add(i);
     }
+    return groups;
+  }
+
+  /** Multi-row INSERTs with RETURNING, for keys only the database knows; ids put back in the order of {@code rows}. */
+  private void insertAll(Connection connection, List<Map<String, Object>> rows, int batchSize, Object[] ids) {
+    Map<List<String>, List<Integer>> groups = groupByColumns(rows);
     int keyIndex = model.columnIndex(model.primaryKey()) + 1;
     for (Map.Entry<List<String>, List<Integer>> group : groups.entrySet()) {
       List<String> columns = group.getKey();
@@ -194,7 +408,7 @@ public abstract class BulkCreateNode extends CrudNode {
 
   /** One batch of one-row upserts per run of records with the same columns, in record order. */
   private void upsertAll(Connection connection, List<Map<String, Object>> rows, OnConflict onConflict, int batchSize,
-      Object[] ids, Outcome[] outcomes) {
+      Object[] ids, Outcome[] outcomes, NodeContext context) {
     int keyIndex = model.columnIndex(model.primaryKey()) + 1;
     int insertedIndex = model.columns().size() + 1;
     int from = 0;
@@ -234,6 +448,7 @@ public abstract class BulkCreateNode extends CrudNode {
             + ")");
       }
       from = to;
+      context.reportProgress(from, rows.size());
     }
   }
 

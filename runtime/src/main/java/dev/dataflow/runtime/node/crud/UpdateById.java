@@ -94,7 +94,7 @@ final class UpdateById {
   }
 
   /** The row's version now, or null when no row has the key. */
-  private static Object currentVersion(Connection connection, ModelDescriptor model, Object key) {
+  static Object currentVersion(Connection connection, ModelDescriptor model, Object key) {
     try (PreparedStatement ps = SqlRenderer.selectVersion(model, key).prepare(connection);
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? JdbcValues.read(rs, 1, model.versionColumn()) : null;
