@@ -87,6 +87,8 @@ class BenchmarkSmokeTest {
     assertTrue(streamed.contains("streamed 2,000 rows (inserted 2000)"), streamed);
     String update = printed(() -> BulkUpdateComparison.main(new String[] {"300", "1"}));
     assertTrue(update.contains("| DataFlow BulkUpdate by records |"), update);
+    String replicas = printed(() -> ReplicaReadComparison.main(new String[] {"1", "2", "1"}));
+    assertTrue(replicas.contains("| 2 | "), replicas);
     String partitions = printed(() -> PartitionRetentionRun.main(new String[] {"3000"}));
     assertNotNull(partitions);
     assertTrue(partitions.toLowerCase(java.util.Locale.ROOT).contains("partition"), partitions);

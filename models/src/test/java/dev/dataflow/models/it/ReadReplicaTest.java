@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dataflow.models.testing.StreamingCluster;
+import dev.dataflow.embedded.StreamingCluster;
 import dev.dataflow.models.testing.TestNodes;
 import dev.dataflow.runtime.DataFlow;
 import dev.dataflow.runtime.ExecutionOptions;

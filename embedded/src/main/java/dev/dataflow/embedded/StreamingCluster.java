@@ -1,4 +1,4 @@
-package dev.dataflow.models.testing;
+package dev.dataflow.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -20,7 +20,19 @@ import java.util.stream.Stream;
  * A real PostgreSQL primary with streaming replicas on loopback, from the embedded PostgreSQL binaries (which hold
  * only initdb, pg_ctl and postgres): the primary is initialised and stopped cleanly, which makes its data directory a
  * valid base backup; each replica is a copy of it with {@code standby.signal} and {@code primary_conninfo}; then all
- * start. Each server can be stopped on its own.
+ * start. Each server can be stopped on its own. For tests and benchmarks of read replicas
+ * ({@code DataFlow.builder().readReplicaUrl(...)}): point the primary URL and the replica URLs at it.
+ *
+ * <pre>{@code
+ * try (StreamingCluster cluster = StreamingCluster.start(Files.createTempDirectory("cluster"), 2);
+ *     DataFlow db = DataFlow.builder().databaseUrl(cluster.primaryUrl())
+ *         .readReplicaUrl(cluster.replicaUrl(0)).readReplicaUrl(cluster.replicaUrl(1)).build()) {
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>The servers' own output goes to zonky's logger, as for any {@code EmbeddedPostgres}; the directories under
+ * {@code root} are left for the caller to delete.
  */
 public final class StreamingCluster implements AutoCloseable {
   /** Files of a running server that a copy must not take. */
