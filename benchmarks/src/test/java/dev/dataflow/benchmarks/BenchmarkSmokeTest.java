@@ -67,6 +67,19 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void theEngineRunsAChainOfTenNodesWithoutADatabase() {
+    RuntimeOverheadBenchmark b = new RuntimeOverheadBenchmark();
+    b.start();
+    try {
+      assertEquals(1, b.oneNode().get("n0").get("value"));
+      assertEquals(1, b.tenNodes().get("n9").get("value"), "the value went through all ten connections");
+      assertEquals(1, b.tenNodesNoLogging().get("n9").get("value"));
+    } finally {
+      b.stop();
+    }
+  }
+
+  @Test
   void bulkCreateInsertsAllRowsBothWays() throws Exception {
     BulkCreateBenchmark b = new BulkCreateBenchmark();
     b.start();
