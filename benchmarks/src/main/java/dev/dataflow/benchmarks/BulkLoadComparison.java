@@ -92,12 +92,12 @@ public final class BulkLoadComparison {
         }
         System.err.printf(Locale.ROOT, "round %d of %d done%n", round, rounds);
       }
-      double floor = median(rates.get(names.get(0)));
+      double floor = Medians.of(rates.get(names.get(0)));
       System.out.printf(Locale.ROOT, "%,d rows, batch %d, median of %d rounds%n", rows, BATCH, rounds);
       System.out.println("| path | rows/s | ratio to COPY |");
       System.out.println("|---|---:|---:|");
       for (String name : names) {
-        double rate = median(rates.get(name));
+        double rate = Medians.of(rates.get(name));
         System.out.printf(Locale.ROOT, "| %s | %,.0f | %.2f |%n", name, rate, rate / floor);
       }
     }
@@ -183,10 +183,4 @@ public final class BulkLoadComparison {
     }
   }
 
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-  }
 }

@@ -65,8 +65,8 @@ public final class BulkUpdateComparison {
         }
         System.err.printf(Locale.ROOT, "round %d of %d done%n", round, rounds);
       }
-      double d = median(dataflow);
-      double r = median(raw);
+      double d = Medians.of(dataflow);
+      double r = Medians.of(raw);
       System.out.printf(Locale.ROOT, "%,d rows, median of %d rounds%n", rows, rounds);
       System.out.println("| path | rows/s | ratio to raw |");
       System.out.println("|---|---:|---:|");
@@ -103,10 +103,4 @@ public final class BulkUpdateComparison {
     }
   }
 
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-  }
 }
