@@ -100,6 +100,9 @@ class BenchmarkSmokeTest {
     assertTrue(streamed.contains("streamed 2,000 rows (inserted 2000)"), streamed);
     String update = printed(() -> BulkUpdateComparison.main(new String[] {"300", "1"}));
     assertTrue(update.contains("| DataFlow BulkUpdate by records |"), update);
+    // ColdStartComparison's sides, in this JVM (the comparison itself starts a fresh JVM for each)
+    assertTrue(printed(() -> ColdStartComparison.main(new String[] {"dataflow"})).contains("TIMED "));
+    assertTrue(printed(() -> ColdStartComparison.main(new String[] {"jdbc"})).contains("TIMED "));
     String replicas = printed(() -> ReplicaReadComparison.main(new String[] {"1", "2", "1"}));
     assertTrue(replicas.contains("| 2 | "), replicas);
     String partitions = printed(() -> PartitionRetentionRun.main(new String[] {"3000"}));

@@ -16,6 +16,7 @@ import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NodeRegistry;
 import dev.dataflow.runtime.migrate.TableCreator;
 import dev.dataflow.runtime.scrub.PiiScrubber;
+import dev.dataflow.runtime.sql.WarmUp;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -597,6 +598,7 @@ public final class DataFlow implements AutoCloseable {
     public DataFlow build() {
       NodeRegistry nodes = registry != null ? registry : this.nodes.isEmpty() ? NodeRegistry.classpath()
           : NodeRegistry.builder().addBuiltins().addClasspathModels().addAll(this.nodes).build();
+      warmUp(nodes);
       boolean embeddedAllowed = embeddedAllowed();
       String url = databaseUrl != null ? databaseUrl : environment.apply(DATABASE_URL);
       EmbeddedDatabase embedded = null;
@@ -671,6 +673,26 @@ public final class DataFlow implements AutoCloseable {
         }
         throw new DataFlowException("Could not connect to " + parsed + ": " + e.getMessage(), e);
       }
+    }
+
+    /**
+     * Loads jOOQ's and Jackson's classes on a daemon thread while this thread connects and migrates, so that the
+     * first filtered node call of a short-lived process does not pay for it ({@link WarmUp}).
+     */
+    private static void warmUp(NodeRegistry nodes) {
+      if (nodes.models().isEmpty()) {
+        return;
+      }
+      ModelDescriptor model = nodes.models().get(0);
+      Thread t = new Thread(() -> {
+        try {
+          WarmUp.run(model);
+        } catch (RuntimeException | LinkageError e) {
+          LOG.debug("warm-up skipped: {}", e.toString());
+        }
+      }, "dataflow-warm-up");
+      t.setDaemon(true);
+      t.start();
     }
 
     /** The replicas' pools (none connected yet if a replica is down), or null without replicas. */
