@@ -14,21 +14,20 @@ import dev.dataflow.runtime.model.Retention;
 import dev.dataflow.runtime.model.Statements;
 import dev.dataflow.runtime.testing.TestPostgres;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
+
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,7 +129,7 @@ class PartitionedRetentionTest {
     // the June partition moves them into it.
     RetentionSweeper sweeper = new RetentionSweeper(db, List.of(readings), 100, heard::add);
     RetentionReport report;
-    try (Inserter inserter = new Inserter(
+    try (Inserter inserter = new Inserter(db,
         "INSERT INTO readings (taken_at, note) VALUES (timestamptz '2026-06-15 12:00:00+00', 'live')")) {
       inserter.awaitFirstRows();
       report = sweeper.sweep(NOW);
@@ -211,70 +210,4 @@ class PartitionedRetentionTest {
     assertEquals("'2026-12-01 00:00:00+00'", Partitioning.boundLiteral(JavaType.INSTANT, month.next(month.start(t))));
     assertEquals("'2026-12-01'", Partitioning.boundLiteral(JavaType.LOCAL_DATE, month.next(month.start(t))));
   }
-
-  /** Inserts one row after another on its own connection until stopped. */
-  private final class Inserter implements AutoCloseable {
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final AtomicLong inserted = new AtomicLong();
-    private final CountDownLatch firstRows = new CountDownLatch(10);
-    private final Thread thread;
-    private volatile Exception failure;
-
-    Inserter(String insert) {
-      thread = new Thread(() -> {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
-          while (running.get()) {
-            ps.executeUpdate();
-            inserted.incrementAndGet();
-            firstRows.countDown();
-          }
-        } catch (Exception e) {
-          failure = e;
-          while (firstRows.getCount() > 0) {
-            firstRows.countDown();
-          }
-        }
-      }, "inserter");
-      thread.start();
-    }
-
-    void awaitFirstRows() throws InterruptedException {
-      assertTrue(firstRows.await(30, TimeUnit.SECONDS), "the inserter started");
-    }
-
-    /** Waits until ten more rows are in than now. */
-    void awaitMoreRows() throws InterruptedException {
-      long target = inserted.get() + 10;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (inserted.get() < target && failure == null && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
-      assertTrue(inserted.get() >= target || failure != null, "the inserter went on");
-    }
-
-    long inserted() {
-      return inserted.get();
-    }
-
-    void stop() throws SQLException {
-      close();
-    }
-
-    @Override
-    public void close() throws SQLException {
-      running.set(false);
-      try {
-        thread.join(30_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      if (failure instanceof SQLException e) {
-        throw e;
-      }
-      if (failure != null) {
-        throw new IllegalStateException("the inserter failed", failure);
-      }
-    }
-  }
-
 }

@@ -16,18 +16,17 @@ import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
+
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class RetentionSweeperTest {
     execute(db, "INSERT INTO events (due_from, note) VALUES (" + CUTOFF + ", 'at cutoff')");
     execute(db, "INSERT INTO events (due_from, note) SELECT NULL, 'no time' FROM generate_series(1, 10)");
 
-    try (Inserter inserter = new Inserter("INSERT INTO events (due_from, note) VALUES (" + CUTOFF
+    try (Inserter inserter = new Inserter(db, "INSERT INTO events (due_from, note) VALUES (" + CUTOFF
         + " + interval '1 second', 'live')")) {
       inserter.awaitFirstRows();
       RetentionReport report = sweeper(250, events).sweep(NOW);
@@ -125,6 +124,21 @@ class RetentionSweeperTest {
     // they start on different tables so that each then meets the other's table, mid-sweep or done
     RetentionSweeper first = new RetentionSweeper(db, List.of(events, logs), 500, heard::add);
     RetentionSweeper second = new RetentionSweeper(db, List.of(logs, events), 500, heard::add);
+    List<RetentionReport> reports = sweepAtOnce(first, second);
+    RetentionReport ra = reports.get(0);
+    RetentionReport rb = reports.get(1);
+    for (String table : List.of("events", "logs")) {
+      assertEquals(20000, ra.deleted(table) + rb.deleted(table), table + ": " + ra + " " + rb);
+      assertEquals(0, count(db, "SELECT count(*) FROM " + table));
+      assertFalse(ra.event(table).skipped() && rb.event(table).skipped(), "someone swept " + table);
+    }
+    assertEquals(40000, ra.total() + rb.total());
+    assertEquals(4, heard.size());
+  }
+
+  /** Both sweeps, started at the same moment on two threads, as two application instances would run them. */
+  private static List<RetentionReport> sweepAtOnce(RetentionSweeper first, RetentionSweeper second)
+      throws Exception {
     CyclicBarrier start = new CyclicBarrier(2);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -136,15 +150,7 @@ class RetentionSweeperTest {
         start.await();
         return second.sweep(NOW);
       });
-      RetentionReport ra = a.get(60, TimeUnit.SECONDS);
-      RetentionReport rb = b.get(60, TimeUnit.SECONDS);
-      for (String table : List.of("events", "logs")) {
-        assertEquals(20000, ra.deleted(table) + rb.deleted(table), table + ": " + ra + " " + rb);
-        assertEquals(0, count(db, "SELECT count(*) FROM " + table));
-        assertFalse(ra.event(table).skipped() && rb.event(table).skipped(), "someone swept " + table);
-      }
-      assertEquals(40000, ra.total() + rb.total());
-      assertEquals(4, heard.size());
+      return List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS));
     } finally {
       pool.shutdownNow();
     }
@@ -158,25 +164,10 @@ class RetentionSweeperTest {
         + " FROM generate_series(1, 20000) g");
     RetentionSweeper first = new RetentionSweeper(db, List.of(events), 300, heard::add, true);
     RetentionSweeper second = new RetentionSweeper(db, List.of(events), 300, heard::add, true);
-    CyclicBarrier start = new CyclicBarrier(2);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      Future<RetentionReport> a = pool.submit(() -> {
-        start.await();
-        return first.sweep(NOW);
-      });
-      Future<RetentionReport> b = pool.submit(() -> {
-        start.await();
-        return second.sweep(NOW);
-      });
-      RetentionReport ra = a.get(60, TimeUnit.SECONDS);
-      RetentionReport rb = b.get(60, TimeUnit.SECONDS);
-      // a sweeper that loses the lock between batches stops; whoever holds it goes on to the end
-      assertEquals(0, count(db, "SELECT count(*) FROM events"), ra + " " + rb);
-      assertEquals(20000, ra.deleted("events") + rb.deleted("events"), ra + " " + rb);
-    } finally {
-      pool.shutdownNow();
-    }
+    List<RetentionReport> reports = sweepAtOnce(first, second);
+    // a sweeper that loses the lock between batches stops; whoever holds it goes on to the end
+    assertEquals(0, count(db, "SELECT count(*) FROM events"), reports.toString());
+    assertEquals(20000, reports.get(0).deleted("events") + reports.get(1).deleted("events"), reports.toString());
     assertEquals(0, count(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"),
         "no advisory lock outlives its batch");
 
@@ -294,7 +285,7 @@ class RetentionSweeperTest {
 
     RetentionReport report;
     long sweepNanos;
-    try (Inserter inserter = new Inserter("INSERT INTO events (due_from, note) VALUES (now(), 'live')")) {
+    try (Inserter inserter = new Inserter(db, "INSERT INTO events (due_from, note) VALUES (now(), 'live')")) {
       inserter.awaitFirstRows();
       long started = System.nanoTime();
       report = sweeper(1000, events).sweep(NOW);
@@ -309,74 +300,6 @@ class RetentionSweeperTest {
       assertTrue(inserter.longestNanos() < TimeUnit.SECONDS.toNanos(1),
           "an insert waited " + inserter.longestNanos() / 1_000_000 + " ms");
       assertEquals(inserter.inserted(), count(db, "SELECT count(*) FROM events"));
-    }
-  }
-
-  /** Inserts one row after another, each in its own transaction, until stopped; measures the longest insert. */
-  private final class Inserter implements AutoCloseable {
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final AtomicLong inserted = new AtomicLong();
-    private final AtomicLong longestNanos = new AtomicLong();
-    private final CountDownLatch firstRows = new CountDownLatch(10);
-    private final Thread thread;
-    private volatile Exception failure;
-
-    Inserter(String insert) {
-      thread = new Thread(() -> {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
-          while (running.get()) {
-            long started = System.nanoTime();
-            ps.executeUpdate();
-            longestNanos.accumulateAndGet(System.nanoTime() - started, Math::max);
-            inserted.incrementAndGet();
-            firstRows.countDown();
-          }
-        } catch (Exception e) {
-          failure = e;
-          while (firstRows.getCount() > 0) {
-            firstRows.countDown();
-          }
-        }
-      }, "inserter");
-      thread.start();
-    }
-
-    void awaitFirstRows() throws InterruptedException {
-      assertTrue(firstRows.await(30, TimeUnit.SECONDS), "the inserter started");
-    }
-
-    /** Stops the thread; an insert that failed is rethrown. */
-    void stop() throws SQLException {
-      close();
-    }
-
-    long inserted() {
-      return inserted.get();
-    }
-
-    long longestNanos() {
-      return longestNanos.get();
-    }
-
-    /** Stops the thread; an insert that failed is rethrown, an interrupt is kept and reported. */
-    @Override
-    public void close() throws SQLException {
-      running.set(false);
-      try {
-        thread.join(30_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while stopping the inserter", e);
-      }
-      if (failure instanceof SQLException sql) {
-        throw sql;
-      }
-      if (failure instanceof RuntimeException unchecked) {
-        throw unchecked;
-      }
-      if (failure != null) {
-        throw new IllegalStateException(failure);
-      }
     }
   }
 }

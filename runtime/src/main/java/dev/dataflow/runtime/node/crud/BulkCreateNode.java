@@ -60,9 +60,12 @@ public abstract class BulkCreateNode extends CrudNode {
   private final StatementCache<Shape> shapes = new StatementCache<>();
   private final StatementCache<CreateNode.UpsertShape> upserts = new StatementCache<>();
   private final StatementCache<List<String>> copyStatements = new StatementCache<>();
+  /** The table's quoted name, the first bind of {@link CopyText#nextKeys()}: rendered once, not per batch. */
+  private final String quotedTable;
 
   protected BulkCreateNode(ModelDescriptor model) {
     super(model, NodeKind.BULK_CREATE);
+    this.quotedTable = CopyText.quotedTable(model);
     List<ParamSpec> specs = new ArrayList<>(List.of(
         ParamSpec.of(RECORDS, ParamType.RECORDS, true, "list of maps of column names to values")
             .withCheck(this::checkRecords),
@@ -300,7 +303,7 @@ public abstract class BulkCreateNode extends CrudNode {
   private List<Object> nextKeys(Connection connection, int n) throws SQLException {
     List<Object> keys = new ArrayList<>(n);
     try (PreparedStatement ps = connection.prepareStatement(CopyText.nextKeys())) {
-      ps.setString(1, CopyText.quotedTable(model));
+      ps.setString(1, quotedTable);
       ps.setString(2, model.keyColumn().name());
       ps.setInt(3, n);
       try (ResultSet rs = ps.executeQuery()) {
