@@ -64,6 +64,10 @@ public final class FilterCompiler {
 
   /** The zone a date-time without offset is read in, for a TIMESTAMPTZ column. */
   private final ZoneId zone;
+  /** The filter's structure without its values, written as it is compiled ({@link CompiledFilter#shape()}). */
+  private final StringBuilder shape = new StringBuilder();
+  /** The placeholders' values, in the order they were made. */
+  private final List<BindValue> binds = new ArrayList<>();
 
   private FilterCompiler(ZoneId zone) {
     this.zone = zone;
@@ -87,11 +91,23 @@ public final class FilterCompiler {
    * @throws InvalidValueException as {@link #compile(ModelDescriptor, Map)}
    */
   public static Condition compile(ModelDescriptor model, Map<String, ?> filters, ZoneId zone) {
+    return compileFilter(model, filters, zone).condition();
+  }
+
+  /**
+   * The condition {@code filters} describe, with its shape and its values, so that a statement rendered for one
+   * filter can be reused for the next one of the same shape ({@link StatementShapes}).
+   *
+   * @throws InvalidValueException as {@link #compile(ModelDescriptor, Map)}
+   */
+  public static CompiledFilter compileFilter(ModelDescriptor model, Map<String, ?> filters, ZoneId zone) {
     Objects.requireNonNull(zone, "zone");
     if (filters == null || filters.isEmpty()) {
-      return DSL.noCondition();
+      return CompiledFilter.NONE;
     }
-    return new FilterCompiler(zone).compileMap(model, filters, ROOT, 0);
+    FilterCompiler compiler = new FilterCompiler(zone);
+    Condition condition = compiler.compileMap(model, filters, ROOT, 0);
+    return new CompiledFilter(condition, compiler.shape.toString(), compiler.binds);
   }
 
   /**
@@ -100,6 +116,7 @@ public final class FilterCompiler {
    */
   private Condition compileMap(ModelDescriptor model, Map<?, ?> filters, String path, int depth) {
     List<Condition> parts = new ArrayList<>(filters.size());
+    shape.append('{');
     for (Map.Entry<?, ?> entry : filters.entrySet()) {
       if (!(entry.getKey() instanceof String key)) {
         throw new InvalidValueException(path, "filter keys are column names or " + LOGICAL_OPERATORS
@@ -111,7 +128,9 @@ public final class FilterCompiler {
       } else {
         parts.add(field(model, key, entry.getValue(), keyPath));
       }
+      shape.append(';');
     }
+    shape.append('}');
     return parts.size() == 1 ? parts.get(0) : DSL.and(parts);
   }
 
@@ -134,6 +153,7 @@ public final class FilterCompiler {
               + operator + "\": [{\"a\": 1}, {\"b\": 2}]}; got " + describe(value));
         }
         List<Condition> parts = new ArrayList<>(list.size());
+        shape.append(operator).append('[');
         int i = 0;
         for (Object element : list) {
           String elementPath = path + "." + i++;
@@ -143,6 +163,7 @@ public final class FilterCompiler {
           }
           parts.add(compileMap(model, map, elementPath, depth + 1));
         }
+        shape.append(']');
         return operator.equals("$and") ? DSL.and(parts) : DSL.or(parts);
       }
       case "$not" -> {
@@ -150,6 +171,7 @@ public final class FilterCompiler {
           throw new InvalidValueException(path, "$not takes a non-empty filter map, such as {\"$not\": {\"a\": 1}};"
               + " got " + describe(value));
         }
+        shape.append(operator);
         return DSL.not(compileMap(model, map, path, depth + 1));
       }
       default -> {
@@ -171,15 +193,20 @@ public final class FilterCompiler {
       throw new InvalidValueException(path, "unknown field '" + Suggestions.cut(name) + "' of " + model.modelName()
           + "; fields are " + names + "." + Suggestions.didYouMean(name, names));
     }
+    shape.append(column.name());
     if (value instanceof Map<?, ?> operators && isOperatorMap(column, operators)) {
       if (operators.isEmpty()) {
         throw new InvalidValueException(path, "give a value or at least one operator of " + FIELD_OPERATORS);
       }
       List<Condition> parts = new ArrayList<>(operators.size());
+      shape.append('{');
       for (Map.Entry<?, ?> entry : operators.entrySet()) {
         String operator = entry.getKey() instanceof String s ? s : String.valueOf(entry.getKey());
+        shape.append(operator);
         parts.add(operator(column, operator, entry.getValue(), child(path, operator)));
+        shape.append(';');
       }
+      shape.append('}');
       return parts.size() == 1 ? parts.get(0) : DSL.and(parts);
     }
     return equal(column, value, path);
@@ -206,7 +233,7 @@ public final class FilterCompiler {
     return switch (operator) {
       case "$eq" -> equal(column, value, path);
       case "$ne" -> value == null
-          ? field.isNotNull()
+          ? nullTest(field, false)
           : field.isDistinctFrom(convert(column, value, path));
       case "$gt" -> field.gt(ordered(column, operator, value, path));
       case "$gte" -> field.ge(ordered(column, operator, value, path));
@@ -217,8 +244,8 @@ public final class FilterCompiler {
       case "$like" -> field.like(patternValue(pattern(column, operator, value, path)));
       case "$ilike" -> field.likeIgnoreCase(patternValue(pattern(column, operator, value, path)));
       case "$regex" -> field.likeRegex(patternValue(pattern(column, operator, value, path)));
-      case "$exists" -> flag(operator, value, path) ? field.isNotNull() : field.isNull();
-      case "$null" -> flag(operator, value, path) ? field.isNull() : field.isNotNull();
+      case "$exists" -> nullTest(field, !flag(operator, value, path));
+      case "$null" -> nullTest(field, flag(operator, value, path));
       case "$contains" -> contains(column, value, path);
       default -> throw new InvalidValueException(path, "unknown operator '" + Suggestions.cut(operator)
           + "'; operators are " + FIELD_OPERATORS + "." + Suggestions.didYouMean(operator, FIELD_OPERATORS));
@@ -227,7 +254,16 @@ public final class FilterCompiler {
 
   private Condition equal(ColumnDescriptor column, Object value, String path) {
     Field<Object> field = SqlTypes.field(column);
-    return value == null ? field.isNull() : field.eq(convert(column, value, path));
+    return value == null ? nullTest(field, true) : field.eq(convert(column, value, path));
+  }
+
+  /**
+   * A test for NULL, which has no placeholder: its text goes into the shape, so that {@code is null} and
+   * {@code is not null} are different shapes.
+   */
+  private Condition nullTest(Field<Object> field, boolean isNull) {
+    shape.append(isNull ? "=N" : "=!N");
+    return isNull ? field.isNull() : field.isNotNull();
   }
 
   private Field<Object> ordered(ColumnDescriptor column, String operator, Object value, String path) {
@@ -246,7 +282,7 @@ public final class FilterCompiler {
   private Condition in(ColumnDescriptor column, Object value, String path) {
     Field<Object> field = SqlTypes.field(column);
     Values values = values(column, "$in", value, path);
-    Condition matches = DSL.condition("{0} = any({1})", field, SqlTypes.arrayPlaceholder(column, values.nonNull));
+    Condition matches = DSL.condition("{0} = any({1})", field, arrayPlaceholder(column, values));
     return values.hasNull ? matches.or(field.isNull()) : matches;
   }
 
@@ -254,9 +290,22 @@ public final class FilterCompiler {
   private Condition notIn(ColumnDescriptor column, Object value, String path) {
     Field<Object> field = SqlTypes.field(column);
     Values values = values(column, "$nin", value, path);
-    Condition differs = DSL.condition("{0} <> all({1})", field, SqlTypes.arrayPlaceholder(column, values.nonNull));
+    Condition differs = DSL.condition("{0} <> all({1})", field, arrayPlaceholder(column, values));
     // SQL's <> ALL is unknown for NULL; MongoDB's $nin matches it unless the list holds null.
     return values.hasNull ? differs.and(field.isNotNull()) : differs.or(field.isNull());
+  }
+
+  /** One array placeholder for the list's values; whether the list held null is part of the shape. */
+  private Field<Object> arrayPlaceholder(ColumnDescriptor column, Values values) {
+    shape.append(values.hasNull ? "=[?N]" : "=[?]");
+    return placeholder(BindValue.array(column, values.nonNull));
+  }
+
+  /** A placeholder for {@code bind}, recorded in the order made. */
+  private Field<Object> placeholder(BindValue bind) {
+    shape.append("=?");
+    binds.add(bind);
+    return SqlTypes.placeholder(bind);
   }
 
   /** The list's values converted for the column (nulls left out), and whether it held null. */
@@ -319,13 +368,13 @@ public final class FilterCompiler {
   }
 
   private Field<Object> convert(ColumnDescriptor column, Object value, String path) {
-    return SqlTypes.placeholder(column, ValueConverter.toJava(column, value, path, zone));
+    return placeholder(new BindValue(column, ValueConverter.toJava(column, value, path, zone)));
   }
 
   /** A pattern of {@code $like}, {@code $ilike} or {@code $regex}: text, whatever the column's type. */
   @SuppressWarnings("unchecked")
-  private static Field<String> patternValue(String pattern) {
-    return (Field<String>) (Field<?>) SqlTypes.placeholder(PATTERN, pattern);
+  private Field<String> patternValue(String pattern) {
+    return (Field<String>) (Field<?>) placeholder(new BindValue(PATTERN, pattern));
   }
 
   private static String describe(Object value) {

@@ -13,7 +13,9 @@ import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.node.ParamValues;
+import dev.dataflow.runtime.sql.CompiledFilter;
 import dev.dataflow.runtime.sql.RowReader;
+import dev.dataflow.runtime.sql.StatementShapes;
 import dev.dataflow.runtime.sql.JdbcValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,11 +44,14 @@ public abstract class CrudNode implements Node {
   public static final String CONFLICT_COLUMNS = "conflict_columns";
 
   protected final ModelDescriptor model;
+  /** Filtered statements rendered once per shape. */
+  protected final StatementShapes shapes;
   private final NodeKind kind;
   private final String type;
 
   protected CrudNode(ModelDescriptor model, NodeKind kind) {
     this.model = model;
+    this.shapes = new StatementShapes(model);
     this.kind = kind;
     this.type = model.modelName() + kind.suffix();
   }
@@ -236,6 +241,11 @@ public abstract class CrudNode implements Node {
   /** The run's {@code filters}, a date-time without offset read in the run's zone ({@link NodeContext#zone()}). */
   protected final Condition filters(NodeContext context, Map<String, Object> params) {
     return RowValues.filters(model, params.get(FILTERS), FILTERS, context.zone());
+  }
+
+  /** The run's {@code filters} with their shape, for {@link #shapes}; zone as {@link #filters}. */
+  protected final CompiledFilter compiledFilter(NodeContext context, Map<String, Object> params) {
+    return RowValues.compiledFilter(model, params.get(FILTERS), FILTERS, context.zone());
   }
 
   protected final void refuseAllRowsUnlessConfirmed(Map<String, Object> params, String operation) {

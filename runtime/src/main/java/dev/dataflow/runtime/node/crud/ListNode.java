@@ -9,8 +9,8 @@ import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.sql.DatabaseErrors;
+import dev.dataflow.runtime.sql.CompiledFilter;
 import dev.dataflow.runtime.sql.RenderedSql;
-import dev.dataflow.runtime.sql.SqlRenderer;
 import dev.dataflow.runtime.sql.KeysetSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -118,10 +118,11 @@ public abstract class ListNode extends CrudNode {
       orderBy = List.of(model.primaryKey()); // a stable order, so pages do not overlap
     }
     List<String> order = KeysetSql.pageOrder(model, orderBy);
-    Condition where = filters(context, params);
+    CompiledFilter filter = compiledFilter(context, params);
+    Condition where = filter.condition();
     RenderedSql query;
     if (params.get(CURSOR) == null) {
-      query = SqlRenderer.select(model, where, orderBy, limit, offset);
+      query = shapes.select(filter, orderBy, limit, offset);
     } else {
       if (params.get(OFFSET) != null) {
         throw new InvalidParameterException(OFFSET, "give either cursor (continue after a page) or offset, not both");
@@ -129,7 +130,7 @@ public abstract class ListNode extends CrudNode {
       List<Object> after = PageCursor.afterValues(model, params.get(CURSOR), order, params.get(FILTERS), CURSOR);
       query = KeysetSql.selectAfter(model, where, orderBy, after, limit);
     }
-    RenderedSql count = total ? SqlRenderer.count(model, where) : null;
+    RenderedSql count = total ? shapes.count(filter) : null;
     Map<String, Object> out = new LinkedHashMap<>();
     context.autoCommit(connection -> {
       List<Map<String, Object>> records;
