@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -68,9 +69,15 @@ public final class FilterCompiler {
   private final StringBuilder shape = new StringBuilder();
   /** The placeholders' values, in the order they were made. */
   private final List<BindValue> binds = new ArrayList<>();
+  /**
+   * Whether to build the jOOQ condition; without it only the checks, the conversions, the shape and the values are
+   * made (every method that returns a condition or a field then returns null).
+   */
+  private final boolean conditions;
 
-  private FilterCompiler(ZoneId zone) {
+  private FilterCompiler(ZoneId zone, boolean conditions) {
     this.zone = zone;
+    this.conditions = conditions;
   }
 
   /**
@@ -105,9 +112,25 @@ public final class FilterCompiler {
     if (filters == null || filters.isEmpty()) {
       return CompiledFilter.NONE;
     }
-    FilterCompiler compiler = new FilterCompiler(zone);
+    FilterCompiler compiler = new FilterCompiler(zone, true);
     Condition condition = compiler.compileMap(model, filters, ROOT, 0);
     return new CompiledFilter(condition, compiler.shape.toString(), compiler.binds);
+  }
+
+  /**
+   * {@code filters} checked and converted as {@link #compileFilter} does (the same exceptions), their shape and
+   * values recorded, but no jOOQ condition built: for a statement whose shape {@link StatementShapes} already knows,
+   * and for checking filters at build time. {@link CompiledFilter#condition()} builds the condition when first asked.
+   */
+  public static CompiledFilter shapeOf(ModelDescriptor model, Map<String, ?> filters, ZoneId zone) {
+    Objects.requireNonNull(zone, "zone");
+    if (filters == null || filters.isEmpty()) {
+      return CompiledFilter.NONE;
+    }
+    FilterCompiler compiler = new FilterCompiler(zone, false);
+    compiler.compileMap(model, filters, ROOT, 0);
+    return new CompiledFilter(() -> compileFilter(model, filters, zone).condition(), compiler.shape.toString(),
+        compiler.binds);
   }
 
   /**
@@ -131,7 +154,7 @@ public final class FilterCompiler {
       shape.append(';');
     }
     shape.append('}');
-    return parts.size() == 1 ? parts.get(0) : DSL.and(parts);
+    return !conditions ? null : parts.size() == 1 ? parts.get(0) : DSL.and(parts);
   }
 
   /** {@code path.key}, the key cut as every echoed name is. */
@@ -164,7 +187,7 @@ public final class FilterCompiler {
           parts.add(compileMap(model, map, elementPath, depth + 1));
         }
         shape.append(']');
-        return operator.equals("$and") ? DSL.and(parts) : DSL.or(parts);
+        return !conditions ? null : operator.equals("$and") ? DSL.and(parts) : DSL.or(parts);
       }
       case "$not" -> {
         if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
@@ -172,7 +195,8 @@ public final class FilterCompiler {
               + " got " + describe(value));
         }
         shape.append(operator);
-        return DSL.not(compileMap(model, map, path, depth + 1));
+        Condition negated = compileMap(model, map, path, depth + 1);
+        return conditions ? DSL.not(negated) : null;
       }
       default -> {
         if (FIELD_OPERATORS.contains(operator)) {
@@ -207,7 +231,7 @@ public final class FilterCompiler {
         shape.append(';');
       }
       shape.append('}');
-      return parts.size() == 1 ? parts.get(0) : DSL.and(parts);
+      return !conditions ? null : parts.size() == 1 ? parts.get(0) : DSL.and(parts);
     }
     return equal(column, value, path);
   }
@@ -229,23 +253,22 @@ public final class FilterCompiler {
   }
 
   private Condition operator(ColumnDescriptor column, String operator, Object value, String path) {
-    Field<Object> field = SqlTypes.field(column);
     return switch (operator) {
       case "$eq" -> equal(column, value, path);
       case "$ne" -> value == null
-          ? nullTest(field, false)
-          : field.isDistinctFrom(convert(column, value, path));
-      case "$gt" -> field.gt(ordered(column, operator, value, path));
-      case "$gte" -> field.ge(ordered(column, operator, value, path));
-      case "$lt" -> field.lt(ordered(column, operator, value, path));
-      case "$lte" -> field.le(ordered(column, operator, value, path));
+          ? nullTest(column, false)
+          : compare(column, convert(column, value, path), Field::isDistinctFrom);
+      case "$gt" -> compare(column, ordered(column, operator, value, path), Field::gt);
+      case "$gte" -> compare(column, ordered(column, operator, value, path), Field::ge);
+      case "$lt" -> compare(column, ordered(column, operator, value, path), Field::lt);
+      case "$lte" -> compare(column, ordered(column, operator, value, path), Field::le);
       case "$in" -> in(column, value, path);
       case "$nin" -> notIn(column, value, path);
-      case "$like" -> field.like(patternValue(pattern(column, operator, value, path)));
-      case "$ilike" -> field.likeIgnoreCase(patternValue(pattern(column, operator, value, path)));
-      case "$regex" -> field.likeRegex(patternValue(pattern(column, operator, value, path)));
-      case "$exists" -> nullTest(field, !flag(operator, value, path));
-      case "$null" -> nullTest(field, flag(operator, value, path));
+      case "$like" -> matches(column, pattern(column, operator, value, path), Field::like);
+      case "$ilike" -> matches(column, pattern(column, operator, value, path), Field::likeIgnoreCase);
+      case "$regex" -> matches(column, pattern(column, operator, value, path), Field::likeRegex);
+      case "$exists" -> nullTest(column, !flag(operator, value, path));
+      case "$null" -> nullTest(column, flag(operator, value, path));
       case "$contains" -> contains(column, value, path);
       default -> throw new InvalidValueException(path, "unknown operator '" + Suggestions.cut(operator)
           + "'; operators are " + FIELD_OPERATORS + "." + Suggestions.didYouMean(operator, FIELD_OPERATORS));
@@ -253,16 +276,32 @@ public final class FilterCompiler {
   }
 
   private Condition equal(ColumnDescriptor column, Object value, String path) {
-    Field<Object> field = SqlTypes.field(column);
-    return value == null ? nullTest(field, true) : field.eq(convert(column, value, path));
+    return value == null ? nullTest(column, true) : compare(column, convert(column, value, path), Field::eq);
+  }
+
+  /** The column compared with a placeholder ({@code value}, already made and recorded). */
+  private Condition compare(ColumnDescriptor column, Field<Object> value,
+      BiFunction<Field<Object>, Field<Object>, Condition> comparison) {
+    return conditions ? comparison.apply(SqlTypes.field(column), value) : null;
+  }
+
+  /** The column matched against a pattern's placeholder. */
+  private Condition matches(ColumnDescriptor column, String pattern,
+      BiFunction<Field<Object>, Field<String>, Condition> match) {
+    Field<String> placeholder = patternValue(pattern);
+    return conditions ? match.apply(SqlTypes.field(column), placeholder) : null;
   }
 
   /**
    * A test for NULL, which has no placeholder: its text goes into the shape, so that {@code is null} and
    * {@code is not null} are different shapes.
    */
-  private Condition nullTest(Field<Object> field, boolean isNull) {
+  private Condition nullTest(ColumnDescriptor column, boolean isNull) {
     shape.append(isNull ? "=N" : "=!N");
+    if (!conditions) {
+      return null;
+    }
+    Field<Object> field = SqlTypes.field(column);
     return isNull ? field.isNull() : field.isNotNull();
   }
 
@@ -280,17 +319,25 @@ public final class FilterCompiler {
 
   /** {@code "col" = any(?)}: one array parameter, whatever the list's length; an empty array matches nothing. */
   private Condition in(ColumnDescriptor column, Object value, String path) {
-    Field<Object> field = SqlTypes.field(column);
     Values values = values(column, "$in", value, path);
-    Condition matches = DSL.condition("{0} = any({1})", field, arrayPlaceholder(column, values));
+    Field<Object> array = arrayPlaceholder(column, values);
+    if (!conditions) {
+      return null;
+    }
+    Field<Object> field = SqlTypes.field(column);
+    Condition matches = DSL.condition("{0} = any({1})", field, array);
     return values.hasNull ? matches.or(field.isNull()) : matches;
   }
 
   /** {@code "col" <> all(?)}: one array parameter; an empty array matches every value. */
   private Condition notIn(ColumnDescriptor column, Object value, String path) {
-    Field<Object> field = SqlTypes.field(column);
     Values values = values(column, "$nin", value, path);
-    Condition differs = DSL.condition("{0} <> all({1})", field, arrayPlaceholder(column, values));
+    Field<Object> array = arrayPlaceholder(column, values);
+    if (!conditions) {
+      return null;
+    }
+    Field<Object> field = SqlTypes.field(column);
+    Condition differs = DSL.condition("{0} <> all({1})", field, array);
     // SQL's <> ALL is unknown for NULL; MongoDB's $nin matches it unless the list holds null.
     return values.hasNull ? differs.and(field.isNotNull()) : differs.or(field.isNull());
   }
@@ -305,7 +352,7 @@ public final class FilterCompiler {
   private Field<Object> placeholder(BindValue bind) {
     shape.append("=?");
     binds.add(bind);
-    return SqlTypes.placeholder(bind);
+    return conditions ? SqlTypes.placeholder(bind) : null;
   }
 
   /** The list's values converted for the column (nulls left out), and whether it held null. */
@@ -364,7 +411,8 @@ public final class FilterCompiler {
       throw new InvalidValueException(path, "$contains needs a JSON value such as {\"tags\": [\"a\"]}");
     }
     // jsonb containment: the column holds value (objects: a superset of keys; arrays: a superset of elements).
-    return DSL.condition("{0} @> {1}", SqlTypes.field(column), convert(column, value, path));
+    Field<Object> document = convert(column, value, path);
+    return conditions ? DSL.condition("{0} @> {1}", SqlTypes.field(column), document) : null;
   }
 
   private Field<Object> convert(ColumnDescriptor column, Object value, String path) {

@@ -65,8 +65,10 @@ class StatementShapesTest {
       StatementShapes shapes = new StatementShapes(MODEL);
       for (int round = 0; round < 2; round++) {
         for (Map<String, Object> filters : FILTERS) {
-          CompiledFilter filter = FilterCompiler.compileFilter(MODEL, filters, ZoneOffset.UTC);
-          RenderedSql fresh = SqlRenderer.select(MODEL, filter.condition(), List.of("-qty"), 20, 1);
+          // as a node compiles them: checked, converted and shaped, the condition built only for a new shape
+          CompiledFilter filter = FilterCompiler.shapeOf(MODEL, filters, ZoneOffset.UTC);
+          assertEquals(FilterCompiler.compileFilter(MODEL, filters, ZoneOffset.UTC).shape(), filter.shape());
+          RenderedSql fresh = SqlRenderer.select(MODEL, FilterCompiler.compile(MODEL, filters), List.of("-qty"), 20, 1);
           RenderedSql shaped = shapes.select(filter, List.of("-qty"), 20, 1);
           assertEquals(fresh.sql(), shaped.sql(), filters.toString());
           assertEquals(fresh.bindValues(), shaped.bindValues(), filters.toString());
@@ -114,6 +116,6 @@ class StatementShapesTest {
   }
 
   private static CompiledFilter compile(Map<String, Object> filters) {
-    return FilterCompiler.compileFilter(MODEL, filters, ZoneOffset.UTC);
+    return FilterCompiler.shapeOf(MODEL, filters, ZoneOffset.UTC);
   }
 }

@@ -20,6 +20,7 @@ import dev.dataflow.runtime.sql.JdbcValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -199,7 +200,7 @@ public abstract class CrudNode implements Node {
   /** {@code filters}: a filter map over this model's columns, compiled as the check. */
   protected final ParamSpec filtersParam(boolean required) {
     return ParamSpec.of(FILTERS, ParamType.FILTERS, required, "MongoDB-style filter map")
-        .withCheck((value, parameter) -> RowValues.filters(model, value, parameter));
+        .withCheck((value, parameter) -> RowValues.compiledFilter(model, value, parameter, ZoneOffset.UTC));
   }
 
   /** {@code fields}: new column values and update operators, converted as the check. */

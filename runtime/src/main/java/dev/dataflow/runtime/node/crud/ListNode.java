@@ -56,6 +56,7 @@ public abstract class ListNode extends CrudNode {
   public static final String NEXT_CURSOR = "next_cursor";
   public static final int DEFAULT_LIMIT = 100;
   private final List<ParamSpec> parameters;
+  private final FilterHashes filterHashes = new FilterHashes();
 
   protected ListNode(ModelDescriptor model) {
     super(model, NodeKind.LIST);
@@ -127,7 +128,8 @@ public abstract class ListNode extends CrudNode {
       if (params.get(OFFSET) != null) {
         throw new InvalidParameterException(OFFSET, "give either cursor (continue after a page) or offset, not both");
       }
-      List<Object> after = PageCursor.afterValues(model, params.get(CURSOR), order, params.get(FILTERS), CURSOR);
+      List<Object> after = PageCursor.afterValues(model, params.get(CURSOR), order,
+          filterHashes.of(filter, params.get(FILTERS)), CURSOR);
       query = KeysetSql.selectAfter(model, where, orderBy, after, limit);
     }
     RenderedSql count = total ? shapes.count(filter) : null;
@@ -152,7 +154,8 @@ public abstract class ListNode extends CrudNode {
         }
       }
       if (limit > 0 && records.size() == limit) {
-        out.put(NEXT_CURSOR, PageCursor.after(model, order, params.get(FILTERS), records.get(limit - 1)).encode());
+        out.put(NEXT_CURSOR, PageCursor.after(model, order, filterHashes.of(filter, params.get(FILTERS)),
+            records.get(limit - 1)).encode());
       }
       return null;
     });

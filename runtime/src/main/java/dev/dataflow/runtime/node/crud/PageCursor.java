@@ -52,12 +52,17 @@ record PageCursor(String model, List<String> order, String filters, List<String>
 
   /** The cursor of a page whose last row is {@code row}. */
   static PageCursor after(ModelDescriptor model, List<String> order, Object filters, Map<String, Object> row) {
+    return after(model, order, filterHash(filters), row);
+  }
+
+  /** The cursor of a page whose last row is {@code row}, listed with filters of hash {@code filterHash}. */
+  static PageCursor after(ModelDescriptor model, List<String> order, String filterHash, Map<String, Object> row) {
     List<String> values = new ArrayList<>(order.size());
     for (String item : order) {
       ColumnDescriptor column = model.column(item.startsWith("-") ? item.substring(1) : item);
       values.add(text(column, row.get(column.name())));
     }
-    return new PageCursor(model.modelName(), order, filterHash(filters), values);
+    return new PageCursor(model.modelName(), order, filterHash, values);
   }
 
   /** The text form. */
@@ -180,6 +185,12 @@ record PageCursor(String model, List<String> order, String filters, List<String>
    */
   static List<Object> afterValues(ModelDescriptor model, Object cursor, List<String> order, Object filters,
       String parameter) {
+    return afterValues(model, cursor, order, filterHash(filters), parameter);
+  }
+
+  /** As {@link #afterValues(ModelDescriptor, Object, List, Object, String)}, given the filters' hash. */
+  static List<Object> afterValues(ModelDescriptor model, Object cursor, List<String> order, String filterHash,
+      String parameter) {
     PageCursor page = decode(cursor, parameter);
     if (!page.model().equals(model.modelName())) {
       throw new InvalidParameterException(parameter, "this cursor is from a list of " + page.model() + ", not of "
@@ -189,7 +200,7 @@ record PageCursor(String model, List<String> order, String filters, List<String>
       throw new InvalidParameterException(parameter, "this cursor is from a list ordered by " + page.order() + ", not"
           + " by " + order + "; give the same order_by as the first page, or start again without cursor");
     }
-    if (!page.filters().equals(filterHash(filters))) {
+    if (!page.filters().equals(filterHash)) {
       throw new InvalidParameterException(parameter, "this cursor is from a list with other filters; give the same"
           + " filters, written the same way, as the first page, or start again without cursor");
     }

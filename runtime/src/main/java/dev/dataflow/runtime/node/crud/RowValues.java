@@ -311,11 +311,13 @@ public final class RowValues {
     }
   }
 
-  /** {@code filters} compiled as {@link #filters(ModelDescriptor, Object, String, ZoneId)}, with shape and values. */
+  /**
+   * {@code filters} checked and converted as {@link #filters(ModelDescriptor, Object, String, ZoneId)} does, with
+   * their shape and values; the jOOQ condition is built only when asked for (a shape not rendered yet).
+   */
   public static CompiledFilter compiledFilter(ModelDescriptor model, Object value, String parameter, ZoneId zone) {
     try {
-      return FilterCompiler.compileFilter(model, value == null ? Map.of() : ParamValues.asMap(value, parameter),
-          zone);
+      return FilterCompiler.shapeOf(model, value == null ? Map.of() : ParamValues.asMap(value, parameter), zone);
     } catch (InvalidValueException e) {
       throw InvalidParameterException.of(e);
     }
