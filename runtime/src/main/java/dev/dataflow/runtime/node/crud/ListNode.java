@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.Condition;
 
 /**
  * Lists rows. Parameters: {@code filters}, {@code order_by} (list of {@code "column"} or {@code "-column"};
@@ -120,7 +119,6 @@ public abstract class ListNode extends CrudNode {
     }
     List<String> order = KeysetSql.pageOrder(model, orderBy);
     CompiledFilter filter = compiledFilter(context, params);
-    Condition where = filter.condition();
     RenderedSql query;
     if (params.get(CURSOR) == null) {
       query = shapes.select(filter, orderBy, limit, offset);
@@ -130,7 +128,7 @@ public abstract class ListNode extends CrudNode {
       }
       List<Object> after = PageCursor.afterValues(model, params.get(CURSOR), order,
           filterHashes.of(filter, params.get(FILTERS)), CURSOR);
-      query = KeysetSql.selectAfter(model, where, orderBy, after, limit);
+      query = KeysetSql.selectAfter(model, filter.condition(), orderBy, after, limit);
     }
     RenderedSql count = total ? shapes.count(filter) : null;
     Map<String, Object> out = new LinkedHashMap<>();
