@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -64,9 +65,19 @@ public final class FilterCompiler {
 
   /** The zone a date-time without offset is read in, for a TIMESTAMPTZ column. */
   private final ZoneId zone;
+  /** The filter's structure without its values, written as it is compiled ({@link CompiledFilter#shape()}). */
+  private final StringBuilder shape = new StringBuilder();
+  /** The placeholders' values, in the order they were made. */
+  private final List<BindValue> binds = new ArrayList<>();
+  /**
+   * Whether to build the jOOQ condition; without it only the checks, the conversions, the shape and the values are
+   * made (every method that returns a condition or a field then returns null).
+   */
+  private final boolean conditions;
 
-  private FilterCompiler(ZoneId zone) {
+  private FilterCompiler(ZoneId zone, boolean conditions) {
     this.zone = zone;
+    this.conditions = conditions;
   }
 
   /**
@@ -87,11 +98,39 @@ public final class FilterCompiler {
    * @throws InvalidValueException as {@link #compile(ModelDescriptor, Map)}
    */
   public static Condition compile(ModelDescriptor model, Map<String, ?> filters, ZoneId zone) {
+    return compileFilter(model, filters, zone).condition();
+  }
+
+  /**
+   * The condition {@code filters} describe, with its shape and its values, so that a statement rendered for one
+   * filter can be reused for the next one of the same shape ({@link StatementShapes}).
+   *
+   * @throws InvalidValueException as {@link #compile(ModelDescriptor, Map)}
+   */
+  public static CompiledFilter compileFilter(ModelDescriptor model, Map<String, ?> filters, ZoneId zone) {
     Objects.requireNonNull(zone, "zone");
     if (filters == null || filters.isEmpty()) {
-      return DSL.noCondition();
+      return CompiledFilter.NONE;
     }
-    return new FilterCompiler(zone).compileMap(model, filters, ROOT, 0);
+    FilterCompiler compiler = new FilterCompiler(zone, true);
+    Condition condition = compiler.compileMap(model, filters, ROOT, 0);
+    return new CompiledFilter(condition, compiler.shape.toString(), compiler.binds);
+  }
+
+  /**
+   * {@code filters} checked and converted as {@link #compileFilter} does (the same exceptions), their shape and
+   * values recorded, but no jOOQ condition built: for a statement whose shape {@link StatementShapes} already knows,
+   * and for checking filters at build time. {@link CompiledFilter#condition()} builds the condition when first asked.
+   */
+  public static CompiledFilter shapeOf(ModelDescriptor model, Map<String, ?> filters, ZoneId zone) {
+    Objects.requireNonNull(zone, "zone");
+    if (filters == null || filters.isEmpty()) {
+      return CompiledFilter.NONE;
+    }
+    FilterCompiler compiler = new FilterCompiler(zone, false);
+    compiler.compileMap(model, filters, ROOT, 0);
+    return new CompiledFilter(() -> compileFilter(model, filters, zone).condition(), compiler.shape.toString(),
+        compiler.binds);
   }
 
   /**
@@ -100,6 +139,7 @@ public final class FilterCompiler {
    */
   private Condition compileMap(ModelDescriptor model, Map<?, ?> filters, String path, int depth) {
     List<Condition> parts = new ArrayList<>(filters.size());
+    shape.append('{');
     for (Map.Entry<?, ?> entry : filters.entrySet()) {
       if (!(entry.getKey() instanceof String key)) {
         throw new InvalidValueException(path, "filter keys are column names or " + LOGICAL_OPERATORS
@@ -111,8 +151,10 @@ public final class FilterCompiler {
       } else {
         parts.add(field(model, key, entry.getValue(), keyPath));
       }
+      shape.append(';');
     }
-    return parts.size() == 1 ? parts.get(0) : DSL.and(parts);
+    shape.append('}');
+    return !conditions ? null : parts.size() == 1 ? parts.get(0) : DSL.and(parts);
   }
 
   /** {@code path.key}, the key cut as every echoed name is. */
@@ -134,6 +176,7 @@ public final class FilterCompiler {
               + operator + "\": [{\"a\": 1}, {\"b\": 2}]}; got " + describe(value));
         }
         List<Condition> parts = new ArrayList<>(list.size());
+        shape.append(operator).append('[');
         int i = 0;
         for (Object element : list) {
           String elementPath = path + "." + i++;
@@ -143,14 +186,17 @@ public final class FilterCompiler {
           }
           parts.add(compileMap(model, map, elementPath, depth + 1));
         }
-        return operator.equals("$and") ? DSL.and(parts) : DSL.or(parts);
+        shape.append(']');
+        return !conditions ? null : operator.equals("$and") ? DSL.and(parts) : DSL.or(parts);
       }
       case "$not" -> {
         if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
           throw new InvalidValueException(path, "$not takes a non-empty filter map, such as {\"$not\": {\"a\": 1}};"
               + " got " + describe(value));
         }
-        return DSL.not(compileMap(model, map, path, depth + 1));
+        shape.append(operator);
+        Condition negated = compileMap(model, map, path, depth + 1);
+        return conditions ? DSL.not(negated) : null;
       }
       default -> {
         if (FIELD_OPERATORS.contains(operator)) {
@@ -171,16 +217,21 @@ public final class FilterCompiler {
       throw new InvalidValueException(path, "unknown field '" + Suggestions.cut(name) + "' of " + model.modelName()
           + "; fields are " + names + "." + Suggestions.didYouMean(name, names));
     }
+    shape.append(column.name());
     if (value instanceof Map<?, ?> operators && isOperatorMap(column, operators)) {
       if (operators.isEmpty()) {
         throw new InvalidValueException(path, "give a value or at least one operator of " + FIELD_OPERATORS);
       }
       List<Condition> parts = new ArrayList<>(operators.size());
+      shape.append('{');
       for (Map.Entry<?, ?> entry : operators.entrySet()) {
         String operator = entry.getKey() instanceof String s ? s : String.valueOf(entry.getKey());
+        shape.append(operator);
         parts.add(operator(column, operator, entry.getValue(), child(path, operator)));
+        shape.append(';');
       }
-      return parts.size() == 1 ? parts.get(0) : DSL.and(parts);
+      shape.append('}');
+      return !conditions ? null : parts.size() == 1 ? parts.get(0) : DSL.and(parts);
     }
     return equal(column, value, path);
   }
@@ -202,23 +253,22 @@ public final class FilterCompiler {
   }
 
   private Condition operator(ColumnDescriptor column, String operator, Object value, String path) {
-    Field<Object> field = SqlTypes.field(column);
     return switch (operator) {
       case "$eq" -> equal(column, value, path);
       case "$ne" -> value == null
-          ? field.isNotNull()
-          : field.isDistinctFrom(convert(column, value, path));
-      case "$gt" -> field.gt(ordered(column, operator, value, path));
-      case "$gte" -> field.ge(ordered(column, operator, value, path));
-      case "$lt" -> field.lt(ordered(column, operator, value, path));
-      case "$lte" -> field.le(ordered(column, operator, value, path));
+          ? nullTest(column, false)
+          : compare(column, convert(column, value, path), Field::isDistinctFrom);
+      case "$gt" -> compare(column, ordered(column, operator, value, path), Field::gt);
+      case "$gte" -> compare(column, ordered(column, operator, value, path), Field::ge);
+      case "$lt" -> compare(column, ordered(column, operator, value, path), Field::lt);
+      case "$lte" -> compare(column, ordered(column, operator, value, path), Field::le);
       case "$in" -> in(column, value, path);
       case "$nin" -> notIn(column, value, path);
-      case "$like" -> field.like(patternValue(pattern(column, operator, value, path)));
-      case "$ilike" -> field.likeIgnoreCase(patternValue(pattern(column, operator, value, path)));
-      case "$regex" -> field.likeRegex(patternValue(pattern(column, operator, value, path)));
-      case "$exists" -> flag(operator, value, path) ? field.isNotNull() : field.isNull();
-      case "$null" -> flag(operator, value, path) ? field.isNull() : field.isNotNull();
+      case "$like" -> matches(column, pattern(column, operator, value, path), Field::like);
+      case "$ilike" -> matches(column, pattern(column, operator, value, path), Field::likeIgnoreCase);
+      case "$regex" -> matches(column, pattern(column, operator, value, path), Field::likeRegex);
+      case "$exists" -> nullTest(column, !flag(operator, value, path));
+      case "$null" -> nullTest(column, flag(operator, value, path));
       case "$contains" -> contains(column, value, path);
       default -> throw new InvalidValueException(path, "unknown operator '" + Suggestions.cut(operator)
           + "'; operators are " + FIELD_OPERATORS + "." + Suggestions.didYouMean(operator, FIELD_OPERATORS));
@@ -226,8 +276,33 @@ public final class FilterCompiler {
   }
 
   private Condition equal(ColumnDescriptor column, Object value, String path) {
+    return value == null ? nullTest(column, true) : compare(column, convert(column, value, path), Field::eq);
+  }
+
+  /** The column compared with a placeholder ({@code value}, already made and recorded). */
+  private Condition compare(ColumnDescriptor column, Field<Object> value,
+      BiFunction<Field<Object>, Field<Object>, Condition> comparison) {
+    return conditions ? comparison.apply(SqlTypes.field(column), value) : null;
+  }
+
+  /** The column matched against a pattern's placeholder. */
+  private Condition matches(ColumnDescriptor column, String pattern,
+      BiFunction<Field<Object>, Field<String>, Condition> match) {
+    Field<String> placeholder = patternValue(pattern);
+    return conditions ? match.apply(SqlTypes.field(column), placeholder) : null;
+  }
+
+  /**
+   * A test for NULL, which has no placeholder: its text goes into the shape, so that {@code is null} and
+   * {@code is not null} are different shapes.
+   */
+  private Condition nullTest(ColumnDescriptor column, boolean isNull) {
+    shape.append(isNull ? "=N" : "=!N");
+    if (!conditions) {
+      return null;
+    }
     Field<Object> field = SqlTypes.field(column);
-    return value == null ? field.isNull() : field.eq(convert(column, value, path));
+    return isNull ? field.isNull() : field.isNotNull();
   }
 
   private Field<Object> ordered(ColumnDescriptor column, String operator, Object value, String path) {
@@ -244,19 +319,40 @@ public final class FilterCompiler {
 
   /** {@code "col" = any(?)}: one array parameter, whatever the list's length; an empty array matches nothing. */
   private Condition in(ColumnDescriptor column, Object value, String path) {
-    Field<Object> field = SqlTypes.field(column);
     Values values = values(column, "$in", value, path);
-    Condition matches = DSL.condition("{0} = any({1})", field, SqlTypes.arrayPlaceholder(column, values.nonNull));
+    Field<Object> array = arrayPlaceholder(column, values);
+    if (!conditions) {
+      return null;
+    }
+    Field<Object> field = SqlTypes.field(column);
+    Condition matches = DSL.condition("{0} = any({1})", field, array);
     return values.hasNull ? matches.or(field.isNull()) : matches;
   }
 
   /** {@code "col" <> all(?)}: one array parameter; an empty array matches every value. */
   private Condition notIn(ColumnDescriptor column, Object value, String path) {
-    Field<Object> field = SqlTypes.field(column);
     Values values = values(column, "$nin", value, path);
-    Condition differs = DSL.condition("{0} <> all({1})", field, SqlTypes.arrayPlaceholder(column, values.nonNull));
+    Field<Object> array = arrayPlaceholder(column, values);
+    if (!conditions) {
+      return null;
+    }
+    Field<Object> field = SqlTypes.field(column);
+    Condition differs = DSL.condition("{0} <> all({1})", field, array);
     // SQL's <> ALL is unknown for NULL; MongoDB's $nin matches it unless the list holds null.
     return values.hasNull ? differs.and(field.isNotNull()) : differs.or(field.isNull());
+  }
+
+  /** One array placeholder for the list's values; whether the list held null is part of the shape. */
+  private Field<Object> arrayPlaceholder(ColumnDescriptor column, Values values) {
+    shape.append(values.hasNull ? "=[?N]" : "=[?]");
+    return placeholder(BindValue.array(column, values.nonNull));
+  }
+
+  /** A placeholder for {@code bind}, recorded in the order made. */
+  private Field<Object> placeholder(BindValue bind) {
+    shape.append("=?");
+    binds.add(bind);
+    return conditions ? SqlTypes.placeholder(bind) : null;
   }
 
   /** The list's values converted for the column (nulls left out), and whether it held null. */
@@ -315,17 +411,18 @@ public final class FilterCompiler {
       throw new InvalidValueException(path, "$contains needs a JSON value such as {\"tags\": [\"a\"]}");
     }
     // jsonb containment: the column holds value (objects: a superset of keys; arrays: a superset of elements).
-    return DSL.condition("{0} @> {1}", SqlTypes.field(column), convert(column, value, path));
+    Field<Object> document = convert(column, value, path);
+    return conditions ? DSL.condition("{0} @> {1}", SqlTypes.field(column), document) : null;
   }
 
   private Field<Object> convert(ColumnDescriptor column, Object value, String path) {
-    return SqlTypes.placeholder(column, ValueConverter.toJava(column, value, path, zone));
+    return placeholder(new BindValue(column, ValueConverter.toJava(column, value, path, zone)));
   }
 
   /** A pattern of {@code $like}, {@code $ilike} or {@code $regex}: text, whatever the column's type. */
   @SuppressWarnings("unchecked")
-  private static Field<String> patternValue(String pattern) {
-    return (Field<String>) (Field<?>) SqlTypes.placeholder(PATTERN, pattern);
+  private Field<String> patternValue(String pattern) {
+    return (Field<String>) (Field<?>) placeholder(new BindValue(PATTERN, pattern));
   }
 
   private static String describe(Object value) {

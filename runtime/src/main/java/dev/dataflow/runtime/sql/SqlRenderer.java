@@ -471,8 +471,13 @@ public final class SqlRenderer {
 
   static Field<Integer> rowCount(int rows) {
     @SuppressWarnings("unchecked")
-    Field<Integer> count = (Field<Integer>) (Field<?>) SqlTypes.placeholder(ROW_COUNT, rows);
+    Field<Integer> count = (Field<Integer>) (Field<?>) SqlTypes.placeholder(rowCountValue(rows));
     return count;
+  }
+
+  /** The value of a limit's or an offset's placeholder. */
+  static BindValue rowCountValue(int rows) {
+    return new BindValue(ROW_COUNT, rows);
   }
 
   private static Field<Object> now() {

@@ -12,7 +12,6 @@ import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.GroupKey;
 import dev.dataflow.runtime.sql.GroupReader;
 import dev.dataflow.runtime.sql.RenderedSql;
-import dev.dataflow.runtime.sql.SqlRenderer;
 import dev.dataflow.runtime.sql.GroupCountSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -129,7 +128,7 @@ public abstract class CountNode extends CrudNode {
   }
 
   private Map<String, Object> countAll(NodeContext context, Map<String, Object> params) throws SQLException {
-    RenderedSql query = SqlRenderer.count(model, filters(context, params));
+    RenderedSql query = shapes.count(compiledFilter(context, params));
     long count = context.autoCommit(connection -> {
       try (PreparedStatement ps = query.prepare(connection); ResultSet rs = ps.executeQuery()) {
         rs.next();

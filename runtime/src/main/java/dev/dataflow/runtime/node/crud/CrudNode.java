@@ -13,11 +13,14 @@ import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.node.ParamValues;
+import dev.dataflow.runtime.sql.CompiledFilter;
 import dev.dataflow.runtime.sql.RowReader;
+import dev.dataflow.runtime.sql.StatementShapes;
 import dev.dataflow.runtime.sql.JdbcValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -42,11 +45,14 @@ public abstract class CrudNode implements Node {
   public static final String CONFLICT_COLUMNS = "conflict_columns";
 
   protected final ModelDescriptor model;
+  /** Filtered statements rendered once per shape. */
+  protected final StatementShapes shapes;
   private final NodeKind kind;
   private final String type;
 
   protected CrudNode(ModelDescriptor model, NodeKind kind) {
     this.model = model;
+    this.shapes = new StatementShapes(model);
     this.kind = kind;
     this.type = model.modelName() + kind.suffix();
   }
@@ -194,7 +200,7 @@ public abstract class CrudNode implements Node {
   /** {@code filters}: a filter map over this model's columns, compiled as the check. */
   protected final ParamSpec filtersParam(boolean required) {
     return ParamSpec.of(FILTERS, ParamType.FILTERS, required, "MongoDB-style filter map")
-        .withCheck((value, parameter) -> RowValues.filters(model, value, parameter));
+        .withCheck((value, parameter) -> RowValues.compiledFilter(model, value, parameter, ZoneOffset.UTC));
   }
 
   /** {@code fields}: new column values and update operators, converted as the check. */
@@ -236,6 +242,11 @@ public abstract class CrudNode implements Node {
   /** The run's {@code filters}, a date-time without offset read in the run's zone ({@link NodeContext#zone()}). */
   protected final Condition filters(NodeContext context, Map<String, Object> params) {
     return RowValues.filters(model, params.get(FILTERS), FILTERS, context.zone());
+  }
+
+  /** The run's {@code filters} with their shape, for {@link #shapes}; zone as {@link #filters}. */
+  protected final CompiledFilter compiledFilter(NodeContext context, Map<String, Object> params) {
+    return RowValues.compiledFilter(model, params.get(FILTERS), FILTERS, context.zone());
   }
 
   protected final void refuseAllRowsUnlessConfirmed(Map<String, Object> params, String operation) {

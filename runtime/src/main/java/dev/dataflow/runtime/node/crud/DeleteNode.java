@@ -8,7 +8,6 @@ import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.RenderedSql;
-import dev.dataflow.runtime.sql.SqlRenderer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ public abstract class DeleteNode extends CrudNode {
     Map<String, Object> out = new LinkedHashMap<>();
     if (params.get(ID) == null && params.containsKey(FILTERS)) {
       refuseAllRowsUnlessConfirmed(params, "delete");
-      RenderedSql delete = SqlRenderer.delete(model, filters(context, params));
+      RenderedSql delete = shapes.delete(compiledFilter(context, params));
       int n = context.autoCommit(connection -> {
         boolean autoCommit = connection.getAutoCommit(); // read now: a lost connection no longer says
         try (PreparedStatement ps = delete.prepare(connection)) {

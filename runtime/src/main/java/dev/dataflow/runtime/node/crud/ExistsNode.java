@@ -6,7 +6,6 @@ import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.sql.DatabaseErrors;
-import dev.dataflow.runtime.sql.SqlRenderer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,7 +43,7 @@ public abstract class ExistsNode extends CrudNode {
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     boolean exists;
     if (params.get(ID) == null && params.containsKey(FILTERS)) {
-      var query = SqlRenderer.exists(model, filters(context, params));
+      var query = shapes.exists(compiledFilter(context, params));
       exists = context.autoCommit(connection -> {
         try (PreparedStatement ps = query.prepare(connection)) {
           return first(ps);

@@ -9,8 +9,8 @@ import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.sql.DatabaseErrors;
+import dev.dataflow.runtime.sql.CompiledFilter;
 import dev.dataflow.runtime.sql.RenderedSql;
-import dev.dataflow.runtime.sql.SqlRenderer;
 import dev.dataflow.runtime.sql.KeysetSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.Condition;
 
 /**
  * Lists rows. Parameters: {@code filters}, {@code order_by} (list of {@code "column"} or {@code "-column"};
@@ -56,6 +55,7 @@ public abstract class ListNode extends CrudNode {
   public static final String NEXT_CURSOR = "next_cursor";
   public static final int DEFAULT_LIMIT = 100;
   private final List<ParamSpec> parameters;
+  private final FilterHashes filterHashes = new FilterHashes();
 
   protected ListNode(ModelDescriptor model) {
     super(model, NodeKind.LIST);
@@ -118,18 +118,19 @@ public abstract class ListNode extends CrudNode {
       orderBy = List.of(model.primaryKey()); // a stable order, so pages do not overlap
     }
     List<String> order = KeysetSql.pageOrder(model, orderBy);
-    Condition where = filters(context, params);
+    CompiledFilter filter = compiledFilter(context, params);
     RenderedSql query;
     if (params.get(CURSOR) == null) {
-      query = SqlRenderer.select(model, where, orderBy, limit, offset);
+      query = shapes.select(filter, orderBy, limit, offset);
     } else {
       if (params.get(OFFSET) != null) {
         throw new InvalidParameterException(OFFSET, "give either cursor (continue after a page) or offset, not both");
       }
-      List<Object> after = PageCursor.afterValues(model, params.get(CURSOR), order, params.get(FILTERS), CURSOR);
-      query = KeysetSql.selectAfter(model, where, orderBy, after, limit);
+      List<Object> after = PageCursor.afterValues(model, params.get(CURSOR), order,
+          filterHashes.of(filter, params.get(FILTERS)), CURSOR);
+      query = KeysetSql.selectAfter(model, filter.condition(), orderBy, after, limit);
     }
-    RenderedSql count = total ? SqlRenderer.count(model, where) : null;
+    RenderedSql count = total ? shapes.count(filter) : null;
     Map<String, Object> out = new LinkedHashMap<>();
     context.autoCommit(connection -> {
       List<Map<String, Object>> records;
@@ -151,7 +152,8 @@ public abstract class ListNode extends CrudNode {
         }
       }
       if (limit > 0 && records.size() == limit) {
-        out.put(NEXT_CURSOR, PageCursor.after(model, order, params.get(FILTERS), records.get(limit - 1)).encode());
+        out.put(NEXT_CURSOR, PageCursor.after(model, order, filterHashes.of(filter, params.get(FILTERS)),
+            records.get(limit - 1)).encode());
       }
       return null;
     });

@@ -1,6 +1,7 @@
 package dev.dataflow.runtime.node.crud;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dataflow.runtime.model.ColumnDescriptor;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,24 +52,56 @@ record PageCursor(String model, List<String> order, String filters, List<String>
 
   /** The cursor of a page whose last row is {@code row}. */
   static PageCursor after(ModelDescriptor model, List<String> order, Object filters, Map<String, Object> row) {
+    return after(model, order, filterHash(filters), row);
+  }
+
+  /** The cursor of a page whose last row is {@code row}, listed with filters of hash {@code filterHash}. */
+  static PageCursor after(ModelDescriptor model, List<String> order, String filterHash, Map<String, Object> row) {
     List<String> values = new ArrayList<>(order.size());
     for (String item : order) {
       ColumnDescriptor column = model.column(item.startsWith("-") ? item.substring(1) : item);
       values.add(text(column, row.get(column.name())));
     }
-    return new PageCursor(model.modelName(), order, filterHash(filters), values);
+    return new PageCursor(model.modelName(), order, filterHash, values);
   }
 
   /** The text form. */
   String encode() {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("v", VERSION);
-    json.put("model", model);
-    json.put("order", order);
-    json.put("filters", filters);
-    json.put("after", after);
-    byte[] content = Json.write(json).getBytes(StandardCharsets.UTF_8);
+    // One page of every List writes one: built directly, each text quoted by Jackson's string encoder.
+    StringBuilder json = new StringBuilder(128);
+    json.append("{\"v\":").append(VERSION).append(",\"model\":");
+    quote(json, model);
+    json.append(",\"order\":");
+    strings(json, order);
+    json.append(",\"filters\":");
+    quote(json, filters);
+    json.append(",\"after\":");
+    strings(json, after);
+    json.append('}');
+    byte[] content = json.toString().getBytes(StandardCharsets.UTF_8);
     return ENCODER.encodeToString(content) + "." + ENCODER.encodeToString(checksum(content));
+  }
+
+  private static void strings(StringBuilder json, List<String> values) {
+    json.append('[');
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        json.append(',');
+      }
+      quote(json, values.get(i));
+    }
+    json.append(']');
+  }
+
+  /** A JSON string, or null. */
+  private static void quote(StringBuilder json, String value) {
+    if (value == null) {
+      json.append("null");
+      return;
+    }
+    json.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(value, json);
+    json.append('"');
   }
 
   /** The cursor {@code text} holds; refused when it is no cursor, damaged or changed. */
@@ -180,6 +212,12 @@ record PageCursor(String model, List<String> order, String filters, List<String>
    */
   static List<Object> afterValues(ModelDescriptor model, Object cursor, List<String> order, Object filters,
       String parameter) {
+    return afterValues(model, cursor, order, filterHash(filters), parameter);
+  }
+
+  /** As {@link #afterValues(ModelDescriptor, Object, List, Object, String)}, given the filters' hash. */
+  static List<Object> afterValues(ModelDescriptor model, Object cursor, List<String> order, String filterHash,
+      String parameter) {
     PageCursor page = decode(cursor, parameter);
     if (!page.model().equals(model.modelName())) {
       throw new InvalidParameterException(parameter, "this cursor is from a list of " + page.model() + ", not of "
@@ -189,7 +227,7 @@ record PageCursor(String model, List<String> order, String filters, List<String>
       throw new InvalidParameterException(parameter, "this cursor is from a list ordered by " + page.order() + ", not"
           + " by " + order + "; give the same order_by as the first page, or start again without cursor");
     }
-    if (!page.filters().equals(filterHash(filters))) {
+    if (!page.filters().equals(filterHash)) {
       throw new InvalidParameterException(parameter, "this cursor is from a list with other filters; give the same"
           + " filters, written the same way, as the first page, or start again without cursor");
     }

@@ -10,7 +10,6 @@ import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.RenderedSql;
-import dev.dataflow.runtime.sql.SqlRenderer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,7 +67,7 @@ public abstract class ReadNode extends CrudNode {
         }
       });
     } else {
-      RenderedSql query = SqlRenderer.select(model, filters(context, params), List.of(model.primaryKey()), 1, 0);
+      RenderedSql query = shapes.select(compiledFilter(context, params), List.of(model.primaryKey()), 1, 0);
       row = context.autoCommit(connection -> {
         try (PreparedStatement ps = query.prepare(connection); ResultSet rs = ps.executeQuery()) {
           List<Map<String, Object>> rows = readAll(rs);

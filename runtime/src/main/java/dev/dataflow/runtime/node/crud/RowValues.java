@@ -6,6 +6,7 @@ import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.model.Suggestions;
 import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.ParamValues;
+import dev.dataflow.runtime.sql.CompiledFilter;
 import dev.dataflow.runtime.sql.FilterCompiler;
 import dev.dataflow.runtime.sql.Increment;
 import dev.dataflow.runtime.sql.InvalidValueException;
@@ -305,6 +306,18 @@ public final class RowValues {
   public static Condition filters(ModelDescriptor model, Object value, String parameter, ZoneId zone) {
     try {
       return FilterCompiler.compile(model, value == null ? Map.of() : ParamValues.asMap(value, parameter), zone);
+    } catch (InvalidValueException e) {
+      throw InvalidParameterException.of(e);
+    }
+  }
+
+  /**
+   * {@code filters} checked and converted as {@link #filters(ModelDescriptor, Object, String, ZoneId)} does, with
+   * their shape and values; the jOOQ condition is built only when asked for (a shape not rendered yet).
+   */
+  public static CompiledFilter compiledFilter(ModelDescriptor model, Object value, String parameter, ZoneId zone) {
+    try {
+      return FilterCompiler.shapeOf(model, value == null ? Map.of() : ParamValues.asMap(value, parameter), zone);
     } catch (InvalidValueException e) {
       throw InvalidParameterException.of(e);
     }

@@ -70,6 +70,9 @@ class PageCursorTest {
     PageCursor cursor = PageCursor.after(MODEL, order, Map.of("qty", Map.of("$gte", 1)), sampleRow());
     String text = cursor.encode();
     assertEquals(cursor, PageCursor.decode(text, "cursor"));
+    PageCursor hostile = new PageCursor("Gadget", List.of("name", "rank"), "ab12",
+        java.util.Arrays.asList("back\\slash \"quote\"\nnew line\t\u0001\u2028 ünï 😀", null));
+    assertEquals(hostile, PageCursor.decode(hostile.encode(), "cursor"));
     assertEquals(cursor.filters(), PageCursor.filterHash(Map.of("qty", Map.of("$gte", 1))));
     Map<String, Object> reordered = new LinkedHashMap<>();
     reordered.put("b", 1);

@@ -1,0 +1,83 @@
+package dev.dataflow.runtime.node.crud;
+
+import dev.dataflow.runtime.sql.CompiledFilter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link PageCursor#filterHash} of a List node's filters, remembered: the hash costs a canonical JSON write and a
+ * SHA-256, and a list that pages through one session's messages hashes the same filters again and again.
+ *
+ * <p>The memory is keyed by the filter's shape and its keys and literal values exactly as given (not as converted:
+ * the hash is of the filters as written), and only for values that cannot change under it (text, numbers, booleans, UUIDs,
+ * dates and times, enums, and lists of these); any other value is hashed each time. At most {@value #MAX} entries.
+ */
+final class FilterHashes {
+  static final int MAX = 1024;
+  private final ConcurrentHashMap<Key, String> hashes = new ConcurrentHashMap<>();
+
+  /** The hash of {@code filters}, compiled as {@code filter}. */
+  String of(CompiledFilter filter, Object filters) {
+    List<Object> values = new ArrayList<>();
+    if (!(filters instanceof Map<?, ?> map) || !literals(List.of(map), values)) {
+      return PageCursor.filterHash(filters);
+    }
+    Key key = new Key(filter.shape(), values);
+    String hash = hashes.get(key);
+    if (hash == null) {
+      hash = PageCursor.filterHash(filters);
+      if (hashes.size() >= MAX) {
+        hashes.clear();
+      }
+      hashes.putIfAbsent(key, hash);
+    }
+    return hash;
+  }
+
+  /**
+   * Adds the literal values under {@code items} to {@code out} in iteration order, a list's as one list (so that
+   * lists of other lengths differ); false when one is of a type that may change.
+   */
+  private static boolean literals(Collection<?> items, List<Object> out) {
+    for (Object item : items) {
+      if (item instanceof Map<?, ?> map) {
+        // keys too: a JSON document's keys are not in the shape
+        List<Object> entries = new ArrayList<>(2 * map.size());
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          if (!(entry.getKey() instanceof String key) || !literals(java.util.Collections.singletonList(
+              entry.getValue()), entries)) {
+            return false;
+          }
+          entries.add(key);
+        }
+        out.add(entries);
+      } else if (item instanceof Collection<?> list) {
+        List<Object> elements = new ArrayList<>(list.size());
+        if (!literals(list, elements)) {
+          return false;
+        }
+        out.add(elements);
+      } else if (item == null || item instanceof String || item instanceof Boolean || item instanceof UUID
+          || item instanceof Enum<?> || item instanceof Long || item instanceof Integer || item instanceof Short
+          || item instanceof Byte || item instanceof Double || item instanceof Float || item instanceof BigDecimal
+          || item instanceof BigInteger || (item instanceof TemporalAccessor
+              && item.getClass().getName().startsWith("java.time."))) {
+        out.add(item == null ? Null.NULL : item);
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private enum Null { NULL }
+
+  private record Key(String shape, List<Object> values) {}
+}

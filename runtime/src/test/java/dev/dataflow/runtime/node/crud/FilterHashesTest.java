@@ -1,0 +1,60 @@
+package dev.dataflow.runtime.node.crud;
+
+import static dev.dataflow.runtime.sql.Gadgets.MODEL;
+import static dev.dataflow.runtime.sql.Gadgets.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.dataflow.runtime.sql.FilterCompiler;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Remembered cursor hashes are always the hash of the filters as given now. */
+class FilterHashesTest {
+  private final FilterHashes hashes = new FilterHashes();
+
+  private String hash(Map<String, Object> filters) {
+    return hashes.of(FilterCompiler.shapeOf(MODEL, filters, ZoneOffset.UTC), filters);
+  }
+
+  @Test
+  void theSameFiltersGiveTheHashPageCursorGives() {
+    for (Map<String, Object> filters : List.of(
+        map("name", "alpha", "qty", map("$gte", 10)),
+        map("name", "alpha", "qty", map("$gte", 11)),
+        map("id", UUID.nameUUIDFromBytes(new byte[] {1}), "seen_at", map("$lt", Instant.parse("2024-01-01T00:00:00Z"))),
+        map("qty", map("$in", List.of(1, 2)), "views", map("$in", List.of(3))),
+        map("qty", map("$in", List.of(1)), "views", map("$in", List.of(2, 3))),
+        map("name", null),
+        map())) {
+      for (int i = 0; i < 2; i++) {
+        assertEquals(PageCursor.filterHash(filters), hash(filters), filters.toString());
+      }
+    }
+    assertNotEquals(hash(map("meta", map("a", 1))), hash(map("meta", map("b", 1))));
+    assertEquals(PageCursor.filterHash(map("meta", map("b", 1))), hash(map("meta", map("b", 1))));
+    assertNotEquals(hash(map("qty", map("$in", List.of(1, 2)), "views", map("$in", List.of(3)))),
+        hash(map("qty", map("$in", List.of(1)), "views", map("$in", List.of(2, 3)))));
+  }
+
+  @Test
+  void aValueThatCanChangeIsHashedAsItIsNow() {
+    Map<String, Object> document = new java.util.LinkedHashMap<>(map("level", 1));
+    Map<String, Object> filters = map("meta", document);
+    String before = hash(filters);
+    document.put("level", 2);
+    assertEquals(PageCursor.filterHash(filters), hash(filters));
+    assertNotEquals(before, hash(filters));
+    List<Object> list = new ArrayList<>(List.of(1, 2));
+    Map<String, Object> byList = map("qty", map("$in", list));
+    String first = hash(byList);
+    list.add(3);
+    assertNotEquals(first, hash(byList));
+    assertEquals(PageCursor.filterHash(byList), hash(byList));
+  }
+}
