@@ -36,6 +36,11 @@ import org.junit.jupiter.api.Test;
  */
 class CopyBulkUpsertTest extends DatabaseTest {
   private static final String SECRET = "secret-7712345678";
+  /**
+   * Records added to small cases: a call of fewer than BulkCreateNode.MERGE_FROM (50) records runs as one-row
+   * statements, and these tests are about the merge.
+   */
+  private static final int FILLERS = 60;
 
   @BeforeEach
   void empty() {
@@ -110,9 +115,9 @@ class CopyBulkUpsertTest extends DatabaseTest {
   void ignoreCountsSkipsAndIdsAcrossBatches() {
     List<?> seeded = seedFifty();
     List<Map<String, Object>> records = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      // existing, new, and new repeated (n0 again: the first one wins, the later is skipped)
-      String name = i % 4 == 0 ? "k" + i : i % 4 == 3 ? "n" + (i - 2) : "n" + i;
+    for (int i = 0; i < 80; i++) {
+      // existing, new, and new repeated (n1 again as record 3: the first one wins, the later is skipped)
+      String name = i % 4 == 0 ? "k" + i / 2 : i % 4 == 3 ? "n" + (i - 2) : "n" + i;
       records.add(counter(name, 500 + i, null));
     }
     for (boolean withColumns : new boolean[] {false, true}) {
@@ -123,11 +128,11 @@ class CopyBulkUpsertTest extends DatabaseTest {
         params.put("conflict_columns", List.of("name"));
       }
       Map<String, Object> out = run("CounterBulkCreateNode", params);
-      assertEquals(20, out.get("inserted"));
+      assertEquals(40, out.get("inserted"));
       assertEquals(0, out.get("updated"));
-      assertEquals(20, out.get("skipped"));
+      assertEquals(40, out.get("skipped"));
       List<?> ids = (List<?>) out.get("ids");
-      for (int i = 0; i < 40; i++) {
+      for (int i = 0; i < 80; i++) {
         if (i % 4 == 0 || i % 4 == 3) {
           assertNull(ids.get(i), "record " + i + " is skipped");
         } else {
@@ -135,9 +140,9 @@ class CopyBulkUpsertTest extends DatabaseTest {
           assertEquals(500 + i, byName("n" + i).get("hits"), "the first record of a name wins: " + i);
         }
       }
-      assertEquals(4, byName("k4").get("hits"), "an ignored record leaves the row alone");
+      assertEquals(4, byName("k4").get("hits"), "an ignored record leaves the row alone (record 8)");
       assertEquals(seeded.get(4), byName("k4").get("id"));
-      assertEquals(70L, Tables.count(db, "counters"));
+      assertEquals(90L, Tables.count(db, "counters"));
     }
   }
 
@@ -156,18 +161,21 @@ class CopyBulkUpsertTest extends DatabaseTest {
     try (DataFlow fresh = TestDataFlow.fresh()) {
       Tables.execute(fresh, "CREATE UNIQUE INDEX all_types_scheduled_at ON all_types (scheduled_at)");
       OffsetDateTime utc = OffsetDateTime.of(2026, 11, 30, 12, 0, 0, 0, ZoneOffset.UTC);
-      List<Map<String, Object>> same = List.of(
+      List<Map<String, Object>> same = new ArrayList<>(List.of(
           Map.of("text", "first", "score", 1.0, "scheduled_at", utc),
           Map.of("text", "other", "score", 2.0, "scheduled_at", utc.plusHours(1)),
-          Map.of("text", "second", "score", 3.0, "scheduled_at", utc.withOffsetSameInstant(ZoneOffset.ofHours(5))));
+          Map.of("text", "second", "score", 3.0, "scheduled_at", utc.withOffsetSameInstant(ZoneOffset.ofHours(5)))));
+      for (int i = 0; i < FILLERS; i++) {
+        same.add(Map.of("text", "filler", "score", 0.0, "scheduled_at", utc.plusDays(1 + i)));
+      }
       Map<String, Object> out = new LocalRuntime(fresh).execute(new WorkflowBuilder().addNode("AllTypesBulkCreateNode",
           "n", Map.of("records", same, "on_conflict", "update", "conflict_columns", List.of("scheduled_at"),
               "batch_size", 100)).build()).get("n");
-      assertEquals(2, out.get("inserted"));
+      assertEquals(2 + FILLERS, out.get("inserted"));
       assertEquals(1, out.get("updated"));
       List<?> ids = (List<?>) out.get("ids");
       assertEquals(ids.get(0), ids.get(2));
-      assertEquals(2L, Tables.count(fresh, "all_types"));
+      assertEquals(2L + FILLERS, Tables.count(fresh, "all_types"));
       Map<String, Object> row = new LocalRuntime(fresh).execute(new WorkflowBuilder().addNode("AllTypesReadNode",
           "r", Map.of("id", ids.get(0))).build()).get("r");
       assertEquals("second", row.get("text"), "the later record wins");
@@ -176,13 +184,16 @@ class CopyBulkUpsertTest extends DatabaseTest {
 
   @Test
   void everyTypeAndHostileTextArriveThroughAnUpsertExactlyAsOneRowCreatesStoreThem() {
-    List<Map<String, Object>> records = CopyBulkCreateTest.records();
+    List<Map<String, Object>> records = new ArrayList<>(CopyBulkCreateTest.records());
+    for (int i = 0; i < FILLERS; i++) {
+      records.add(records.size() - 1, Map.of("code", "filler" + i, "text", "filler", "score", (double) i));
+    }
     List<Map<String, Object>> withCode = records.subList(0, records.size() - 1);
     try (DataFlow upserted = TestDataFlow.fresh(); DataFlow inserted = TestDataFlow.fresh()) {
       LocalRuntime bulk = new LocalRuntime(upserted);
       List<Map<String, Object>> old = new ArrayList<>();
       for (Map<String, Object> r : withCode) {
-        old.add(Map.of("code", r.get("code"), "text", "old", "score", 0.0, "tags", List.of("old")));
+        old.add(Map.of("code", r.get("code"), "text", "old", "score", -1.0));
       }
       bulk.execute(new WorkflowBuilder().addNode("AllTypesBulkCreateNode", "seed", Map.of("records", old)).build());
       WorkflowResult update = bulk.execute(new WorkflowBuilder().addNode("AllTypesBulkCreateNode", "up",
@@ -259,16 +270,16 @@ class CopyBulkUpsertTest extends DatabaseTest {
           List.of(Map.of("code", "c3", "text", "kept", "score", 1.0, "big_number", -1L)))).build());
       List<String> before = Tables.snapshot(fresh, "all_types");
       List<Map<String, Object>> records = new ArrayList<>();
-      for (int i = 0; i < 30; i++) {
+      for (int i = 0; i < 60; i++) {
         records.add(Map.of("code", "c" + i, "text", SECRET + i, "score", (double) i,
-            "big_number", i == 25 ? 4L : (long) i));
+            "big_number", i == 55 ? 4L : (long) i));
       }
       var e = assertThrows(WorkflowExecutionException.class, () -> runtime.execute(new WorkflowBuilder()
           .addNode("AllTypesBulkCreateNode", "n", Map.of("records", records, "on_conflict", "update",
-              "conflict_columns", List.of("code"), "batch_size", 10)).build()));
+              "conflict_columns", List.of("code"), "batch_size", 20)).build()));
       DatabaseException cause = assertInstanceOf(DatabaseException.class, e.getCause());
       assertEquals("23505", cause.sqlState());
-      assertTrue(cause.getMessage().contains("records 20..29"), cause.getMessage());
+      assertTrue(cause.getMessage().contains("records 40..59"), cause.getMessage());
       assertTrue(cause.getMessage().contains("all_types_big_number"), cause.getMessage());
       assertFalse(UpsertTestMessages.of(e).contains(SECRET), UpsertTestMessages.of(e));
       assertEquals(before, Tables.snapshot(fresh, "all_types"));
@@ -278,12 +289,15 @@ class CopyBulkUpsertTest extends DatabaseTest {
   @Test
   void versionColumnsBehaveAsWithOneRowUpserts() {
     run("LedgerCreateNode", Map.of("owner", "alice", "balance", 10));
-    List<Map<String, Object>> records = List.of(Map.of("owner", "alice", "balance", 11),
-        Map.of("owner", "bob", "balance", 20, "note", "new"));
+    List<Map<String, Object>> records = new ArrayList<>(List.of(Map.of("owner", "alice", "balance", 11),
+        Map.of("owner", "bob", "balance", 20, "note", "new")));
+    for (int i = 0; i < FILLERS; i++) {
+      records.add(Map.of("owner", "filler" + i, "balance", i));
+    }
     for (int round = 1; round <= 2; round++) {
       Map<String, Object> out = run("LedgerBulkCreateNode", Map.of("records", records, "on_conflict", "update",
           "conflict_columns", List.of("owner")));
-      assertEquals(round == 1 ? 1 : 0, out.get("inserted"));
+      assertEquals(round == 1 ? 1 + FILLERS : 0, out.get("inserted"));
       Map<String, Object> alice = run("LedgerReadNode", Map.of("filters", Map.of("owner", "alice")));
       Map<String, Object> bob = run("LedgerReadNode", Map.of("filters", Map.of("owner", "bob")));
       assertEquals(1 + round, alice.get("version"), "every update bumps the version");
@@ -292,19 +306,30 @@ class CopyBulkUpsertTest extends DatabaseTest {
     }
   }
 
+  private static List<Map<String, Object>> counters(int hits) {
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (int i = 0; i < FILLERS; i++) {
+      records.add(counter("t" + i, hits, null));
+    }
+    return records;
+  }
+
   @Test
   void twoUpsertsInOneWorkflowTransactionEachHaveTheirTemporaryTable() {
+    List<Map<String, Object>> ledgers = new ArrayList<>();
+    for (int i = 0; i < FILLERS; i++) {
+      ledgers.add(Map.of("owner", "t" + i));
+    }
     WorkflowResult result = runtime.execute(new WorkflowBuilder()
-        .addNode("CounterBulkCreateNode", "one", Map.of("records", List.of(counter("t1", 1, null)),
+        .addNode("CounterBulkCreateNode", "one", Map.of("records", counters(1),
             "on_conflict", "update", "conflict_columns", List.of("name")))
-        .addNode("LedgerBulkCreateNode", "two", Map.of("records", List.of(Map.of("owner", "t2")),
-            "on_conflict", "ignore"))
-        .addNode("CounterBulkCreateNode", "three", Map.of("records", List.of(counter("t1", 2, null)),
+        .addNode("LedgerBulkCreateNode", "two", Map.of("records", ledgers, "on_conflict", "ignore"))
+        .addNode("CounterBulkCreateNode", "three", Map.of("records", counters(2),
             "on_conflict", "update", "conflict_columns", List.of("name")))
         .build(), ExecutionOptions.builder().transactionMode(TransactionMode.WORKFLOW).build());
-    assertEquals(1, result.get("one").get("inserted"));
-    assertEquals(1, result.get("two").get("inserted"));
-    assertEquals(1, result.get("three").get("updated"));
+    assertEquals(FILLERS, result.get("one").get("inserted"));
+    assertEquals(FILLERS, result.get("two").get("inserted"));
+    assertEquals(FILLERS, result.get("three").get("updated"));
     assertEquals(2, byName("t1").get("hits"));
     assertEquals(0L, temporaryTables());
   }

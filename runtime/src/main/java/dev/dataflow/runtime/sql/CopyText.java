@@ -75,12 +75,15 @@ public final class CopyText {
   }
 
   /**
-   * {@code select nextval(pg_get_serial_sequence(?, ?)) from generate_series(1, ?)}: the next keys of an identity
+   * {@code select nextval(s.seq) from (select pg_get_serial_sequence(?, ?)::regclass ...) s, generate_series(1, ?)}:
+   * the next keys of an identity
    * column, drawn before a COPY that then gives them explicitly, so that the caller knows each row's key in order.
    * Binds: the quoted table name, the key column's name, how many.
    */
   public static String nextKeys() {
-    return "select nextval(pg_get_serial_sequence(?, ?)) from generate_series(1, ?)";
+    // The sequence is looked up once (offset 0 keeps the subquery from being pulled up and evaluated per row).
+    return "select nextval(s.seq) from (select pg_get_serial_sequence(?, ?)::regclass as seq offset 0) s,"
+        + " generate_series(1, ?)";
   }
 
   /** The table as {@link #nextKeys()}'s first bind: its quoted name. */
