@@ -334,6 +334,30 @@ class CopyBulkUpsertTest extends DatabaseTest {
     assertEquals(0L, temporaryTables());
   }
 
+  @Test
+  void aPartitionedTableCountsInsertsAndUpdatesWithoutXmax() {
+    Tables.execute(db, "TRUNCATE readings RESTART IDENTITY");
+    java.time.Instant at = java.time.Instant.parse("2026-11-30T10:00:00Z");
+    List<Map<String, Object>> existing = new ArrayList<>();
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (int i = 0; i < FILLERS; i++) {
+      Map<String, Object> r = Map.of("sensor", "s-" + i % 2, "taken_at", at.plusSeconds(60L * i), "value", 2.0 * i);
+      records.add(r);
+      if (i % 2 == 0) {
+        existing.add(Map.of("sensor", r.get("sensor"), "taken_at", r.get("taken_at"), "value", -1.0));
+      }
+    }
+    run("ReadingBulkCreateNode", Map.of("records", existing));
+    Map<String, Object> out = run("ReadingBulkCreateNode", Map.of("records", records, "on_conflict", "update",
+        "conflict_columns", List.of("sensor", "taken_at"), "batch_size", 25));
+    assertEquals(List.of(FILLERS / 2, FILLERS / 2, 0),
+        List.of(out.get("inserted"), out.get("updated"), out.get("skipped")));
+    assertEquals((long) FILLERS, Tables.count(db, "readings"));
+    out = run("ReadingBulkCreateNode", Map.of("records", records, "on_conflict", "ignore",
+        "conflict_columns", List.of("sensor", "taken_at")));
+    assertEquals(List.of(0, 0, FILLERS), List.of(out.get("inserted"), out.get("updated"), out.get("skipped")));
+  }
+
   /** Every message of a failure and its causes. */
   private static final class UpsertTestMessages {
     static String of(Throwable t) {
