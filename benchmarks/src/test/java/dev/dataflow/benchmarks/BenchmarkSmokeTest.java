@@ -138,6 +138,12 @@ class BenchmarkSmokeTest {
   }
 
   /** What {@code run} prints on System.out. */
+  @Test
+  void bulkUpsertComparisonPrintsItsTable() throws Exception {
+    String upsert = printed(() -> BulkUpsertComparison.main(new String[] {"400", "1"}));
+    assertTrue(upsert.contains("| DataFlow BulkCreate, on_conflict update |"), upsert);
+  }
+
   private static String printed(Run run) throws Exception {
     PrintStream original = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -45,7 +45,7 @@ class CopyBulkCreateTest {
       "tab\there", "new\nline", "cr\rand crlf\r\n", "back\\slash", "\\N", "\\.", "ends with a backslash\\",
       "copy\tend\n\\.\n", "", " leading and trailing ", "quotes ' \" `", "é ü ß 中文 😀", "\\x41", "a\u0001b");
 
-  private static List<Map<String, Object>> records() {
+  static List<Map<String, Object>> records() {
     List<Map<String, Object>> records = new ArrayList<>();
     for (int i = 0; i < HOSTILE.size(); i++) {
       String text = HOSTILE.get(i);

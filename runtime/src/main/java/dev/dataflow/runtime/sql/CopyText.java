@@ -49,12 +49,41 @@ public final class CopyText {
   }
 
   /**
-   * {@code select nextval(pg_get_serial_sequence(?, ?)) from generate_series(1, ?)}: the next keys of an identity
+   * {@code create temp table "source" on commit drop as select 0::bigint as "ordinal", "id", "a", ... from "table"
+   * with no data}: an empty temporary table with the model's key and every writable column, typed exactly as the
+   * table's (length, precision, enum type), and a leading row ordinal. It never outlives the transaction, so it
+   * works behind a transaction pooler; a caller that runs twice in one transaction drops it when done.
+   */
+  public static String createUpsertSource(ModelDescriptor model, String source, String ordinal) {
+    StringBuilder sql = new StringBuilder("create temp table ").append(Jooq.RENDER.render(DSL.name(source)))
+        .append(" on commit drop as select 0::bigint as ").append(Jooq.RENDER.render(DSL.name(ordinal)));
+    for (ColumnDescriptor column : model.columns()) {
+      if (column.writable() || column.primaryKey()) {
+        sql.append(", ").append(Jooq.RENDER.render(DSL.name(column.name())));
+      }
+    }
+    return sql.append(" from ").append(Jooq.RENDER.render(DSL.name(model.table()))).append(" with no data")
+        .toString();
+  }
+
+  /** {@code copy "source" ("ordinal", "a", "b") from stdin}, into the table of {@link #createUpsertSource}. */
+  public static String copyIntoSource(ModelDescriptor model, String source, String ordinal, List<String> columns) {
+    String copy = copyIn(model, columns); // checks the columns
+    String prefix = "copy " + Jooq.RENDER.render(DSL.name(model.table())) + " (";
+    return "copy " + Jooq.RENDER.render(DSL.name(source)) + " (" + Jooq.RENDER.render(DSL.name(ordinal))
+        + (columns.isEmpty() ? "" : ", ") + copy.substring(prefix.length());
+  }
+
+  /**
+   * {@code select nextval(s.seq) from (select pg_get_serial_sequence(?, ?)::regclass ...) s, generate_series(1, ?)}:
+   * the next keys of an identity
    * column, drawn before a COPY that then gives them explicitly, so that the caller knows each row's key in order.
    * Binds: the quoted table name, the key column's name, how many.
    */
   public static String nextKeys() {
-    return "select nextval(pg_get_serial_sequence(?, ?)) from generate_series(1, ?)";
+    // The sequence is looked up once (offset 0 keeps the subquery from being pulled up and evaluated per row).
+    return "select nextval(s.seq) from (select pg_get_serial_sequence(?, ?)::regclass as seq offset 0) s,"
+        + " generate_series(1, ?)";
   }
 
   /** The table as {@link #nextKeys()}'s first bind: its quoted name. */

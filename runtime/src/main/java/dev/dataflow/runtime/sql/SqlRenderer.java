@@ -316,6 +316,80 @@ public final class SqlRenderer {
           ? insert.onConflictDoNothing().returning(returning)
           : insert.onConflict(conflictFields).doNothing().returning(returning));
     }
+    return RenderedSql.render(insert.onConflict(conflictFields).doUpdate()
+        .set(conflictSet(model, columns, conflictColumns, insertOnly, conflictFields)).returning(returning));
+  }
+
+  /**
+   * The set-based form of {@link #upsert(ModelDescriptor, List, List, boolean, List)}, for BulkCreate: one
+   * {@code insert ... select} of every row of the temporary table {@code source} (filled by a COPY), in the order of
+   * its column {@code ordinal}, with the same {@code on conflict} clause as the one-row form. It returns two columns,
+   * the key and the inserted flag (true for an inserted row), one row per inserted or updated row in the order of
+   * {@code ordinal}; a skipped row returns nothing.
+   *
+   * <pre>{@code
+   * insert into "users" ("id", "email", "name", "created_at", "updated_at")
+   *   select "id", "email", "name", now(), now() from "dataflow_upsert" order by "dataflow_ord"
+   *   on conflict ("email") do update set "name" = excluded."name", "updated_at" = now()
+   *   returning "id", (xmax = 0)
+   * }</pre>
+   *
+   * @param columns the columns the rows give; may include the key, also a generated one (drawn before the COPY)
+   * @param insertOnly columns that {@code do update} leaves as they are (a drawn key among them)
+   * @throws IllegalArgumentException as {@link #upsert(ModelDescriptor, List, List, boolean, List)}
+   */
+  public static RenderedSql upsertFrom(ModelDescriptor model, String source, String ordinal, List<String> columns,
+      List<String> conflictColumns, boolean update, List<String> insertOnly) {
+    if (update && conflictColumns.isEmpty()) {
+      throw new IllegalArgumentException("an upsert that updates needs the conflict columns");
+    }
+    List<Field<?>> conflictFields = new ArrayList<>();
+    for (String name : conflictColumns) {
+      if (!columns.contains(name)) {
+        throw new IllegalArgumentException("conflict column '" + name + "' is not inserted");
+      }
+      conflictFields.add(SqlTypes.field(writableColumn(model, name)));
+    }
+    List<Field<?>> fields = new ArrayList<>();
+    List<SelectField<?>> selected = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String name : columns) {
+      ColumnDescriptor column = knownColumn(model, name);
+      if (!column.writable() && !column.primaryKey()) {
+        throw new IllegalArgumentException("column '" + name + "' is filled by the database or the runtime");
+      }
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException("column '" + name + "' is listed twice");
+      }
+      fields.add(SqlTypes.field(column));
+      selected.add(DSL.field(DSL.name(name)));
+    }
+    for (ColumnDescriptor column : model.columns()) {
+      if (column.name().equals(CREATED_AT) || column.name().equals(UPDATED_AT)) {
+        fields.add(SqlTypes.field(column));
+        selected.add(now());
+      }
+    }
+    var insert = Jooq.RENDER.insertInto(table(model), fields)
+        .select(Jooq.RENDER.select(selected).from(DSL.table(DSL.name(source))).orderBy(DSL.field(DSL.name(ordinal))));
+    // A plain-SQL template: jOOQ would render a column field of the key in RETURNING as excluded."id" here.
+    List<SelectField<?>> returning = List.of(DSL.field("{0}", Object.class, DSL.name(model.keyColumn().name())),
+        insertedFlag(model));
+    if (!update) {
+      return RenderedSql.render(conflictFields.isEmpty()
+          ? insert.onConflictDoNothing().returning(returning)
+          : insert.onConflict(conflictFields).doNothing().returning(returning));
+    }
+    return RenderedSql.render(insert.onConflict(conflictFields).doUpdate()
+        .set(conflictSet(model, columns, conflictColumns, insertOnly, conflictFields)).returning(returning));
+  }
+
+  /**
+   * {@code do update set}: every inserted column but the conflict and {@code insertOnly} ones to its
+   * {@code excluded} value, the version bumped, {@code updated_at = now()}.
+   */
+  private static Map<Field<?>, Field<?>> conflictSet(ModelDescriptor model, List<String> columns,
+      List<String> conflictColumns, List<String> insertOnly, List<Field<?>> conflictFields) {
     Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
     for (String name : columns) {
       if (!conflictColumns.contains(name) && !insertOnly.contains(name)) {
@@ -336,7 +410,7 @@ public final class SqlRenderer {
       // Nothing but the conflict columns and no updated_at: a no-op update, so the row still counts as updated.
       set.put(conflictFields.get(0), DSL.excluded(conflictFields.get(0)));
     }
-    return RenderedSql.render(insert.onConflict(conflictFields).doUpdate().set(set).returning(returning));
+    return set;
   }
 
   private static InsertValuesStepN<Record> insertValues(ModelDescriptor model, List<String> columns, int rows) {

@@ -7,6 +7,7 @@ import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,6 +127,29 @@ record OnConflict(Mode mode, List<String> columns) {
             + " Nothing was written");
       }
     }
+  }
+
+  /**
+   * The row's conflict values as PostgreSQL compares them, as far as the Java values tell: besides
+   * {@link #conflictKey}'s forms, a point in time whatever its offset, and one zero for {@code 0.0} and {@code -0.0}.
+   * Two records with equal keys here are one row to PostgreSQL; null when a value is NULL (never a conflict).
+   */
+  List<Object> databaseKey(Map<String, Object> row) {
+    List<Object> key = conflictKey(row);
+    if (key == null) {
+      return null;
+    }
+    for (int i = 0; i < key.size(); i++) {
+      Object value = key.get(i);
+      if (value instanceof OffsetDateTime time) {
+        key.set(i, time.toInstant());
+      } else if (value instanceof Double d && d == 0.0) {
+        key.set(i, 0.0d);
+      } else if (value instanceof Float f && f == 0.0f) {
+        key.set(i, 0.0f);
+      }
+    }
+    return key;
   }
 
   /** The row's conflict values in a form with value equality, or null when one of them is NULL. */
