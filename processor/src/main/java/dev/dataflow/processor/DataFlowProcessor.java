@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +59,11 @@ public final class DataFlowProcessor extends AbstractProcessor {
   private static final String MODEL = "dev.dataflow.annotations.Model";
   /** The schema of the compilation's models, for tools and the runtime. */
   public static final String SCHEMA_RESOURCE = "META-INF/dataflow/schema.json";
+  /**
+   * With {@code -Adataflow.timing=true}, the processor reports its own elapsed time in each round, and the total, as
+   * notes (for benchmarks/processor/compile-time.sh). javac's own work between rounds is not counted.
+   */
+  public static final String TIMING = "dataflow.timing";
 
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Map<String, String> modelByTable = new LinkedHashMap<>();
@@ -69,6 +75,9 @@ public final class DataFlowProcessor extends AbstractProcessor {
   private final Map<String, ModelSchema> models = new LinkedHashMap<>();
   private final Set<String> droppedTables = new TreeSet<>();
   private boolean incomplete;
+  private boolean timing;
+  private int roundNumber;
+  private long totalNanos;
   private ErrorReporter errors;
   private ModelScanner scanner;
   private ModelElements modelElements;
@@ -85,7 +94,9 @@ public final class DataFlowProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return MigrationOptions.ALL;
+    Set<String> options = new TreeSet<>(MigrationOptions.ALL);
+    options.add(TIMING);
+    return options;
   }
 
   @Override
@@ -95,7 +106,27 @@ public final class DataFlowProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    long start = System.nanoTime();
+    int generated = processRound(round);
+    if (timing) {
+      long elapsed = System.nanoTime() - start;
+      totalNanos += elapsed;
+      roundNumber++;
+      errors.note(
+          "DataFlow timing: round " + roundNumber + ": " + generated + " models, " + millis(elapsed) + " ms"
+              + (round.processingOver() ? "; total " + millis(totalNanos) + " ms" : ""));
+    }
+    return false;
+  }
+
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+  }
+
+  /** One round; returns how many models it generated. */
+  private int processRound(RoundEnvironment round) {
     if (errors == null) {
+      timing = Boolean.parseBoolean(processingEnv.getOptions().get(TIMING));
       errors = new ErrorReporter(processingEnv.getMessager());
       scanner = new ModelScanner(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), errors);
       sqlRenderer = new SqlRenderer();
@@ -121,6 +152,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
       }
     }
 
+    int generated = 0;
     for (TypeElement model : candidates) {
       String unresolved = scanner.unresolvedType(model);
       if (unresolved != null) {
@@ -138,7 +170,9 @@ public final class DataFlowProcessor extends AbstractProcessor {
         }
         continue;
       }
-      processModel(model);
+      if (processModel(model)) {
+        generated++;
+      }
     }
 
     if (round.processingOver()) {
@@ -151,14 +185,14 @@ public final class DataFlowProcessor extends AbstractProcessor {
         errors.error("could not write " + ServiceEntryWriter.SERVICE_FILE + ": " + e.getMessage());
       }
     }
-    return false;
+    return generated;
   }
 
-  private void processModel(TypeElement model) {
+  private boolean processModel(TypeElement model) {
     Optional<ModelSchema> scanned = scanner.scan(model);
     if (scanned.isEmpty()) {
       incomplete = true;
-      return;
+      return false;
     }
     ModelSchema schema = scanned.get();
     String owner = modelByTable.putIfAbsent(schema.table(), schema.qualifiedName());
@@ -171,7 +205,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
               + owner
               + "; give one of them another table with @Model(table = \"...\")");
       incomplete = true;
-      return;
+      return false;
     }
     models.put(schema.table(), schema);
     RenderedSql sql = sqlRenderer.render(schema);
@@ -184,8 +218,10 @@ public final class DataFlowProcessor extends AbstractProcessor {
         file.writeTo(processingEnv.getFiler());
       }
       schemaClasses.add(SchemaClassWriter.schemaClassName(schema));
+      return true;
     } catch (IOException e) {
       errors.error(model, "could not write the generated code of " + model.getSimpleName() + ": " + e.getMessage());
+      return false;
     }
   }
 
