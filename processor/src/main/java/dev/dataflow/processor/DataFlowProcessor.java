@@ -39,6 +39,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -215,13 +216,28 @@ public final class DataFlowProcessor extends AbstractProcessor {
     files.add(rowMapperWriter.write(schema, model));
     try {
       for (JavaFile file : files) {
-        file.writeTo(processingEnv.getFiler());
+        write(file);
       }
       schemaClasses.add(SchemaClassWriter.schemaClassName(schema));
       return true;
     } catch (IOException e) {
       errors.error(model, "could not write the generated code of " + model.getSimpleName() + ": " + e.getMessage());
       return false;
+    }
+  }
+
+  /**
+   * Renders {@code file} into one string first and hands it to the filer in one write: JavaPoet's own {@code
+   * writeTo(Filer)} appends piece by piece to the filer's unbuffered writer.
+   */
+  private void write(JavaFile file) throws IOException {
+    String text = file.toString();
+    String simpleName = file.typeSpec().name();
+    String name = file.packageName().isEmpty() ? simpleName : file.packageName() + "." + simpleName;
+    Element[] originating = file.typeSpec().originatingElements().toArray(Element[]::new);
+    JavaFileObject source = processingEnv.getFiler().createSourceFile(name, originating);
+    try (Writer writer = source.openWriter()) {
+      writer.write(text);
     }
   }
 
