@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compile time of generated @Model classes, with and without the DataFlow processor (issue 12, points 4 and 6).
 # For each model count (default 10 100 500), runs three times, alternating the variants so that the machine's noise
-# hits all alike, and prints medians (seconds, wall clock of a fresh javac JVM):
+# hits all alike, and prints medians in seconds of a fresh javac JVM: wall clock, and CPU time (user + system, from
+# /usr/bin/time), which a loaded machine disturbs less than the wall clock:
 #   plain      javac -proc:none       the model records alone (no processor)
 #   full       javac with processor   the records plus everything the processor generates
 #   proc-only  javac -proc:only       annotation processing alone (no class files)
@@ -9,7 +10,9 @@
 # Usage, from the repository root:
 #   benchmarks/processor/compile-time.sh [COUNTS...]        e.g. benchmarks/processor/compile-time.sh 10 100 500
 # Environment: RUNS (default 3), WORK (default /tmp/dataflow-compile-time), JAVAC_OPTS (extra javac options, such as
-# -J-XX:StartFlightRecording=...), SKIP_BUILD=1 to reuse the jars already in target/.
+# -J-XX:StartFlightRecording=...), SKIP_BUILD=1 to reuse the jars already in target/, and BEFORE=DIR: another
+# checkout (e.g. `git worktree add /tmp/before <commit>`) whose processor runs as the variants full-before and
+# proc-only-before, alternated with this checkout's in the same runs (before/after figures under the same load).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 counts=("$@")
@@ -20,11 +23,21 @@ mkdir -p "$work"
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   # Offline, no install: the reactor builds the jars and writes each module's class path into its target/.
-  (cd "$root" && mvn -B -ntp -o -q -pl processor,runtime -am package dependency:build-classpath -DskipTests \
-      -Dmdep.outputFile=target/compile-time.classpath -DincludeScope=compile)
+  build_classpath "$root"
+  [ -z "${BEFORE:-}" ] || build_classpath "$BEFORE"
 fi
+build_classpath() {
+  (cd "$1" && mvn -B -ntp -o -q -pl processor,runtime -am package dependency:build-classpath -DskipTests \
+      -Dmdep.outputFile=target/compile-time.classpath -DincludeScope=compile)
+}
 processorpath="$root/processor/target/dataflow-processor-0.1.0-SNAPSHOT.jar:$(cat "$root/processor/target/compile-time.classpath")"
 classpath="$root/runtime/target/dataflow-runtime-0.1.0-SNAPSHOT.jar:$(cat "$root/runtime/target/compile-time.classpath")"
+variants=(plain full proc-only)
+if [ -n "${BEFORE:-}" ]; then
+  before_processorpath="$BEFORE/processor/target/dataflow-processor-0.1.0-SNAPSHOT.jar:$(cat "$BEFORE/processor/target/compile-time.classpath")"
+  before_classpath="$BEFORE/runtime/target/dataflow-runtime-0.1.0-SNAPSHOT.jar:$(cat "$BEFORE/runtime/target/compile-time.classpath")"
+  variants=(plain full proc-only full-before proc-only-before)
+fi
 
 now() { date +%s.%N; }
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
@@ -34,19 +47,23 @@ run() {
   local variant=$1 n=$2 src=$work/models-$2 out=$work/out-$1-$2 log=$work/log-$1-$2-$3
   rm -rf "$out"
   mkdir -p "$out/classes" "$out/generated"
-  local opts=(--release 17 -encoding UTF-8 -cp "$classpath" -d "$out/classes" -s "$out/generated")
+  local cp=$classpath pp=$processorpath
+  if [[ $variant == *-before ]]; then cp=$before_classpath pp=$before_processorpath; fi
+  local opts=(--release 17 -encoding UTF-8 -cp "$cp" -d "$out/classes" -s "$out/generated")
   case $variant in
     plain) opts+=(-proc:none) ;;
-    full) opts+=(-processorpath "$processorpath" -Adataflow.timing=true) ;;
-    proc-only) opts+=(-proc:only -processorpath "$processorpath" -Adataflow.timing=true) ;;
+    full*) opts+=(-processorpath "$pp" -Adataflow.timing=true) ;;
+    proc-only*) opts+=(-proc:only -processorpath "$pp" -Adataflow.timing=true) ;;
   esac
   local start end
   start=$(now)
-  javac ${JAVAC_OPTS:-} "${opts[@]}" @"$work/sources-$n" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+  /usr/bin/time -f '%U %S' -o "$log.cpu" javac ${JAVAC_OPTS:-} "${opts[@]}" @"$work/sources-$n" >"$log" 2>&1 \
+    || { cat "$log" >&2; exit 1; }
   end=$(now)
   echo "$n $variant $(echo "$end - $start" | bc)" >>"$work/times"
-  if [ "$variant" = proc-only ]; then
-    echo "$n own $(sed -n 's/.*DataFlow timing: .*; total \([0-9.]*\) ms.*/\1/p' "$log" | tail -1)" >>"$work/times"
+  echo "$n $variant-cpu $(awk '{print $1 + $2}' "$log.cpu")" >>"$work/times"
+  if [[ $variant == proc-only* ]]; then
+    echo "$n own${variant#proc-only} $(sed -n 's/.*DataFlow timing: .*; total \([0-9.]*\) ms.*/\1/p' "$log" | tail -1)" >>"$work/times"
   fi
 }
 
@@ -57,17 +74,24 @@ for n in "${counts[@]}"; do
   find "$work/models-$n" -name '*.java' | sort >"$work/sources-$n"
   for ((r = 1; r <= runs; r++)); do
     # Alternate the order from run to run.
-    if ((r % 2)); then order=(plain full proc-only); else order=(proc-only full plain); fi
+    order=("${variants[@]}")
+    if ! ((r % 2)); then order=(); for ((i = ${#variants[@]} - 1; i >= 0; i--)); do order+=("${variants[i]}"); done; fi
     for v in "${order[@]}"; do run "$v" "$n" "$r"; done
   done
 done
 
-printf '%-7s %10s %10s %10s %10s %12s %14s\n' models plain_s full_s added_s proc-only_s own_s generated
+m() { awk -v n="$1" -v v="$2" '$1 == n && $2 == v {print $3}' "$work/times" | median; }
+echo "medians of $runs runs, seconds; wall clock, then CPU (user + system) in parentheses"
+printf '%-7s %-16s %-16s %-16s %-16s %8s %s\n' models plain full added proc-only own generated
 for n in "${counts[@]}"; do
-  p=$(awk -v n="$n" '$1 == n && $2 == "plain" {print $3}' "$work/times" | median)
-  f=$(awk -v n="$n" '$1 == n && $2 == "full" {print $3}' "$work/times" | median)
-  o=$(awk -v n="$n" '$1 == n && $2 == "proc-only" {print $3}' "$work/times" | median)
-  own=$(awk -v n="$n" '$1 == n && $2 == "own" {print $3 / 1000}' "$work/times" | median)
-  files=$(find "$work/out-full-$n/generated" -name '*.java' | wc -l)
-  printf '%-7s %10.2f %10.2f %10.2f %10.2f %12.2f %9s files\n' "$n" "$p" "$f" "$(echo "$f - $p" | bc)" "$o" "$own" "$files"
+ for suffix in "" ${BEFORE:+-before}; do
+  own=$(awk -v n="$n" -v v="own$suffix" '$1 == n && $2 == v {print $3 / 1000}' "$work/times" | median)
+  files=$(find "$work/out-full$suffix-$n/generated" -name '*.java' | wc -l)
+  printf '%-7s %-16s %-16s %-16s %-16s %8.2f %s files\n' "$n${suffix:+ before}" \
+    "$(printf '%.2f (%.2f)' "$(m "$n" plain)" "$(m "$n" plain-cpu)")" \
+    "$(printf '%.2f (%.2f)' "$(m "$n" "full$suffix")" "$(m "$n" "full$suffix-cpu")")" \
+    "$(printf '%.2f (%.2f)' "$(echo "$(m "$n" "full$suffix") - $(m "$n" plain)" | bc)" \
+      "$(echo "$(m "$n" "full$suffix-cpu") - $(m "$n" plain-cpu)" | bc)")" \
+    "$(printf '%.2f (%.2f)' "$(m "$n" "proc-only$suffix")" "$(m "$n" "proc-only$suffix-cpu")")" "$own" "$files"
+ done
 done
