@@ -1,8 +1,7 @@
 package dev.dataflow.models;
 
-import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.BulkCreateNode;
-import dev.dataflow.runtime.node.crud.CrudNode;
+import dev.dataflow.runtime.node.params.BulkCreateParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,62 +47,16 @@ public final class ConversationSessionBulkCreateNode extends BulkCreateNode {
   /**
    * The parameters of {@code ConversationSessionBulkCreateNode}; {@link #toMap()} gives the map a workflow takes.
    */
-  public static final class Params extends NodeParams {
-    private final List<Map<String, ?>> records = new ArrayList<>();
-
+  public static final class Params extends BulkCreateParams<Params> {
     private Params() {
       super(TYPE);
-    }
-
-    /**
-     * The rows to insert, one map of column names to values per row; replaces earlier records.
-     */
-    public Params records(List<? extends Map<String, ?>> records) {
-      this.records.clear();
-      this.records.addAll(records);
-      set(CrudNode.RECORDS, List.copyOf(this.records));
-      return this;
     }
 
     /**
      * Adds one row, built with the create node's typed parameters.
      */
     public Params record(ConversationSessionCreateNode.Params record) {
-      records.add(record.toMap());
-      set(CrudNode.RECORDS, List.copyOf(records));
-      return this;
-    }
-
-    /**
-     * How many records go into one batch (one COPY, or one round of upserts).
-     */
-    public Params batchSize(int batchSize) {
-      set(BulkCreateNode.BATCH_SIZE, batchSize);
-      return this;
-    }
-
-    /**
-     * Whether the output lists the new rows' ids (default true).
-     */
-    public Params returnIds(boolean returnIds) {
-      set(BulkCreateNode.RETURN_IDS, returnIds);
-      return this;
-    }
-
-    /**
-     * What a row that duplicates a unique value does: {@code "error"} (the default: the insert fails), {@code "ignore"} (it is skipped) or {@code "update"} (the existing row is updated; needs {@link #conflictColumns}).
-     */
-    public Params onConflict(String mode) {
-      set(CrudNode.ON_CONFLICT, mode);
-      return this;
-    }
-
-    /**
-     * The columns of the unique constraint, unique index or key that decide a conflict, for example {@code conflictColumns("code")}.
-     */
-    public Params conflictColumns(String... columns) {
-      set(CrudNode.CONFLICT_COLUMNS, List.of(columns));
-      return this;
+      return addRecord(record);
     }
   }
 }

@@ -1,10 +1,9 @@
 package dev.dataflow.models;
 
-import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.BulkUpdateNode;
 import dev.dataflow.runtime.node.crud.CrudNode;
+import dev.dataflow.runtime.node.params.BulkUpdateParams;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
@@ -38,41 +37,9 @@ public final class ConversationSessionBulkUpdateNode extends BulkUpdateNode {
   /**
    * The parameters of {@code ConversationSessionBulkUpdateNode}; {@link #toMap()} gives the map a workflow takes.
    */
-  public static final class Params extends NodeParams {
+  public static final class Params extends BulkUpdateParams<Params> {
     private Params() {
       super(TYPE);
-    }
-
-    /**
-     * Selects the rows to update, all set to the same {@code fields}: a MongoDB-style filter map of column names to values or operators.
-     */
-    public Params filters(Map<String, ?> filters) {
-      set(CrudNode.FILTERS, filters);
-      return this;
-    }
-
-    /**
-     * The columns to set, by column name; the typed setters add to the same map.
-     */
-    public Params fields(Map<String, ?> fields) {
-      set(CrudNode.FIELDS, fields);
-      return this;
-    }
-
-    /**
-     * One map per row to update, each holding the key ({@code id}), the version read ({@code version}) and the columns to set; a stale version fails the whole call.
-     */
-    public Params records(List<? extends Map<String, ?>> records) {
-      set(CrudNode.RECORDS, records);
-      return this;
-    }
-
-    /**
-     * Must be true to update with empty filters, that is, every row.
-     */
-    public Params confirmAll(boolean confirmAll) {
-      set(CrudNode.CONFIRM_ALL, confirmAll);
-      return this;
     }
 
     /**

@@ -1,10 +1,7 @@
 package dev.dataflow.models;
 
-import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.CountNode;
-import dev.dataflow.runtime.node.crud.CrudNode;
-import java.util.List;
-import java.util.Map;
+import dev.dataflow.runtime.node.params.CountParams;
 import javax.annotation.processing.Generated;
 
 /**
@@ -36,41 +33,9 @@ public final class ConversationSessionCountNode extends CountNode {
   /**
    * The parameters of {@code ConversationSessionCountNode}; {@link #toMap()} gives the map a workflow takes.
    */
-  public static final class Params extends NodeParams {
+  public static final class Params extends CountParams<Params> {
     private Params() {
       super(TYPE);
-    }
-
-    /**
-     * Selects the rows to count: a MongoDB-style filter map of column names to values or operators.
-     */
-    public Params filters(Map<String, ?> filters) {
-      set(CrudNode.FILTERS, filters);
-      return this;
-    }
-
-    /**
-     * Also counts per group of these keys: a column, a date/time column truncated in UTC ({@code "created_at:day"}; hour, day, week, month, year) or a key of a JSON column ({@code "intents.primary"}).
-     */
-    public Params groupBy(String... keys) {
-      set(CountNode.GROUP_BY, List.of(keys));
-      return this;
-    }
-
-    /**
-     * Adds a named aggregate to each group, for example {@code aggregate("avg_confidence", "$avg", "confidence")}; operators $sum, $avg, $min, $max, $count_distinct.
-     */
-    public Params aggregate(String name, String operator, String column) {
-      setIn(CountNode.AGGREGATES, name, Map.of(operator, column));
-      return this;
-    }
-
-    /**
-     * At most this many groups.
-     */
-    public Params limit(int limit) {
-      set(CountNode.LIMIT, limit);
-      return this;
     }
   }
 }

@@ -1,10 +1,8 @@
 package dev.dataflow.models;
 
-import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.CreateNode;
-import dev.dataflow.runtime.node.crud.CrudNode;
+import dev.dataflow.runtime.node.params.CreateParams;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.annotation.processing.Generated;
@@ -46,7 +44,7 @@ public final class ConversationSessionCreateNode extends CreateNode {
   /**
    * The parameters of {@code ConversationSessionCreateNode}; {@link #toMap()} gives the map a workflow takes.
    */
-  public static final class Params extends NodeParams {
+  public static final class Params extends CreateParams<Params> {
     private Params() {
       super(TYPE);
     }
@@ -104,22 +102,6 @@ public final class ConversationSessionCreateNode extends CreateNode {
      */
     public Params startedAt(Instant startedAt) {
       set("started_at", startedAt);
-      return this;
-    }
-
-    /**
-     * What a row that duplicates a unique value does: {@code "error"} (the default: the insert fails), {@code "ignore"} (it is skipped) or {@code "update"} (the existing row is updated; needs {@link #conflictColumns}).
-     */
-    public Params onConflict(String mode) {
-      set(CrudNode.ON_CONFLICT, mode);
-      return this;
-    }
-
-    /**
-     * The columns of the unique constraint, unique index or key that decide a conflict, for example {@code conflictColumns("code")}.
-     */
-    public Params conflictColumns(String... columns) {
-      set(CrudNode.CONFLICT_COLUMNS, List.of(columns));
       return this;
     }
 

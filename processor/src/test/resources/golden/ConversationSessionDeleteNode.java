@@ -1,9 +1,8 @@
 package dev.dataflow.models;
 
-import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.CrudNode;
 import dev.dataflow.runtime.node.crud.DeleteNode;
-import java.util.Map;
+import dev.dataflow.runtime.node.params.DeleteParams;
 import javax.annotation.processing.Generated;
 
 /**
@@ -35,7 +34,7 @@ public final class ConversationSessionDeleteNode extends DeleteNode {
   /**
    * The parameters of {@code ConversationSessionDeleteNode}; {@link #toMap()} gives the map a workflow takes.
    */
-  public static final class Params extends NodeParams {
+  public static final class Params extends DeleteParams<Params> {
     private Params() {
       super(TYPE);
     }
@@ -45,22 +44,6 @@ public final class ConversationSessionDeleteNode extends DeleteNode {
      */
     public Params id(Long id) {
       set(CrudNode.ID, id);
-      return this;
-    }
-
-    /**
-     * Selects the rows to delete by filters instead of by key: a MongoDB-style filter map of column names to values or operators.
-     */
-    public Params filters(Map<String, ?> filters) {
-      set(CrudNode.FILTERS, filters);
-      return this;
-    }
-
-    /**
-     * Must be true to delete with empty filters, that is, every row.
-     */
-    public Params confirmAll(boolean confirmAll) {
-      set(CrudNode.CONFIRM_ALL, confirmAll);
       return this;
     }
   }

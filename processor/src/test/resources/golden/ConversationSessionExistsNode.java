@@ -1,9 +1,8 @@
 package dev.dataflow.models;
 
-import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.CrudNode;
 import dev.dataflow.runtime.node.crud.ExistsNode;
-import java.util.Map;
+import dev.dataflow.runtime.node.params.ExistsParams;
 import javax.annotation.processing.Generated;
 
 /**
@@ -35,7 +34,7 @@ public final class ConversationSessionExistsNode extends ExistsNode {
   /**
    * The parameters of {@code ConversationSessionExistsNode}; {@link #toMap()} gives the map a workflow takes.
    */
-  public static final class Params extends NodeParams {
+  public static final class Params extends ExistsParams<Params> {
     private Params() {
       super(TYPE);
     }
@@ -45,14 +44,6 @@ public final class ConversationSessionExistsNode extends ExistsNode {
      */
     public Params id(Long id) {
       set(CrudNode.ID, id);
-      return this;
-    }
-
-    /**
-     * Looks for a row matching filters instead of by key: a MongoDB-style filter map of column names to values or operators.
-     */
-    public Params filters(Map<String, ?> filters) {
-      set(CrudNode.FILTERS, filters);
       return this;
     }
   }

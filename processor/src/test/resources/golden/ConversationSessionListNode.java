@@ -1,10 +1,7 @@
 package dev.dataflow.models;
 
-import dev.dataflow.runtime.node.NodeParams;
-import dev.dataflow.runtime.node.crud.CrudNode;
 import dev.dataflow.runtime.node.crud.ListNode;
-import java.util.List;
-import java.util.Map;
+import dev.dataflow.runtime.node.params.ListParams;
 import javax.annotation.processing.Generated;
 
 /**
@@ -36,57 +33,9 @@ public final class ConversationSessionListNode extends ListNode {
   /**
    * The parameters of {@code ConversationSessionListNode}; {@link #toMap()} gives the map a workflow takes.
    */
-  public static final class Params extends NodeParams {
+  public static final class Params extends ListParams<Params> {
     private Params() {
       super(TYPE);
-    }
-
-    /**
-     * Selects the rows to list: a MongoDB-style filter map of column names to values or operators.
-     */
-    public Params filters(Map<String, ?> filters) {
-      set(CrudNode.FILTERS, filters);
-      return this;
-    }
-
-    /**
-     * Orders by these columns; a leading {@code -} sorts descending, for example {@code orderBy("-created_at")}.
-     */
-    public Params orderBy(String... columns) {
-      set(ListNode.ORDER_BY, List.of(columns));
-      return this;
-    }
-
-    /**
-     * At most this many rows.
-     */
-    public Params limit(int limit) {
-      set(ListNode.LIMIT, limit);
-      return this;
-    }
-
-    /**
-     * Skips this many rows first.
-     */
-    public Params offset(int offset) {
-      set(ListNode.OFFSET, offset);
-      return this;
-    }
-
-    /**
-     * Whether the output also gives {@code total}, the count of all matching rows.
-     */
-    public Params total(boolean total) {
-      set(ListNode.TOTAL, total);
-      return this;
-    }
-
-    /**
-     * Continues after the page whose output gave this {@code next_cursor}.
-     */
-    public Params cursor(String cursor) {
-      set(ListNode.CURSOR, cursor);
-      return this;
     }
   }
 }

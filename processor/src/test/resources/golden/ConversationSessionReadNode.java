@@ -1,9 +1,8 @@
 package dev.dataflow.models;
 
-import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.CrudNode;
 import dev.dataflow.runtime.node.crud.ReadNode;
-import java.util.Map;
+import dev.dataflow.runtime.node.params.ReadParams;
 import javax.annotation.processing.Generated;
 
 /**
@@ -35,7 +34,7 @@ public final class ConversationSessionReadNode extends ReadNode {
   /**
    * The parameters of {@code ConversationSessionReadNode}; {@link #toMap()} gives the map a workflow takes.
    */
-  public static final class Params extends NodeParams {
+  public static final class Params extends ReadParams<Params> {
     private Params() {
       super(TYPE);
     }
@@ -45,22 +44,6 @@ public final class ConversationSessionReadNode extends ReadNode {
      */
     public Params id(Long id) {
       set(CrudNode.ID, id);
-      return this;
-    }
-
-    /**
-     * Selects the row by filters instead of by key: a MongoDB-style filter map of column names to values or operators.
-     */
-    public Params filters(Map<String, ?> filters) {
-      set(CrudNode.FILTERS, filters);
-      return this;
-    }
-
-    /**
-     * Whether a missing row fails the node (true) or yields an empty result (false).
-     */
-    public Params raiseOnNotFound(boolean raiseOnNotFound) {
-      set(ReadNode.RAISE_ON_NOT_FOUND, raiseOnNotFound);
       return this;
     }
   }

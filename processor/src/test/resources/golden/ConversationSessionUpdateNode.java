@@ -1,8 +1,8 @@
 package dev.dataflow.models;
 
-import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.CrudNode;
 import dev.dataflow.runtime.node.crud.UpdateNode;
+import dev.dataflow.runtime.node.params.UpdateParams;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +37,7 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
   /**
    * The parameters of {@code ConversationSessionUpdateNode}; {@link #toMap()} gives the map a workflow takes.
    */
-  public static final class Params extends NodeParams {
+  public static final class Params extends UpdateParams<Params> {
     private Params() {
       super(TYPE);
     }
@@ -55,30 +55,6 @@ public final class ConversationSessionUpdateNode extends UpdateNode {
      */
     public Params version(Long version) {
       set(CrudNode.VERSION, version);
-      return this;
-    }
-
-    /**
-     * Selects the row to update by filters instead of by key: a MongoDB-style filter map of column names to values or operators.
-     */
-    public Params filters(Map<String, ?> filters) {
-      set(CrudNode.FILTERS, filters);
-      return this;
-    }
-
-    /**
-     * The columns to set, by column name; the typed setters add to the same map.
-     */
-    public Params fields(Map<String, ?> fields) {
-      set(CrudNode.FIELDS, fields);
-      return this;
-    }
-
-    /**
-     * Must be true to update with empty filters, that is, every row.
-     */
-    public Params confirmAll(boolean confirmAll) {
-      set(CrudNode.CONFIRM_ALL, confirmAll);
       return this;
     }
 

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +39,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -58,6 +60,11 @@ public final class DataFlowProcessor extends AbstractProcessor {
   private static final String MODEL = "dev.dataflow.annotations.Model";
   /** The schema of the compilation's models, for tools and the runtime. */
   public static final String SCHEMA_RESOURCE = "META-INF/dataflow/schema.json";
+  /**
+   * With {@code -Adataflow.timing=true}, the processor reports its own elapsed time in each round, and the total, as
+   * notes (for benchmarks/processor/compile-time.sh). javac's own work between rounds is not counted.
+   */
+  public static final String TIMING = "dataflow.timing";
 
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Map<String, String> modelByTable = new LinkedHashMap<>();
@@ -69,6 +76,9 @@ public final class DataFlowProcessor extends AbstractProcessor {
   private final Map<String, ModelSchema> models = new LinkedHashMap<>();
   private final Set<String> droppedTables = new TreeSet<>();
   private boolean incomplete;
+  private boolean timing;
+  private int roundNumber;
+  private long totalNanos;
   private ErrorReporter errors;
   private ModelScanner scanner;
   private ModelElements modelElements;
@@ -85,7 +95,9 @@ public final class DataFlowProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return MigrationOptions.ALL;
+    Set<String> options = new TreeSet<>(MigrationOptions.ALL);
+    options.add(TIMING);
+    return options;
   }
 
   @Override
@@ -95,7 +107,27 @@ public final class DataFlowProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    long start = System.nanoTime();
+    int generated = processRound(round);
+    if (timing) {
+      long elapsed = System.nanoTime() - start;
+      totalNanos += elapsed;
+      roundNumber++;
+      errors.note(
+          "DataFlow timing: round " + roundNumber + ": " + generated + " models, " + millis(elapsed) + " ms"
+              + (round.processingOver() ? "; total " + millis(totalNanos) + " ms" : ""));
+    }
+    return false;
+  }
+
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+  }
+
+  /** One round; returns how many models it generated. */
+  private int processRound(RoundEnvironment round) {
     if (errors == null) {
+      timing = Boolean.parseBoolean(processingEnv.getOptions().get(TIMING));
       errors = new ErrorReporter(processingEnv.getMessager());
       scanner = new ModelScanner(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), errors);
       sqlRenderer = new SqlRenderer();
@@ -121,6 +153,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
       }
     }
 
+    int generated = 0;
     for (TypeElement model : candidates) {
       String unresolved = scanner.unresolvedType(model);
       if (unresolved != null) {
@@ -138,7 +171,9 @@ public final class DataFlowProcessor extends AbstractProcessor {
         }
         continue;
       }
-      processModel(model);
+      if (processModel(model)) {
+        generated++;
+      }
     }
 
     if (round.processingOver()) {
@@ -151,14 +186,14 @@ public final class DataFlowProcessor extends AbstractProcessor {
         errors.error("could not write " + ServiceEntryWriter.SERVICE_FILE + ": " + e.getMessage());
       }
     }
-    return false;
+    return generated;
   }
 
-  private void processModel(TypeElement model) {
+  private boolean processModel(TypeElement model) {
     Optional<ModelSchema> scanned = scanner.scan(model);
     if (scanned.isEmpty()) {
       incomplete = true;
-      return;
+      return false;
     }
     ModelSchema schema = scanned.get();
     String owner = modelByTable.putIfAbsent(schema.table(), schema.qualifiedName());
@@ -171,7 +206,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
               + owner
               + "; give one of them another table with @Model(table = \"...\")");
       incomplete = true;
-      return;
+      return false;
     }
     models.put(schema.table(), schema);
     RenderedSql sql = sqlRenderer.render(schema);
@@ -181,11 +216,28 @@ public final class DataFlowProcessor extends AbstractProcessor {
     files.add(rowMapperWriter.write(schema, model));
     try {
       for (JavaFile file : files) {
-        file.writeTo(processingEnv.getFiler());
+        write(file);
       }
       schemaClasses.add(SchemaClassWriter.schemaClassName(schema));
+      return true;
     } catch (IOException e) {
       errors.error(model, "could not write the generated code of " + model.getSimpleName() + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * Renders {@code file} into one string first and hands it to the filer in one write: JavaPoet's own {@code
+   * writeTo(Filer)} appends piece by piece to the filer's unbuffered writer.
+   */
+  private void write(JavaFile file) throws IOException {
+    String text = file.toString();
+    String simpleName = file.typeSpec().name();
+    String name = file.packageName().isEmpty() ? simpleName : file.packageName() + "." + simpleName;
+    Element[] originating = file.typeSpec().originatingElements().toArray(Element[]::new);
+    JavaFileObject source = processingEnv.getFiler().createSourceFile(name, originating);
+    try (Writer writer = source.openWriter()) {
+      writer.write(text);
     }
   }
 

@@ -151,6 +151,11 @@ public final class NodeClassWriter {
         .build();
   }
 
+  /**
+   * The nested {@code Params}: it extends the kind's runtime base ({@code dev.dataflow.runtime.node.params}), which
+   * holds the setters every model shares, and declares only what depends on the model: the key's type and the
+   * column setters.
+   */
   private TypeSpec paramsClass(ModelSchema model, NodeKindSpec kind, ClassName params) {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(params)
@@ -158,9 +163,8 @@ public final class NodeClassWriter {
                 "The parameters of {@code $L}; {@link #toMap()} gives the map a workflow takes.\n",
                 model.modelName() + kind.suffix())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .superclass(RuntimeTypes.NODE_PARAMS)
-            .addMethod(
-                MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addStatement("super(TYPE)").build());
+            .superclass(ParameterizedTypeName.get(RuntimeTypes.paramsBase(kind.suffix()), params))
+            .addMethod(PRIVATE_CONSTRUCTOR);
     ColumnSchema key = model.keyColumn();
     switch (kind) {
       case CREATE:
@@ -170,122 +174,38 @@ public final class NodeClassWriter {
             type.addMethod(columnSetter(params, column, false));
           }
         }
-        addUpsertSetters(type, params);
         if (RowMapperWriter.canMap(model)) {
           type.addMethod(fill(model, params));
         }
         break;
       case READ:
         type.addMethod(keySetter(params, key, "read"));
-        type.addMethod(filters(params, "Selects the row by filters instead of by key"));
-        type.addMethod(
-            simpleSetter(
-                params,
-                "raiseOnNotFound",
-                TypeName.BOOLEAN,
-                RuntimeTypes.RAISE_ON_NOT_FOUND,
-                "Whether a missing row fails the node (true) or yields an empty result (false)"));
         break;
       case UPDATE:
         type.addMethod(keySetter(params, key, "update"));
         model.versionColumn().ifPresent(version -> type.addMethod(versionSetter(params, version)));
-        type.addMethod(filters(params, "Selects the row to update by filters instead of by key"));
-        type.addMethod(fields(params));
-        type.addMethod(confirmAll(params, "update"));
         addFieldSetters(type, params, model, Set.of("id", "version", "filters", "fields", "confirmAll"));
         break;
       case DELETE:
         type.addMethod(keySetter(params, key, "delete"));
-        type.addMethod(filters(params, "Selects the rows to delete by filters instead of by key"));
-        type.addMethod(confirmAll(params, "delete"));
         break;
       case LIST:
-        type.addMethod(filters(params, "Selects the rows to list"));
-        type.addMethod(
-            MethodSpec.methodBuilder("orderBy")
-                .addJavadoc(
-                    "Orders by these columns; a leading {@code -} sorts descending, for example {@code"
-                        + " orderBy(\"-created_at\")}.\n")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(params)
-                .addParameter(String[].class, "columns")
-                .varargs()
-                .addStatement("set($L, $T.of(columns))", RuntimeTypes.ORDER_BY.reference(), RuntimeTypes.LIST)
-                .addStatement("return this")
-                .build());
-        type.addMethod(simpleSetter(params, "limit", TypeName.INT, RuntimeTypes.LIMIT, "At most this many rows"));
-        type.addMethod(simpleSetter(params, "offset", TypeName.INT, RuntimeTypes.OFFSET, "Skips this many rows first"));
-        type.addMethod(
-            simpleSetter(
-                params,
-                "total",
-                TypeName.BOOLEAN,
-                RuntimeTypes.TOTAL,
-                "Whether the output also gives {@code total}, the count of all matching rows"));
-        type.addMethod(
-            simpleSetter(
-                params,
-                "cursor",
-                ClassName.get(String.class),
-                RuntimeTypes.CURSOR,
-                "Continues after the page whose output gave this {@code next_cursor}"));
-        break;
       case COUNT:
-        type.addMethod(filters(params, "Selects the rows to count"));
-        type.addMethod(
-            MethodSpec.methodBuilder("groupBy")
-                .addJavadoc(
-                    "Also counts per group of these keys: a column, a date/time column truncated in UTC ({@code"
-                        + " \"created_at:day\"}; hour, day, week, month, year) or a key of a JSON column ({@code"
-                        + " \"intents.primary\"}).\n")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(params)
-                .addParameter(String[].class, "keys")
-                .varargs()
-                .addStatement("set($L, $T.of(keys))", RuntimeTypes.GROUP_BY.reference(), RuntimeTypes.LIST)
-                .addStatement("return this")
-                .build());
-        type.addMethod(
-            MethodSpec.methodBuilder("aggregate")
-                .addJavadoc(
-                    "Adds a named aggregate to each group, for example {@code aggregate(\"avg_confidence\","
-                        + " \"$$avg\", \"confidence\")}; operators $$sum, $$avg, $$min, $$max, $$count_distinct.\n")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(params)
-                .addParameter(String.class, "name")
-                .addParameter(String.class, "operator")
-                .addParameter(String.class, "column")
-                .addStatement(
-                    "setIn($L, name, $T.of(operator, column))", RuntimeTypes.AGGREGATES.reference(), RuntimeTypes.MAP)
-                .addStatement("return this")
-                .build());
-        type.addMethod(
-            simpleSetter(params, "limit", TypeName.INT, RuntimeTypes.GROUP_LIMIT, "At most this many groups"));
         break;
       case EXISTS:
         type.addMethod(keySetter(params, key, "look for"));
-        type.addMethod(filters(params, "Looks for a row matching filters instead of by key"));
         break;
       case BULK_CREATE:
-        addBulkCreate(type, params, model);
-        break;
-      case BULK_UPDATE:
-        type.addMethod(filters(params, "Selects the rows to update, all set to the same {@code fields}"));
-        type.addMethod(fields(params));
         type.addMethod(
-            MethodSpec.methodBuilder("records")
-                .addJavadoc(
-                    model.versionColumn().isPresent()
-                        ? "One map per row to update, each holding the key ({@code id}), the version read ({@code"
-                            + " version}) and the columns to set; a stale version fails the whole call.\n"
-                        : "One map per row to update, each holding the key ({@code id}) and the columns to set.\n")
+            MethodSpec.methodBuilder("record")
+                .addJavadoc("Adds one row, built with the create node's typed parameters.\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(params)
-                .addParameter(RuntimeTypes.RECORD_LIST, "records")
-                .addStatement("set($L, records)", RuntimeTypes.RECORDS.reference())
-                .addStatement("return this")
+                .addParameter(nodeClass(model, NodeKindSpec.CREATE).nestedClass("Params"), "record")
+                .addStatement("return addRecord(record)")
                 .build());
-        type.addMethod(confirmAll(params, "update"));
+        break;
+      case BULK_UPDATE:
         addFieldSetters(type, params, model, Set.of("filters", "fields", "records", "confirmAll"));
         break;
       default:
@@ -294,76 +214,11 @@ public final class NodeClassWriter {
     return type.build();
   }
 
-  private void addBulkCreate(TypeSpec.Builder type, ClassName params, ModelSchema model) {
-    ClassName createParams = nodeClass(model, NodeKindSpec.CREATE).nestedClass("Params");
-    TypeName recordType = RuntimeTypes.STRING_MAP;
-    type.addField(
-        FieldSpec.builder(
-                ParameterizedTypeName.get(RuntimeTypes.LIST, recordType), "records", Modifier.PRIVATE, Modifier.FINAL)
-            .initializer("new $T<>()", RuntimeTypes.ARRAY_LIST)
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("records")
-            .addJavadoc("The rows to insert, one map of column names to values per row; replaces earlier records.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(params)
-            .addParameter(RuntimeTypes.RECORD_LIST, "records")
-            .addStatement("this.records.clear()")
-            .addStatement("this.records.addAll(records)")
-            .addStatement("set($L, $T.copyOf(this.records))", RuntimeTypes.RECORDS.reference(), RuntimeTypes.LIST)
-            .addStatement("return this")
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("record")
-            .addJavadoc("Adds one row, built with the create node's typed parameters.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(params)
-            .addParameter(createParams, "record")
-            .addStatement("records.add(record.toMap())")
-            .addStatement("set($L, $T.copyOf(records))", RuntimeTypes.RECORDS.reference(), RuntimeTypes.LIST)
-            .addStatement("return this")
-            .build());
-    type.addMethod(
-        simpleSetter(
-            params, "batchSize", TypeName.INT, RuntimeTypes.BATCH_SIZE,
-            "How many records go into one batch (one COPY, or one round of upserts)"));
-    type.addMethod(
-        simpleSetter(
-            params, "returnIds", TypeName.BOOLEAN, RuntimeTypes.RETURN_IDS,
-            "Whether the output lists the new rows' ids (default true)"));
-    addUpsertSetters(type, params);
-  }
+  private static final MethodSpec PRIVATE_CONSTRUCTOR =
+      MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addStatement("super(TYPE)").build();
 
-  /** The names of the upsert setters; a column setter of the same name is left to the parameter map. */
+  /** The names of the upsert setters (in the runtime base); a column setter of the same name is left to the map. */
   private static final Set<String> UPSERT_METHODS = Set.of("onConflict", "conflictColumns");
-
-  /** {@code on_conflict} and {@code conflict_columns}, checked by the runtime when the workflow is built. */
-  private static void addUpsertSetters(TypeSpec.Builder type, ClassName params) {
-    type.addMethod(
-        MethodSpec.methodBuilder("onConflict")
-            .addJavadoc(
-                "What a row that duplicates a unique value does: {@code \"error\"} (the default: the insert fails),"
-                    + " {@code \"ignore\"} (it is skipped) or {@code \"update\"} (the existing row is updated;"
-                    + " needs {@link #conflictColumns}).\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(params)
-            .addParameter(String.class, "mode")
-            .addStatement("set($L, mode)", RuntimeTypes.ON_CONFLICT.reference())
-            .addStatement("return this")
-            .build());
-    type.addMethod(
-        MethodSpec.methodBuilder("conflictColumns")
-            .addJavadoc(
-                "The columns of the unique constraint, unique index or key that decide a conflict, for example"
-                    + " {@code conflictColumns(\"code\")}.\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(params)
-            .addParameter(String[].class, "columns")
-            .varargs()
-            .addStatement("set($L, $T.of(columns))", RuntimeTypes.CONFLICT_COLUMNS.reference(), RuntimeTypes.LIST)
-            .addStatement("return this")
-            .build());
-  }
 
   /**
    * One {@code fields} setter per updatable column but the {@code @PiiScrubbed} flag, which only the runtime sets. A
@@ -413,49 +268,6 @@ public final class NodeClassWriter {
         .returns(params)
         .addParameter(TypeNames.boxed(version.fieldType()), "version")
         .addStatement("set($L, version)", RuntimeTypes.VERSION.reference())
-        .addStatement("return this")
-        .build();
-  }
-
-  private static MethodSpec filters(ClassName params, String doc) {
-    return MethodSpec.methodBuilder("filters")
-        .addJavadoc(doc + ": a MongoDB-style filter map of column names to values or operators.\n")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(params)
-        .addParameter(RuntimeTypes.STRING_MAP, "filters")
-        .addStatement("set($L, filters)", RuntimeTypes.FILTERS.reference())
-        .addStatement("return this")
-        .build();
-  }
-
-  private static MethodSpec fields(ClassName params) {
-    return MethodSpec.methodBuilder("fields")
-        .addJavadoc("The columns to set, by column name; the typed setters add to the same map.\n")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(params)
-        .addParameter(RuntimeTypes.STRING_MAP, "fields")
-        .addStatement("set($L, fields)", RuntimeTypes.FIELDS.reference())
-        .addStatement("return this")
-        .build();
-  }
-
-  private static MethodSpec confirmAll(ClassName params, String operation) {
-    return simpleSetter(
-        params,
-        "confirmAll",
-        TypeName.BOOLEAN,
-        RuntimeTypes.CONFIRM_ALL,
-        "Must be true to " + operation + " with empty filters, that is, every row");
-  }
-
-  private static MethodSpec simpleSetter(
-      ClassName params, String method, TypeName type, RuntimeTypes.Constant key, String doc) {
-    return MethodSpec.methodBuilder(method)
-        .addJavadoc(doc + ".\n")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(params)
-        .addParameter(type, method)
-        .addStatement("set($L, $L)", key.reference(), method)
         .addStatement("return this")
         .build();
   }

@@ -18,6 +18,7 @@ final class RuntimeTypes {
   private static final String MODEL = "dev.dataflow.runtime.model";
   private static final String NODE = "dev.dataflow.runtime.node";
   private static final String CRUD = "dev.dataflow.runtime.node.crud";
+  private static final String PARAMS = "dev.dataflow.runtime.node.params";
 
   static final ClassName MODEL_PROVIDER = ClassName.get(NODE, "ModelProvider");
   static final ClassName MODEL_DESCRIPTOR = ClassName.get(MODEL, "ModelDescriptor");
@@ -119,6 +120,14 @@ final class RuntimeTypes {
     CodeBlock reference() {
       return CodeBlock.of("$T.$N", owner, name);
     }
+  }
+
+  /**
+   * The runtime base of one node kind's generated {@code Params}, for example {@code
+   * dev.dataflow.runtime.node.params.CreateParams}.
+   */
+  static ClassName paramsBase(String suffix) {
+    return ClassName.get(PARAMS, suffix.substring(0, suffix.length() - "Node".length()) + "Params");
   }
 
   /** The runtime base class of one node kind, for example {@code dev.dataflow.runtime.node.crud.CreateNode}. */

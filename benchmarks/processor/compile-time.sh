@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Compile time of generated @Model classes, with and without the DataFlow processor (issue 12, points 4 and 6).
+# For each model count (default 10 100 500), runs three times, alternating the variants so that the machine's noise
+# hits all alike, and prints medians in seconds of a fresh javac JVM: wall clock, and CPU time (user + system, from
+# /usr/bin/time), which a loaded machine disturbs less than the wall clock:
+#   plain      javac -proc:none       the model records alone (no processor)
+#   full       javac with processor   the records plus everything the processor generates
+#   proc-only  javac -proc:only       annotation processing alone (no class files)
+#   own        the processor's own time inside the proc-only run (-Adataflow.timing=true)
+# Usage, from the repository root:
+#   benchmarks/processor/compile-time.sh [COUNTS...]        e.g. benchmarks/processor/compile-time.sh 10 100 500
+# Environment: RUNS (default 3), WORK (default /tmp/dataflow-compile-time), JAVAC_OPTS (extra javac options, such as
+# -J-XX:StartFlightRecording=...), SKIP_BUILD=1 to reuse the jars already in target/, and BEFORE=DIR: another
+# checkout (e.g. `git worktree add /tmp/before <commit>`) whose processor runs as the variants full-before and
+# proc-only-before, alternated with this checkout's in the same runs (before/after figures under the same load).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+counts=("$@")
+[ ${#counts[@]} -gt 0 ] || counts=(10 100 500)
+runs=${RUNS:-3}
+work=${WORK:-/tmp/dataflow-compile-time}
+mkdir -p "$work"
+
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  # Offline, no install: the reactor builds the jars and writes each module's class path into its target/.
+  build_classpath "$root"
+  [ -z "${BEFORE:-}" ] || build_classpath "$BEFORE"
+fi
+build_classpath() {
+  (cd "$1" && mvn -B -ntp -o -q -pl processor,runtime -am package dependency:build-classpath -DskipTests \
+      -Dmdep.outputFile=target/compile-time.classpath -DincludeScope=compile)
+}
+processorpath="$root/processor/target/dataflow-processor-0.1.0-SNAPSHOT.jar:$(cat "$root/processor/target/compile-time.classpath")"
+classpath="$root/runtime/target/dataflow-runtime-0.1.0-SNAPSHOT.jar:$(cat "$root/runtime/target/compile-time.classpath")"
+variants=(plain full proc-only)
+if [ -n "${BEFORE:-}" ]; then
+  before_processorpath="$BEFORE/processor/target/dataflow-processor-0.1.0-SNAPSHOT.jar:$(cat "$BEFORE/processor/target/compile-time.classpath")"
+  before_classpath="$BEFORE/runtime/target/dataflow-runtime-0.1.0-SNAPSHOT.jar:$(cat "$BEFORE/runtime/target/compile-time.classpath")"
+  variants=(plain full proc-only full-before proc-only-before)
+fi
+
+now() { date +%s.%N; }
+median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+
+# run VARIANT N RUN: one javac; appends "N VARIANT seconds" (and "N own ms") to $work/times.
+run() {
+  local variant=$1 n=$2 src=$work/models-$2 out=$work/out-$1-$2 log=$work/log-$1-$2-$3
+  rm -rf "$out"
+  mkdir -p "$out/classes" "$out/generated"
+  local cp=$classpath pp=$processorpath
+  if [[ $variant == *-before ]]; then cp=$before_classpath pp=$before_processorpath; fi
+  local opts=(--release 17 -encoding UTF-8 -cp "$cp" -d "$out/classes" -s "$out/generated")
+  case $variant in
+    plain) opts+=(-proc:none) ;;
+    full*) opts+=(-processorpath "$pp" -Adataflow.timing=true) ;;
+    proc-only*) opts+=(-proc:only -processorpath "$pp" -Adataflow.timing=true) ;;
+  esac
+  local start end
+  start=$(now)
+  /usr/bin/time -f '%U %S' -o "$log.cpu" javac ${JAVAC_OPTS:-} "${opts[@]}" @"$work/sources-$n" >"$log" 2>&1 \
+    || { cat "$log" >&2; exit 1; }
+  end=$(now)
+  echo "$n $variant $(echo "$end - $start" | bc)" >>"$work/times"
+  echo "$n $variant-cpu $(awk '{print $1 + $2}' "$log.cpu")" >>"$work/times"
+  if [[ $variant == proc-only* ]]; then
+    echo "$n own${variant#proc-only} $(sed -n 's/.*DataFlow timing: .*; total \([0-9.]*\) ms.*/\1/p' "$log" | tail -1)" >>"$work/times"
+  fi
+}
+
+: >"$work/times"
+for n in "${counts[@]}"; do
+  rm -rf "$work/models-$n"
+  "$root/benchmarks/processor/generate-models.sh" "$n" "$work/models-$n"
+  find "$work/models-$n" -name '*.java' | sort >"$work/sources-$n"
+  for ((r = 1; r <= runs; r++)); do
+    # Alternate the order from run to run.
+    order=("${variants[@]}")
+    if ! ((r % 2)); then order=(); for ((i = ${#variants[@]} - 1; i >= 0; i--)); do order+=("${variants[i]}"); done; fi
+    for v in "${order[@]}"; do run "$v" "$n" "$r"; done
+  done
+done
+
+m() { awk -v n="$1" -v v="$2" '$1 == n && $2 == v {print $3}' "$work/times" | median; }
+echo "medians of $runs runs, seconds; wall clock, then CPU (user + system) in parentheses"
+printf '%-7s %-16s %-16s %-16s %-16s %8s %s\n' models plain full added proc-only own generated
+for n in "${counts[@]}"; do
+ for suffix in "" ${BEFORE:+-before}; do
+  own=$(awk -v n="$n" -v v="own$suffix" '$1 == n && $2 == v {print $3 / 1000}' "$work/times" | median)
+  files=$(find "$work/out-full$suffix-$n/generated" -name '*.java' | wc -l)
+  printf '%-7s %-16s %-16s %-16s %-16s %8.2f %s files\n' "$n${suffix:+ before}" \
+    "$(printf '%.2f (%.2f)' "$(m "$n" plain)" "$(m "$n" plain-cpu)")" \
+    "$(printf '%.2f (%.2f)' "$(m "$n" "full$suffix")" "$(m "$n" "full$suffix-cpu")")" \
+    "$(printf '%.2f (%.2f)' "$(echo "$(m "$n" "full$suffix") - $(m "$n" plain)" | bc)" \
+      "$(echo "$(m "$n" "full$suffix-cpu") - $(m "$n" plain-cpu)" | bc)")" \
+    "$(printf '%.2f (%.2f)' "$(m "$n" "proc-only$suffix")" "$(m "$n" "proc-only$suffix-cpu")")" "$own" "$files"
+ done
+done

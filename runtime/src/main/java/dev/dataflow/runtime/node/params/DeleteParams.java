@@ -1,0 +1,35 @@
+package dev.dataflow.runtime.node.params;
+
+import dev.dataflow.runtime.node.NodeParams;
+import dev.dataflow.runtime.node.crud.CrudNode;
+import java.util.Map;
+
+/**
+ * The typed parameters every generated {@code <Model>DeleteNode.Params} shares; {@code id} is generated with
+ * the key's type.
+ *
+ * @param <P> the generated {@code Params} class itself, which every setter returns
+ */
+public abstract class DeleteParams<P extends DeleteParams<P>> extends NodeParams {
+  /** For the generated {@code Params}: {@code nodeType} is the node's {@code TYPE}. */
+  protected DeleteParams(String nodeType) {
+    super(nodeType);
+  }
+
+  @SuppressWarnings("unchecked")
+  private P self() {
+    return (P) this;
+  }
+
+  /** Selects the rows to delete by filters instead of by key: a MongoDB-style filter map of column names to values or operators. */
+  public final P filters(Map<String, ?> filters) {
+    set(CrudNode.FILTERS, filters);
+    return self();
+  }
+
+  /** Must be true to delete with empty filters, that is, every row. */
+  public final P confirmAll(boolean confirmAll) {
+    set(CrudNode.CONFIRM_ALL, confirmAll);
+    return self();
+  }
+}
