@@ -122,7 +122,7 @@ class BenchmarkSmokeTest {
 
   @Test
   void theSideBySideRunnersPrintTheirTables(@TempDir Path results) throws Exception {
-    String bulk = inResults(results, () -> printed(() -> BulkLoadComparison.main(new String[] {"1500", "1"})));
+    String bulk = inResults(results, () -> printed(() -> BulkLoadComparison.main(new String[] {"1000", "1"})));
     assertTrue(bulk.contains("| DataFlow BulkCreate (ids returned) |"), bulk);
     assertTrue(bulk.contains("| " + BulkLoadComparison.HIBERNATE + " |"), bulk);
     assertWritten(results, "bulk-load");
