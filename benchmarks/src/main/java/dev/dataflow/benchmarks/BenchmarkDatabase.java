@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The database of one benchmark trial: {@code DATABASE_URL} when set, else an embedded PostgreSQL started for the
@@ -78,6 +79,26 @@ final class BenchmarkDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A plain pgjdbc data source (no pool) on the same database and user, for the sides that hold their own connection;
+   * the password, if the server wants one, from {@code PGPASSWORD}.
+   */
+  PGSimpleDataSource direct(boolean reWriteBatchedInserts) {
+    PGSimpleDataSource direct = new PGSimpleDataSource();
+    try (Connection c = dataSource.getConnection()) {
+      direct.setUrl(c.getMetaData().getURL());
+      direct.setUser(c.getMetaData().getUserName());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    String password = System.getenv("PGPASSWORD");
+    if (password != null) {
+      direct.setPassword(password);
+    }
+    direct.setReWriteBatchedInserts(reWriteBatchedInserts);
+    return direct;
   }
 
   /** Updates the planner's statistics after seeding, so both sides run with the same, settled plans. */

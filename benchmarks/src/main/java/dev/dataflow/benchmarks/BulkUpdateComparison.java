@@ -67,11 +67,16 @@ public final class BulkUpdateComparison {
       }
       double d = Medians.of(dataflow);
       double r = Medians.of(raw);
-      System.out.printf(Locale.ROOT, "%,d rows, median of %d rounds%n", rows, rounds);
-      System.out.println("| path | rows/s | ratio to raw |");
-      System.out.println("|---|---:|---:|");
-      System.out.printf(Locale.ROOT, "| UPDATE ... FROM unnest(arrays), one connection (raw) | %,.0f | 1.00 |%n", r);
-      System.out.printf(Locale.ROOT, "| DataFlow BulkUpdate by records | %,.0f | %.2f |%n", d, d / r);
+      String raw1 = "UPDATE ... FROM unnest(arrays), one connection (raw)";
+      String group = String.format(Locale.ROOT, "%,d rows", rows);
+      new Report("bulk-update", String.format(Locale.ROOT, "%,d rows, median of %d rounds", rows, rounds),
+          String.format(Locale.ROOT, "Bulk update of %,d rows: throughput ÷ the best raw statement", rows),
+          "rows/s ÷ raw statement's (higher is faster)", "path", "rows/s", "ratio to raw")
+          .row(group, raw1, 1.0, raw1, String.format(Locale.ROOT, "%,.0f", r))
+          .row(group, "DataFlow BulkUpdate by records", d / r, "DataFlow BulkUpdate by records",
+              String.format(Locale.ROOT, "%,.0f", d))
+          .target(0.7, "target ≥ 0.7")
+          .print();
     }
   }
 

@@ -43,13 +43,16 @@ public final class ColdStartComparison {
     }
     double jdbc = Medians.of(millis.get("jdbc"));
     double dataflow = Medians.of(millis.get("dataflow"));
-    System.out.printf(Locale.ROOT, "first %d × (Create, Read, List) in a fresh JVM, median of %d processes each%n",
-        CALLS, processes);
-    System.out.println("| side | ms | ratio to JDBC |");
-    System.out.println("|---|---:|---:|");
-    System.out.printf(Locale.ROOT, "| JDBC (PreparedStatement per call, pooled connection) | %.0f | 1.00 |%n", jdbc);
-    System.out.printf(Locale.ROOT, "| DataFlow (one-node workflow built per call) | %.0f | %.2f |%n", dataflow,
-        dataflow / jdbc);
+    String jdbcSide = "JDBC (PreparedStatement per call, pooled connection)";
+    String dataflowSide = "DataFlow (one-node workflow built per call)";
+    String group = String.format(Locale.ROOT, "first %d × (Create, Read, List)", CALLS);
+    new Report("cold-start", String.format(Locale.ROOT, "first %d × (Create, Read, List) in a fresh JVM, median of %d"
+        + " processes each", CALLS, processes), "First calls in a fresh JVM: time ÷ JDBC's",
+        "time ÷ JDBC's (lower is faster)", "side", "ms", "ratio to JDBC")
+        .row(group, jdbcSide, 1.0, jdbcSide, String.format(Locale.ROOT, "%.0f", jdbc))
+        .row(group, dataflowSide, dataflow / jdbc, dataflowSide, String.format(Locale.ROOT, "%.0f", dataflow))
+        .target(2.0, "target ≤ 2")
+        .print();
   }
 
   /** Starts this class in a fresh JVM for one side and reads the milliseconds it prints last. */

@@ -1,5 +1,6 @@
 package dev.dataflow.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,14 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every benchmark once, at a tiny size, so that they keep compiling and working (a schema change broke the
  * benchmarks' TRUNCATE once without anyone noticing). Nothing here is timed: each JMH benchmark's DataFlow method
- * and its JDBC twin run once and must agree, and each side-by-side runner must print its table. PgBouncerCheck needs
- * the pgbouncer binary and is left to {@code benchmarks/pgbouncer/check.sh}.
+ * and its JDBC twin run once and must agree, every side of SingleRowComparison (jOOQ and Hibernate among them) must
+ * return what its JDBC floor returns, and each side-by-side runner must print its table and write it with its chart.
+ * PgBouncerCheck needs the pgbouncer binary and is left to {@code benchmarks/pgbouncer/check.sh}.
  */
 class BenchmarkSmokeTest {
 
@@ -93,14 +98,41 @@ class BenchmarkSmokeTest {
   }
 
   @Test
-  void theSideBySideRunnersPrintTheirTables() throws Exception {
-    String bulk = printed(() -> BulkLoadComparison.main(new String[] {"300", "1"}));
+  void everySingleRowSideReturnsWhatTheFloorReturns(@TempDir Path results) throws Exception {
+    try (SingleRowComparison bench = new SingleRowComparison(60)) {
+      assertEquals(6, bench.sides.size());
+      for (SingleRowComparison.Op op : SingleRowComparison.Op.values()) {
+        for (int i = 0; i < 3; i++) {
+          Object floor = SingleRowComparison.normalized(op,
+              bench.call(bench.sides.get(SingleRowComparison.FLOOR), op, i));
+          assertNotNull(floor, op.label);
+          for (Map.Entry<String, SingleRowComparison.Side> side : bench.sides.entrySet()) {
+            assertEquals(floor, SingleRowComparison.normalized(op, bench.call(side.getValue(), op, i)),
+                side.getKey() + ", " + op.label + ", call " + i);
+          }
+        }
+      }
+      // the figures themselves at a tiny size: the table printed, and written with its chart
+      String table = inResults(results, () -> printed(() -> bench.report(bench.measure(10, 3), 10, 3).print()));
+      assertTrue(table.contains("| Count, 1 filter | " + SingleRowComparison.HIBERNATE + " | "), table);
+      assertTrue(table.contains("| Create | " + SingleRowComparison.PER_CALL + " | "), table);
+      assertWritten(results, "single-row");
+    }
+  }
+
+  @Test
+  void theSideBySideRunnersPrintTheirTables(@TempDir Path results) throws Exception {
+    String bulk = inResults(results, () -> printed(() -> BulkLoadComparison.main(new String[] {"1000", "1"})));
     assertTrue(bulk.contains("| DataFlow BulkCreate (ids returned) |"), bulk);
+    assertTrue(bulk.contains("| " + BulkLoadComparison.HIBERNATE + " |"), bulk);
+    assertWritten(results, "bulk-load");
     String streamed = printed(() -> BulkLoadComparison.main(new String[] {"2000", "1", "--stream"}));
     assertTrue(streamed.contains("streamed 2,000 rows (inserted 2000)"), streamed);
-    String update = printed(() -> BulkUpdateComparison.main(new String[] {"300", "1"}));
+    String update = inResults(results, () -> printed(() -> BulkUpdateComparison.main(new String[] {"300", "1"})));
+    assertWritten(results, "bulk-update");
     assertTrue(update.contains("| DataFlow BulkUpdate by records |"), update);
     // ColdStartComparison's sides, in this JVM (the comparison itself starts a fresh JVM for each)
+    // (its table and chart are ColdStartComparison.main's last lines, the same Report as the runners above)
     assertTrue(printed(() -> ColdStartComparison.main(new String[] {"dataflow"})).contains("TIMED "));
     assertTrue(printed(() -> ColdStartComparison.main(new String[] {"jdbc"})).contains("TIMED "));
     String replicas = printed(() -> ReplicaReadComparison.main(new String[] {"1", "2", "1"}));
@@ -135,6 +167,35 @@ class BenchmarkSmokeTest {
 
   private interface Run {
     void run() throws Exception;
+  }
+
+  private interface Call<T> {
+    T call() throws Exception;
+  }
+
+  /** Runs {@code call} with the runners' results directory set to {@code dir}. */
+  private static <T> T inResults(Path dir, Call<T> call) throws Exception {
+    String before = System.getProperty(Report.RESULTS_PROPERTY);
+    System.setProperty(Report.RESULTS_PROPERTY, dir.toString());
+    try {
+      return call.call();
+    } finally {
+      if (before == null) {
+        System.clearProperty(Report.RESULTS_PROPERTY);
+      } else {
+        System.setProperty(Report.RESULTS_PROPERTY, before);
+      }
+    }
+  }
+
+  /** The runner wrote its markdown table and a PNG chart (checked by its signature). */
+  private static void assertWritten(Path dir, String name) throws Exception {
+    String markdown = Files.readString(dir.resolve(name + ".md"));
+    assertTrue(markdown.contains("|---|"), markdown);
+    assertTrue(markdown.contains("(" + name + ".png)"), markdown);
+    byte[] png = Files.readAllBytes(dir.resolve(name + ".png"));
+    assertTrue(png.length > 1000, name + ".png has " + png.length + " bytes");
+    assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4), name + ".png");
   }
 
   /** What {@code run} prints on System.out. */
