@@ -69,9 +69,7 @@ run single-row -cp "$jar" dev.dataflow.benchmarks.SingleRowComparison "$calls" "
 run bulk-load -cp "$jar" dev.dataflow.benchmarks.BulkLoadComparison "$bulk" "$rounds"
 run bulk-load-stream -Xmx256m -cp "$jar" dev.dataflow.benchmarks.BulkLoadComparison "$stream" 1 --stream
 run bulk-update -cp "$jar" dev.dataflow.benchmarks.BulkUpdateComparison "$update" "$rounds"
-if unzip -l "$jar" 2>/dev/null | grep -q 'dev/dataflow/benchmarks/BulkUpsertComparison.class'; then
-  run bulk-upsert -cp "$jar" dev.dataflow.benchmarks.BulkUpsertComparison "$bulk" "$rounds"
-fi
+run bulk-upsert -cp "$jar" dev.dataflow.benchmarks.BulkUpsertComparison "$bulk" "$rounds"
 run cold-start -cp "$jar" dev.dataflow.benchmarks.ColdStartComparison "$cold"
 # shellcheck disable=SC2086 # the JMH options are words
 run runtime-overhead -jar "$jar" RuntimeOverheadBenchmark $jmh -rf json -rff "$results/runtime-overhead.json"

@@ -28,6 +28,7 @@ import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.SelectField;
 import org.jooq.Table;
+import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.postgresql.jdbc.PgConnection;
@@ -445,7 +446,10 @@ public final class SingleRowComparison implements AutoCloseable {
   }
 
   private Side jooq() {
-    DSLContext dsl = DSL.using(db.dataSource, SQLDialect.POSTGRES);
+    // as a production jOOQ user would run it: no execute logging (a DEBUG logger checked and a listener per query)
+    // and no banner
+    DSLContext dsl = DSL.using(db.dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false)
+        .withRenderCatalog(false));
     return new Side() {
       @Override
       public Object create(int i) {
