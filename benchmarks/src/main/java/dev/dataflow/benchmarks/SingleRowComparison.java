@@ -446,10 +446,8 @@ public final class SingleRowComparison implements AutoCloseable {
   }
 
   private Side jooq() {
-    // as a production jOOQ user would run it: no execute logging (a DEBUG logger checked and a listener per query)
-    // and no banner
-    DSLContext dsl = DSL.using(db.dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false)
-        .withRenderCatalog(false));
+    // as a production jOOQ user would run it: without execute logging (a listener and a logger check per query)
+    DSLContext dsl = DSL.using(db.dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
     return new Side() {
       @Override
       public Object create(int i) {
