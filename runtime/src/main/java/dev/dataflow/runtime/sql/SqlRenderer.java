@@ -49,9 +49,6 @@ public final class SqlRenderer {
 
   private static final String CREATED_AT = "created_at";
   private static final String UPDATED_AT = "updated_at";
-  /** The type of the {@code limit} and {@code offset} placeholders: a row count is bound as an INTEGER. */
-  private static final ColumnDescriptor ROW_COUNT = ColumnDescriptor.column("row_count", "rowCount",
-      JavaType.INT, "INTEGER").notNull();
 
   private SqlRenderer() {}
 
@@ -543,15 +540,13 @@ public final class SqlRenderer {
     return column;
   }
 
+  /**
+   * A limit or an offset, written into the SQL as a number rather than bound: with a placeholder, a statement the
+   * driver has prepared on the server gets PostgreSQL's generic plan, which cannot know the limit is small and may read
+   * and sort every matching row where an index would stop after the first few.
+   */
   static Field<Integer> rowCount(int rows) {
-    @SuppressWarnings("unchecked")
-    Field<Integer> count = (Field<Integer>) (Field<?>) SqlTypes.placeholder(rowCountValue(rows));
-    return count;
-  }
-
-  /** The value of a limit's or an offset's placeholder. */
-  static BindValue rowCountValue(int rows) {
-    return new BindValue(ROW_COUNT, rows);
+    return DSL.inline(rows);
   }
 
   private static Field<Object> now() {

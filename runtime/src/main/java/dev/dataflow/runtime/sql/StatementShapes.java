@@ -1,7 +1,6 @@
 package dev.dataflow.runtime.sql;
 
 import dev.dataflow.runtime.model.ModelDescriptor;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -9,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * The SQL of filtered statements, rendered by jOOQ once per statement shape and reused: a node that lists, counts,
  * reads, tests or deletes by filters renders its first statement of each shape ({@link CompiledFilter#shape()} with
- * the order, and whether there is a limit and an offset) and, from then on, only binds the new call's values.
+ * the order, the limit and the offset, which are written into the SQL as numbers) and, from then on, only binds the
+ * new call's values.
  *
  * <p>A shape is trusted only when jOOQ's rendering of its first statement asks for exactly the values the filter
  * made, in the same order (then every statement of that shape does: jOOQ renders a condition tree the same way
@@ -31,33 +31,25 @@ public final class StatementShapes {
 
   /** {@link SqlRenderer#select}, rendered once per shape. */
   public RenderedSql select(CompiledFilter filter, List<String> orderBy, int limit, int offset) {
-    List<BindValue> binds = new ArrayList<>(filter.binds().size() + 2);
-    binds.addAll(filter.binds());
-    if (limit != SqlRenderer.NO_LIMIT) {
-      binds.add(SqlRenderer.rowCountValue(limit));
-    }
-    if (offset != 0) {
-      binds.add(SqlRenderer.rowCountValue(offset));
-    }
-    Key key = new Key(Kind.SELECT, filter.shape(), orderBy, limit == SqlRenderer.NO_LIMIT, offset == 0);
-    return cached(key, binds, () -> SqlRenderer.select(model, filter.condition(), orderBy, limit, offset));
+    Key key = new Key(Kind.SELECT, filter.shape(), orderBy, limit, offset);
+    return cached(key, filter.binds(), () -> SqlRenderer.select(model, filter.condition(), orderBy, limit, offset));
   }
 
   /** {@link SqlRenderer#count}, rendered once per shape. */
   public RenderedSql count(CompiledFilter filter) {
-    return cached(new Key(Kind.COUNT, filter.shape(), List.of(), false, false), filter.binds(),
+    return cached(new Key(Kind.COUNT, filter.shape(), List.of(), 0, 0), filter.binds(),
         () -> SqlRenderer.count(model, filter.condition()));
   }
 
   /** {@link SqlRenderer#exists}, rendered once per shape. */
   public RenderedSql exists(CompiledFilter filter) {
-    return cached(new Key(Kind.EXISTS, filter.shape(), List.of(), false, false), filter.binds(),
+    return cached(new Key(Kind.EXISTS, filter.shape(), List.of(), 0, 0), filter.binds(),
         () -> SqlRenderer.exists(model, filter.condition()));
   }
 
   /** {@link SqlRenderer#delete}, rendered once per shape. */
   public RenderedSql delete(CompiledFilter filter) {
-    return cached(new Key(Kind.DELETE, filter.shape(), List.of(), false, false), filter.binds(),
+    return cached(new Key(Kind.DELETE, filter.shape(), List.of(), 0, 0), filter.binds(),
         () -> SqlRenderer.delete(model, filter.condition()));
   }
 
@@ -96,5 +88,5 @@ public final class StatementShapes {
 
   private enum Kind { SELECT, COUNT, EXISTS, DELETE }
 
-  private record Key(Kind kind, String shape, List<String> orderBy, boolean noLimit, boolean noOffset) {}
+  private record Key(Kind kind, String shape, List<String> orderBy, int limit, int offset) {}
 }

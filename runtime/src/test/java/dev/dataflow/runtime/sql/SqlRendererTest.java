@@ -96,8 +96,10 @@ class SqlRendererTest {
   @Test
   void limitAndOffsetPage() throws Exception {
     RenderedSql page = SqlRenderer.select(MODEL, DSL.noCondition(), List.of("name"), 2, 2);
-    assertTrue(page.sql().endsWith("order by \"name\" asc, \"id\" asc offset ? rows fetch next ? rows only"),
+    // numbers in the SQL, not placeholders: a server-prepared statement's generic plan then still knows them
+    assertTrue(page.sql().endsWith("order by \"name\" asc, \"id\" asc offset 2 rows fetch next 2 rows only"),
         page.sql());
+    assertEquals(List.of(), page.bindValues());
     assertEquals(List.of("c", "d"), names(page));
     assertEquals(List.of("a", "b"), names(SqlRenderer.select(MODEL, DSL.noCondition(), List.of("name"), 2, 0)));
     assertEquals(List.of("e"), names(SqlRenderer.select(MODEL, DSL.noCondition(), List.of("name"), 2, 4)));

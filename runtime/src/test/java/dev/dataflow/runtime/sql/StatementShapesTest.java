@@ -5,6 +5,7 @@ import static dev.dataflow.runtime.sql.Gadgets.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.time.ZoneOffset;
@@ -88,14 +89,17 @@ class StatementShapesTest {
     StatementShapes shapes = new StatementShapes(MODEL);
     RenderedSql first = shapes.select(compile(map("name", "alpha", "qty", map("$gt", 1))), List.of(), 10, 0);
     RenderedSql second = shapes.select(compile(map("name", "beta", "qty", map("$gt", 2))), List.of(), 5, 0);
-    assertSame(first.sql(), second.sql());
-    assertEquals(List.of("beta", 2, 5), second.bindValues());
-    assertEquals(1, shapes.size());
-    // a limit, an offset and an order are part of the shape
+    assertEquals(List.of("beta", 2), second.bindValues());
+    assertEquals(2, shapes.size(), "the limit is written into the SQL, so it is part of the shape");
+    RenderedSql third = shapes.select(compile(map("name", "gamma", "qty", map("$gt", 3))), List.of(), 5, 0);
+    assertSame(second.sql(), third.sql());
+    assertEquals(List.of("gamma", 3), third.bindValues());
+    assertTrue(third.sql().endsWith("fetch next 5 rows only"), third.sql());
+    // an offset and an order are part of the shape too
     shapes.select(compile(map("name", "beta", "qty", map("$gt", 2))), List.of(), 5, 5);
     shapes.select(compile(map("name", "beta", "qty", map("$gt", 2))), List.of("qty"), 5, 0);
     shapes.select(compile(map("name", "beta", "qty", map("$gt", 2))), List.of(), SqlRenderer.NO_LIMIT, 0);
-    assertEquals(4, shapes.size());
+    assertEquals(5, shapes.size());
   }
 
   @Test
