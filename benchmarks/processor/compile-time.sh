@@ -21,15 +21,15 @@ runs=${RUNS:-3}
 work=${WORK:-/tmp/dataflow-compile-time}
 mkdir -p "$work"
 
+build_classpath() {
+  (cd "$1" && mvn -B -ntp -o -q -pl processor,runtime -am package dependency:build-classpath -DskipTests \
+      -Dmdep.outputFile=target/compile-time.classpath -DincludeScope=compile)
+}
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   # Offline, no install: the reactor builds the jars and writes each module's class path into its target/.
   build_classpath "$root"
   [ -z "${BEFORE:-}" ] || build_classpath "$BEFORE"
 fi
-build_classpath() {
-  (cd "$1" && mvn -B -ntp -o -q -pl processor,runtime -am package dependency:build-classpath -DskipTests \
-      -Dmdep.outputFile=target/compile-time.classpath -DincludeScope=compile)
-}
 processorpath="$root/processor/target/dataflow-processor-0.1.0-SNAPSHOT.jar:$(cat "$root/processor/target/compile-time.classpath")"
 classpath="$root/runtime/target/dataflow-runtime-0.1.0-SNAPSHOT.jar:$(cat "$root/runtime/target/compile-time.classpath")"
 variants=(plain full proc-only)
