@@ -79,12 +79,14 @@ final class BuiltInDetectors {
    */
   static final List<Detector> ALL = List.of(
       new Detector(EMAIL, EMAIL_PATTERN, candidate -> true, TextFacts::hasAt),
-      // every alternative starts with [2-6]\d{3}
-      new Detector(CARD, CARD_PATTERN, Checksums::luhn, facts -> facts.longestDigitRun() >= 4),
+      // every alternative starts with [2-6]\d{3} and holds 13 digits or more
+      new Detector(CARD, CARD_PATTERN, Checksums::luhn,
+          facts -> facts.longestDigitRun() >= 4 && facts.digits() >= 13),
       new Detector(NRIC, NRIC_PATTERN, Checksums::nricCheckLetter, facts -> facts.longestDigitRun() >= 7),
-      // each alternative holds a + or four digits in a row ([689]\d{3})
+      // each alternative holds a +, or eight digits within nine characters ([689]\d{3}[ -]?\d{4}, which the
+      // alternative starting 65 ends with): "400 boxes for 10 inch" or an order number of five digits runs no pattern
       new Detector(PHONE, PHONE_PATTERN, candidate -> true,
-          facts -> facts.hasPlus() || facts.longestDigitRun() >= 4));
+          facts -> facts.hasPlus() || facts.densestDigits() >= 8));
 
   private BuiltInDetectors() {}
 }
