@@ -1,8 +1,8 @@
 package dev.dataflow.runtime.node.params;
 
 import dev.dataflow.runtime.node.NodeParams;
-import dev.dataflow.runtime.node.crud.CrudNode;
 import dev.dataflow.runtime.node.crud.BulkCreateNode;
+import dev.dataflow.runtime.node.crud.CrudNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +13,10 @@ import java.util.Map;
  *
  * @param <P> the generated {@code Params} class itself, which every setter returns
  */
-public abstract class BulkCreateParams<P extends BulkCreateParams<P>> extends NodeParams {
+public abstract class BulkCreateParams<P extends BulkCreateParams<P>> extends ModelParams<P> {
   /** For the generated {@code Params}: {@code nodeType} is the node's {@code TYPE}. */
   protected BulkCreateParams(String nodeType) {
     super(nodeType);
-  }
-
-  @SuppressWarnings("unchecked")
-  private P self() {
-    return (P) this;
   }
 
   private final List<Map<String, ?>> records = new ArrayList<>();

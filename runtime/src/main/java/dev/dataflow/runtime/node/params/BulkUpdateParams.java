@@ -1,6 +1,5 @@
 package dev.dataflow.runtime.node.params;
 
-import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.CrudNode;
 import java.util.List;
 import java.util.Map;
@@ -11,21 +10,10 @@ import java.util.Map;
  *
  * @param <P> the generated {@code Params} class itself, which every setter returns
  */
-public abstract class BulkUpdateParams<P extends BulkUpdateParams<P>> extends NodeParams {
+public abstract class BulkUpdateParams<P extends BulkUpdateParams<P>> extends FilteredParams<P> {
   /** For the generated {@code Params}: {@code nodeType} is the node's {@code TYPE}. */
   protected BulkUpdateParams(String nodeType) {
     super(nodeType);
-  }
-
-  @SuppressWarnings("unchecked")
-  private P self() {
-    return (P) this;
-  }
-
-  /** Selects the rows to update, all set to the same {@code fields}: a MongoDB-style filter map of column names to values or operators. */
-  public final P filters(Map<String, ?> filters) {
-    set(CrudNode.FILTERS, filters);
-    return self();
   }
 
   /** The columns to set, by column name; the typed setters add to the same map. */

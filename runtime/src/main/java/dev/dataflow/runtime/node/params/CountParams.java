@@ -1,7 +1,5 @@
 package dev.dataflow.runtime.node.params;
 
-import dev.dataflow.runtime.node.NodeParams;
-import dev.dataflow.runtime.node.crud.CrudNode;
 import dev.dataflow.runtime.node.crud.CountNode;
 import java.util.List;
 import java.util.Map;
@@ -11,21 +9,10 @@ import java.util.Map;
  *
  * @param <P> the generated {@code Params} class itself, which every setter returns
  */
-public abstract class CountParams<P extends CountParams<P>> extends NodeParams {
+public abstract class CountParams<P extends CountParams<P>> extends FilteredParams<P> {
   /** For the generated {@code Params}: {@code nodeType} is the node's {@code TYPE}. */
   protected CountParams(String nodeType) {
     super(nodeType);
-  }
-
-  @SuppressWarnings("unchecked")
-  private P self() {
-    return (P) this;
-  }
-
-  /** Selects the rows to count: a MongoDB-style filter map of column names to values or operators. */
-  public final P filters(Map<String, ?> filters) {
-    set(CrudNode.FILTERS, filters);
-    return self();
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.dataflow.runtime.node.params;
 
-import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.CrudNode;
 import java.util.List;
 
@@ -10,15 +9,10 @@ import java.util.List;
  *
  * @param <P> the generated {@code Params} class itself, which every setter returns
  */
-public abstract class CreateParams<P extends CreateParams<P>> extends NodeParams {
+public abstract class CreateParams<P extends CreateParams<P>> extends ModelParams<P> {
   /** For the generated {@code Params}: {@code nodeType} is the node's {@code TYPE}. */
   protected CreateParams(String nodeType) {
     super(nodeType);
-  }
-
-  @SuppressWarnings("unchecked")
-  private P self() {
-    return (P) this;
   }
 
   /**

@@ -1,8 +1,6 @@
 package dev.dataflow.runtime.node.params;
 
-import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.CrudNode;
-import java.util.Map;
 
 /**
  * The typed parameters every generated {@code <Model>DeleteNode.Params} shares; {@code id} is generated with
@@ -10,21 +8,10 @@ import java.util.Map;
  *
  * @param <P> the generated {@code Params} class itself, which every setter returns
  */
-public abstract class DeleteParams<P extends DeleteParams<P>> extends NodeParams {
+public abstract class DeleteParams<P extends DeleteParams<P>> extends FilteredParams<P> {
   /** For the generated {@code Params}: {@code nodeType} is the node's {@code TYPE}. */
   protected DeleteParams(String nodeType) {
     super(nodeType);
-  }
-
-  @SuppressWarnings("unchecked")
-  private P self() {
-    return (P) this;
-  }
-
-  /** Selects the rows to delete by filters instead of by key: a MongoDB-style filter map of column names to values or operators. */
-  public final P filters(Map<String, ?> filters) {
-    set(CrudNode.FILTERS, filters);
-    return self();
   }
 
   /** Must be true to delete with empty filters, that is, every row. */

@@ -1,31 +1,17 @@
 package dev.dataflow.runtime.node.params;
 
-import dev.dataflow.runtime.node.NodeParams;
-import dev.dataflow.runtime.node.crud.CrudNode;
 import dev.dataflow.runtime.node.crud.ListNode;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The typed parameters of every generated {@code <Model>ListNode.Params}.
  *
  * @param <P> the generated {@code Params} class itself, which every setter returns
  */
-public abstract class ListParams<P extends ListParams<P>> extends NodeParams {
+public abstract class ListParams<P extends ListParams<P>> extends FilteredParams<P> {
   /** For the generated {@code Params}: {@code nodeType} is the node's {@code TYPE}. */
   protected ListParams(String nodeType) {
     super(nodeType);
-  }
-
-  @SuppressWarnings("unchecked")
-  private P self() {
-    return (P) this;
-  }
-
-  /** Selects the rows to list: a MongoDB-style filter map of column names to values or operators. */
-  public final P filters(Map<String, ?> filters) {
-    set(CrudNode.FILTERS, filters);
-    return self();
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.dataflow.runtime.node.params;
 
-import dev.dataflow.runtime.node.NodeParams;
 import dev.dataflow.runtime.node.crud.CrudNode;
 import java.util.Map;
 
@@ -10,21 +9,10 @@ import java.util.Map;
  *
  * @param <P> the generated {@code Params} class itself, which every setter returns
  */
-public abstract class UpdateParams<P extends UpdateParams<P>> extends NodeParams {
+public abstract class UpdateParams<P extends UpdateParams<P>> extends FilteredParams<P> {
   /** For the generated {@code Params}: {@code nodeType} is the node's {@code TYPE}. */
   protected UpdateParams(String nodeType) {
     super(nodeType);
-  }
-
-  @SuppressWarnings("unchecked")
-  private P self() {
-    return (P) this;
-  }
-
-  /** Selects the row to update by filters instead of by key: a MongoDB-style filter map of column names to values or operators. */
-  public final P filters(Map<String, ?> filters) {
-    set(CrudNode.FILTERS, filters);
-    return self();
   }
 
   /** The columns to set, by column name; the typed setters add to the same map. */
