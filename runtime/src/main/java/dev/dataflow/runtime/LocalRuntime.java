@@ -113,7 +113,8 @@ public final class LocalRuntime {
       for (Edge edge : workflow.edgesInto(instance.id())) {
         connected.add(Paths.head(edge.toInput()));
       }
-      for (ParamProblem p : ParamChecker.check(instance.node(), frozen, connected)) {
+      Set<String> overridden = e.getValue() == null ? Set.of() : e.getValue().keySet();
+      for (ParamProblem p : ParamChecker.checkOverrides(instance.node(), frozen, overridden, connected)) {
         problems.add(new Problem(instance.id(), instance.type(), p.parameter(), p.message()));
       }
       params.put(instance.id(), frozen);

@@ -46,6 +46,20 @@ class WorkflowExecutionTest extends DatabaseTest {
     assertEquals(0L, Tables.count(db, "teams"));
   }
 
+  /** An override's value is checked like a literal one, and so are the node's rules between its parameters. */
+  @Test
+  void overriddenValuesAndTheNodesOwnRulesAreChecked() {
+    Workflow create = new WorkflowBuilder().addNode("TeamCreateNode", "team", Map.of("name", "t")).build();
+    WorkflowValidationException bad = assertThrows(WorkflowValidationException.class,
+        () -> runtime.execute(create, Map.of("team", Map.of("name", List.of("not", "text")))));
+    assertEquals("name", bad.problems().get(0).parameter(), bad.getMessage());
+    Workflow read = new WorkflowBuilder().addNode("TeamReadNode", "read", Map.of("id", 1L)).build();
+    WorkflowValidationException both = assertThrows(WorkflowValidationException.class,
+        () -> runtime.execute(read, Map.of("read", Map.of("filters", Map.of("name", "t")))));
+    assertTrue(both.getMessage().contains("give either 'id' or 'filters', not both"), both.getMessage());
+    assertEquals(0L, Tables.count(db, "teams"));
+  }
+
   @Test
   void anOutputANodeNeverProducesIsRefusedAtBuildBeforeAnythingCommits() {
     WorkflowValidationException e = assertThrows(WorkflowValidationException.class, () -> new WorkflowBuilder()

@@ -63,6 +63,52 @@ public final class ParamChecker {
   }
 
   /**
+   * The problems of a run's overrides: {@code params} are the node's literal parameters (checked when the workflow
+   * was built) with the {@code overridden} names replaced. Unknown names and the values of the overridden names are
+   * checked against their specs, then the node's own rules between all parameters; the values the workflow was built
+   * with are not converted again.
+   */
+  public static List<ParamProblem> checkOverrides(Node node, Map<String, Object> params, Set<String> overridden,
+      Set<String> connected) {
+    List<ParamProblem> problems = new ArrayList<>();
+    Map<String, ParamSpec> specs = null;
+    for (String name : overridden) {
+      ParamSpec spec = find(node.parameters(), name);
+      if (spec == null) {
+        if (specs == null) {
+          specs = new LinkedHashMap<>();
+          for (ParamSpec s : node.parameters()) {
+            specs.put(s.name(), s);
+          }
+        }
+        problems.add(unknown(node, name, specs));
+        continue;
+      }
+      if (connected.contains(name) && !(params.get(name) instanceof Map)) {
+        continue; // the connected value replaces the literal one; it is checked when the node runs
+      }
+      try {
+        spec.check().check(params.get(name), name);
+      } catch (InvalidParameterException e) {
+        problems.add(new ParamProblem(e.parameter(), e.reason()));
+      }
+    }
+    if (problems.isEmpty()) {
+      problems.addAll(node.check(params, connected));
+    }
+    return problems;
+  }
+
+  private static ParamSpec find(List<ParamSpec> specs, String name) {
+    for (ParamSpec spec : specs) {
+      if (spec.name().equals(name)) {
+        return spec;
+      }
+    }
+    return null;
+  }
+
+  /**
    * Checks, before a node runs, each parameter that a connection filled (whole, even when the connection filled one
    * path inside it) against its spec.
    *
