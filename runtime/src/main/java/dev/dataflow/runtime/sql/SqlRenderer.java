@@ -271,10 +271,6 @@ public final class SqlRenderer {
   }
 
   /**
-   * {@link #upsert(ModelDescriptor, List, List, boolean)}, except that the columns in {@code insertOnly} (inserted
-   * columns too) are left as they are by {@code do update}: an existing row keeps its value.
-   */
-  /**
    * The last column an upsert returns: true for an inserted row. {@code (xmax = 0)}, except on a partitioned table,
    * where PostgreSQL (17 and before) cannot return a system column from {@code INSERT ... RETURNING}: there it is
    * {@code ("created_at" = "updated_at")}, which an insert sets to the same {@code now()} and an update sets apart,
@@ -289,8 +285,9 @@ public final class SqlRenderer {
     return DSL.field("(xmax = 0)", Boolean.class);
   }
 
-  public static RenderedSql upsert(ModelDescriptor model, List<String> columns, List<String> conflictColumns,
-      boolean update, List<String> insertOnly) {
+  /** The fields of the conflict columns, each one of the inserted {@code columns}. */
+  private static List<Field<?>> conflictFields(ModelDescriptor model, List<String> columns,
+      List<String> conflictColumns, boolean update) {
     if (update && conflictColumns.isEmpty()) {
       throw new IllegalArgumentException("an upsert that updates needs the conflict columns");
     }
@@ -301,6 +298,16 @@ public final class SqlRenderer {
       }
       conflictFields.add(SqlTypes.field(writableColumn(model, name)));
     }
+    return conflictFields;
+  }
+
+  /**
+   * {@link #upsert(ModelDescriptor, List, List, boolean)}, except that the columns in {@code insertOnly} (inserted
+   * columns too) are left as they are by {@code do update}: an existing row keeps its value.
+   */
+  public static RenderedSql upsert(ModelDescriptor model, List<String> columns, List<String> conflictColumns,
+      boolean update, List<String> insertOnly) {
+    List<Field<?>> conflictFields = conflictFields(model, columns, conflictColumns, update);
     // PostgreSQL sets the system column xmax of a row version to the id of a transaction that locked or updated it,
     // and leaves it 0 on a freshly inserted version: after ON CONFLICT DO UPDATE, (xmax = 0) is true for an insert
     // and false for an update. It relies on PostgreSQL's row versioning, not on the SQL standard, and it is the
@@ -337,16 +344,7 @@ public final class SqlRenderer {
    */
   public static RenderedSql upsertFrom(ModelDescriptor model, String source, String ordinal, List<String> columns,
       List<String> conflictColumns, boolean update, List<String> insertOnly) {
-    if (update && conflictColumns.isEmpty()) {
-      throw new IllegalArgumentException("an upsert that updates needs the conflict columns");
-    }
-    List<Field<?>> conflictFields = new ArrayList<>();
-    for (String name : conflictColumns) {
-      if (!columns.contains(name)) {
-        throw new IllegalArgumentException("conflict column '" + name + "' is not inserted");
-      }
-      conflictFields.add(SqlTypes.field(writableColumn(model, name)));
-    }
+    List<Field<?>> conflictFields = conflictFields(model, columns, conflictColumns, update);
     List<Field<?>> fields = new ArrayList<>();
     List<SelectField<?>> selected = new ArrayList<>();
     Set<String> seen = new HashSet<>();

@@ -283,13 +283,7 @@ public abstract class BulkCreateNode extends CrudNode {
       write(in, text);
       return in.endCopy();
     } catch (SQLException e) {
-      if (in != null && in.isActive()) {
-        try {
-          in.cancelCopy();
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
+      cancel(in, e);
       throw DatabaseErrors.translate(e, "bulk insert into " + model.table() + " (" + recordsOf(e, members, first)
           + ")");
     }
@@ -543,13 +537,7 @@ public abstract class BulkCreateNode extends CrudNode {
       write(in, text);
       in.endCopy();
     } catch (SQLException e) {
-      if (in != null && in.isActive()) {
-        try {
-          in.cancelCopy();
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
+      cancel(in, e);
       List<Integer> members = new ArrayList<>(to - from);
       for (int i = from; i < to; i++) {
         members.add(i - from);
@@ -641,6 +629,17 @@ public abstract class BulkCreateNode extends CrudNode {
 
   /** A merge statement's shape: the copied columns, the conflict rule, the columns an update leaves alone. */
   private record MergeShape(List<String> columns, OnConflict onConflict, List<String> insertOnly) {}
+
+  /** Cancels a COPY still in progress after {@code failure}, whose suppressed exceptions get a failed cancel. */
+  private static void cancel(CopyIn in, SQLException failure) {
+    if (in != null && in.isActive()) {
+      try {
+        in.cancelCopy();
+      } catch (SQLException suppressed) {
+        failure.addSuppressed(suppressed);
+      }
+    }
+  }
 
   /** What became of one record; the key is its count's name in the output. */
   private enum Outcome {

@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param <P> the generated {@code Params} class itself, which every setter returns
  */
-public abstract class BulkCreateParams<P extends BulkCreateParams<P>> extends ModelParams<P> {
+public abstract class BulkCreateParams<P extends BulkCreateParams<P>> extends InsertParams<P> {
   /** For the generated {@code Params}: {@code nodeType} is the node's {@code TYPE}. */
   protected BulkCreateParams(String nodeType) {
     super(nodeType);
@@ -45,24 +45,6 @@ public abstract class BulkCreateParams<P extends BulkCreateParams<P>> extends Mo
   /** Whether the output lists the new rows' ids (default true). */
   public final P returnIds(boolean returnIds) {
     set(BulkCreateNode.RETURN_IDS, returnIds);
-    return self();
-  }
-
-  /**
-   * What a row that duplicates a unique value does: {@code "error"} (the default: the insert fails),
-   * {@code "ignore"} (it is skipped) or {@code "update"} (the existing row is updated; needs {@link #conflictColumns}).
-   */
-  public final P onConflict(String mode) {
-    set(CrudNode.ON_CONFLICT, mode);
-    return self();
-  }
-
-  /**
-   * The columns of the unique constraint, unique index or key that decide a conflict, for example
-   * {@code conflictColumns("code")}.
-   */
-  public final P conflictColumns(String... columns) {
-    set(CrudNode.CONFLICT_COLUMNS, List.of(columns));
     return self();
   }
 }
