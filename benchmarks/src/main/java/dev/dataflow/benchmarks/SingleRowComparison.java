@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -296,95 +297,87 @@ public final class SingleRowComparison implements AutoCloseable {
     return (i % 10) / 10.0;
   }
 
+  /** The floor: each statement prepared once on the one connection and reused. */
   private Side floor() throws SQLException {
-    PreparedStatement insert = one.prepareStatement(INSERT);
-    PreparedStatement select = one.prepareStatement(SELECT);
-    PreparedStatement update = one.prepareStatement(UPDATE);
-    PreparedStatement list = one.prepareStatement(LIST);
-    PreparedStatement count = one.prepareStatement(COUNT);
-    return new Side() {
+    Map<String, PreparedStatement> prepared = new HashMap<>();
+    for (String sql : List.of(INSERT, SELECT, UPDATE, LIST, COUNT)) {
+      prepared.put(sql, one.prepareStatement(sql));
+    }
+    return jdbc(new Statements() {
       @Override
-      public Object create(int i) throws SQLException {
-        insert.setObject(1, created);
-        insert.setString(2, MessageRole.user.name());
-        insert.setString(3, "message " + i);
-        return one(insert);
+      public <T> T run(String sql, Work<T> work) throws SQLException {
+        return work.run(prepared.get(sql));
       }
-
-      @Override
-      public Object read(long id) throws SQLException {
-        select.setLong(1, id);
-        return one(select);
-      }
-
-      @Override
-      public Object update(long id, int i) throws SQLException {
-        update.setString(1, intent(i));
-        update.setDouble(2, confidence(i));
-        update.setLong(3, id);
-        return one(update);
-      }
-
-      @Override
-      public Object list() throws SQLException {
-        list.setObject(1, listed);
-        list.setString(2, MessageRole.user.name());
-        return many(list);
-      }
-
-      @Override
-      public Object count() throws SQLException {
-        count.setObject(1, listed);
-        return counted(count);
-      }
-    };
+    });
   }
 
+  /** JDBC on the pool: a connection borrowed and the statement prepared per call. */
   private Side pooled() {
+    return jdbc(new Statements() {
+      @Override
+      public <T> T run(String sql, Work<T> work) throws SQLException {
+        try (Connection c = db.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+          return work.run(ps);
+        }
+      }
+    });
+  }
+
+  /** Where a JDBC side gets its statements: the only difference between the floor and pooled JDBC. */
+  private interface Statements {
+    <T> T run(String sql, Work<T> work) throws SQLException;
+  }
+
+  private interface Work<T> {
+    T run(PreparedStatement ps) throws SQLException;
+  }
+
+  /** The same binds and reads for both JDBC sides. */
+  private Side jdbc(Statements statements) {
     return new Side() {
       @Override
       public Object create(int i) throws SQLException {
-        try (Connection c = db.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+        return statements.run(INSERT, ps -> {
           ps.setObject(1, created);
           ps.setString(2, MessageRole.user.name());
           ps.setString(3, "message " + i);
           return one(ps);
-        }
+        });
       }
 
       @Override
       public Object read(long id) throws SQLException {
-        try (Connection c = db.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT)) {
+        return statements.run(SELECT, ps -> {
           ps.setLong(1, id);
           return one(ps);
-        }
+        });
       }
 
       @Override
       public Object update(long id, int i) throws SQLException {
-        try (Connection c = db.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPDATE)) {
+        return statements.run(UPDATE, ps -> {
           ps.setString(1, intent(i));
           ps.setDouble(2, confidence(i));
           ps.setLong(3, id);
           return one(ps);
-        }
+        });
       }
 
       @Override
       public Object list() throws SQLException {
-        try (Connection c = db.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LIST)) {
+        return statements.run(LIST, ps -> {
           ps.setObject(1, listed);
           ps.setString(2, MessageRole.user.name());
           return many(ps);
-        }
+        });
       }
 
       @Override
       public Object count() throws SQLException {
-        try (Connection c = db.dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(COUNT)) {
+        return statements.run(COUNT, ps -> {
           ps.setObject(1, listed);
           return counted(ps);
-        }
+        });
       }
     };
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.InsertOnDuplicateStep;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Query;
 import org.jooq.Record;
@@ -314,14 +315,8 @@ public final class SqlRenderer {
     // only way to tell the two apart in one statement.
     List<SelectField<?>> returning = new ArrayList<>(allFields(model));
     returning.add(insertedFlag(model));
-    InsertValuesStepN<Record> insert = insertValues(model, columns, 1);
-    if (!update) {
-      return RenderedSql.render(conflictFields.isEmpty()
-          ? insert.onConflictDoNothing().returning(returning)
-          : insert.onConflict(conflictFields).doNothing().returning(returning));
-    }
-    return RenderedSql.render(insert.onConflict(conflictFields).doUpdate()
-        .set(conflictSet(model, columns, conflictColumns, insertOnly, conflictFields)).returning(returning));
+    return onConflict(insertValues(model, columns, 1), model, columns, conflictColumns, update, insertOnly,
+        conflictFields, returning);
   }
 
   /**
@@ -370,6 +365,16 @@ public final class SqlRenderer {
     // A plain-SQL template: jOOQ would render a column field of the key in RETURNING as excluded."id" here.
     List<SelectField<?>> returning = List.of(DSL.field("{0}", Object.class, DSL.name(model.keyColumn().name())),
         insertedFlag(model));
+    return onConflict(insert, model, columns, conflictColumns, update, insertOnly, conflictFields, returning);
+  }
+
+  /**
+   * {@code insert}'s {@code on conflict} clause and {@code returning}: {@code do nothing} (for any constraint when
+   * there are no conflict columns) or {@code do update set} ({@link #conflictSet}).
+   */
+  private static RenderedSql onConflict(InsertOnDuplicateStep<Record> insert, ModelDescriptor model,
+      List<String> columns, List<String> conflictColumns, boolean update, List<String> insertOnly,
+      List<Field<?>> conflictFields, List<SelectField<?>> returning) {
     if (!update) {
       return RenderedSql.render(conflictFields.isEmpty()
           ? insert.onConflictDoNothing().returning(returning)
