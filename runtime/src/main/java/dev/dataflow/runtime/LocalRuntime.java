@@ -8,6 +8,7 @@ import dev.dataflow.runtime.workflow.NodeInstance;
 import dev.dataflow.runtime.workflow.ParamChecker;
 import dev.dataflow.runtime.workflow.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,15 +87,17 @@ public final class LocalRuntime {
         .run();
   }
 
+  /**
+   * Each node's parameters for this run: the workflow's literal ones (checked and frozen at build), with each
+   * override's values frozen and put over them. Only the overridden values are checked again, then the node's rules
+   * between all of its parameters.
+   */
   private static Map<String, Map<String, Object>> applyOverrides(Workflow workflow,
       Map<String, Map<String, Object>> overrides) {
-    Map<String, Map<String, Object>> params = new LinkedHashMap<>();
-    for (NodeInstance n : workflow.nodes().values()) {
-      params.put(n.id(), n.params());
-    }
     if (overrides.isEmpty()) {
-      return params;
+      return workflow.literalParams();
     }
+    Map<String, Map<String, Object>> params = new LinkedHashMap<>(workflow.literalParams());
     List<Problem> problems = new ArrayList<>();
     for (Map.Entry<String, Map<String, Object>> e : overrides.entrySet()) {
       NodeInstance instance = workflow.node(e.getKey());
@@ -104,16 +107,23 @@ public final class LocalRuntime {
         continue;
       }
       Map<String, Object> merged = new LinkedHashMap<>(instance.params());
+      Set<String> overridden = Set.of();
       if (e.getValue() != null) {
-        merged.putAll(e.getValue());
+        overridden = e.getValue().keySet();
+        for (Map.Entry<String, Object> value : e.getValue().entrySet()) {
+          // the literal values are frozen already: only the overriding ones are copied
+          merged.put(String.valueOf(value.getKey()), Paths.freeze(value.getValue()));
+        }
       }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> frozen = (Map<String, Object>) Paths.freeze(merged);
-      Set<String> connected = new LinkedHashSet<>();
-      for (Edge edge : workflow.edgesInto(instance.id())) {
-        connected.add(Paths.head(edge.toInput()));
+      Map<String, Object> frozen = Collections.unmodifiableMap(merged);
+      List<Edge> into = workflow.edgesInto(instance.id());
+      Set<String> connected = Set.of();
+      if (!into.isEmpty()) {
+        connected = new LinkedHashSet<>();
+        for (Edge edge : into) {
+          connected.add(Paths.head(edge.toInput()));
+        }
       }
-      Set<String> overridden = e.getValue() == null ? Set.of() : e.getValue().keySet();
       for (ParamProblem p : ParamChecker.checkOverrides(instance.node(), frozen, overridden, connected)) {
         problems.add(new Problem(instance.id(), instance.type(), p.parameter(), p.message()));
       }

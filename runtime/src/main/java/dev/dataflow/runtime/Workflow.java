@@ -23,24 +23,47 @@ public final class Workflow {
   private final List<String> executionOrder;
   private final Map<String, List<Edge>> edgesInto;
   private final Map<String, List<String>> runsAfter;
+  /** Each node's literal parameters (deep-frozen at build), by node id in the order the nodes were added. */
+  private final Map<String, Map<String, Object>> literalParams;
 
   Workflow(Map<String, NodeInstance> nodes, List<Edge> edges, Map<String, List<String>> runsAfter,
       List<String> executionOrder) {
     this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
     this.edges = List.copyOf(edges);
     this.executionOrder = List.copyOf(executionOrder);
-    Map<String, List<Edge>> into = new LinkedHashMap<>();
-    for (String id : nodes.keySet()) {
-      into.put(id, new ArrayList<>());
+    if (edges.isEmpty()) {
+      this.edgesInto = Map.of(); // edgesInto(id) answers List.of() for every node
+    } else {
+      Map<String, List<Edge>> into = new LinkedHashMap<>();
+      for (String id : nodes.keySet()) {
+        into.put(id, new ArrayList<>());
+      }
+      for (Edge edge : edges) {
+        into.get(edge.toNode()).add(edge);
+      }
+      into.replaceAll((k, v) -> List.copyOf(v));
+      this.edgesInto = Collections.unmodifiableMap(into);
     }
-    for (Edge edge : edges) {
-      into.get(edge.toNode()).add(edge);
+    if (runsAfter.isEmpty()) {
+      this.runsAfter = Map.of();
+    } else {
+      Map<String, List<String>> after = new LinkedHashMap<>();
+      runsAfter.forEach((node, befores) -> after.put(node, List.copyOf(befores)));
+      this.runsAfter = Collections.unmodifiableMap(after);
     }
-    into.replaceAll((k, v) -> List.copyOf(v));
-    this.edgesInto = Collections.unmodifiableMap(into);
-    Map<String, List<String>> after = new LinkedHashMap<>();
-    runsAfter.forEach((node, befores) -> after.put(node, List.copyOf(befores)));
-    this.runsAfter = Collections.unmodifiableMap(after);
+    Map<String, Map<String, Object>> literal = new LinkedHashMap<>();
+    for (NodeInstance n : nodes.values()) {
+      literal.put(n.id(), n.params());
+    }
+    this.literalParams = Collections.unmodifiableMap(literal);
+  }
+
+  /**
+   * Each node's literal parameters by node id: what a run starts from before overrides and connections. The maps
+   * are the deep-frozen ones of {@link NodeInstance#params()}.
+   */
+  Map<String, Map<String, Object>> literalParams() {
+    return literalParams;
   }
 
   /** The nodes by id, in the order they were added. */

@@ -279,6 +279,9 @@ public final class WorkflowBuilder {
    * nodes is this algorithm's, not a promise: it is not their declaration order.
    */
   private static List<String> order(Set<String> ids, List<Edge> edges, List<Problem> problems) {
+    if (edges.isEmpty()) {
+      return new ArrayList<>(ids); // what the algorithm gives when nothing waits: the nodes as added
+    }
     Map<String, Integer> indegree = new LinkedHashMap<>();
     Map<String, List<String>> next = new LinkedHashMap<>();
     for (String id : ids) {

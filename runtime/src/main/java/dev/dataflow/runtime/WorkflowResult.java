@@ -6,7 +6,6 @@ import dev.dataflow.runtime.workflow.NodeRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,7 @@ public final class WorkflowResult {
   WorkflowResult(String runId, Map<String, Map<String, Object>> outputs, List<String> skipped, Duration duration,
       Workflow workflow, List<NodeRun> nodeRuns) {
     this.runId = runId;
-    this.outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    this.outputs = Collections.unmodifiableMap(outputs); // a map the run made for this result alone
     this.skipped = List.copyOf(skipped);
     this.duration = duration;
     this.workflow = workflow;

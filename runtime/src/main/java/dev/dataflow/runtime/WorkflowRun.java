@@ -5,6 +5,7 @@ import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.RoutingNode;
+import dev.dataflow.runtime.node.crud.CrudNode;
 import dev.dataflow.runtime.sql.DatabaseException;
 import dev.dataflow.runtime.workflow.Edge;
 import dev.dataflow.runtime.workflow.NodeInstance;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +58,17 @@ final class WorkflowRun {
   private final ReadReplicas replicas;
   private final RunSettings settings;
   private final String runId = newRunId();
-  private final Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
-  private final Set<String> skipped = ConcurrentHashMap.newKeySet();
+  /** Whether nodes may run on several threads at once: only then do the maps below need to be concurrent. */
+  private final boolean parallel;
+  /**
+   * Whether anyone hears of nodes starting, finishing, being skipped and making progress: a listener, or the
+   * logger at DEBUG. When nobody does, those events are not even made (failures are always told: WARN).
+   */
+  private final boolean observed;
+  private final Map<String, Map<String, Object>> outputs;
+  private final Set<String> skipped;
   /** What became of each node that ran, failed or was skipped; the rest never started. */
-  private final Map<String, NodeRun> nodeRuns = new ConcurrentHashMap<>();
+  private final Map<String, NodeRun> nodeRuns;
   private final Queue<NodeFailure> failures = new ConcurrentLinkedQueue<>();
   /** Set by the first failure: no node starts after it; the ones running finish. */
   private volatile boolean stopped;
@@ -71,6 +81,12 @@ final class WorkflowRun {
     this.pool = pool;
     this.replicas = replicas;
     this.settings = settings;
+    this.parallel = options.transactionMode() != TransactionMode.WORKFLOW && options.parallelism() > 1
+        && workflow.executionOrder().size() > 1;
+    this.observed = !options.listeners().isEmpty() || (options.logging() && LOG.isDebugEnabled());
+    this.outputs = parallel ? new ConcurrentHashMap<>() : new HashMap<>();
+    this.skipped = parallel ? ConcurrentHashMap.newKeySet() : new HashSet<>();
+    this.nodeRuns = parallel ? new ConcurrentHashMap<>() : new HashMap<>();
   }
 
   /**
@@ -89,7 +105,7 @@ final class WorkflowRun {
     long started = System.nanoTime();
     if (options.transactionMode() == TransactionMode.WORKFLOW) {
       runInOneTransaction();
-    } else if (options.parallelism() == 1 || workflow.executionOrder().size() == 1) {
+    } else if (!parallel) {
       ConnectionContexts.PerNode contexts = new ConnectionContexts.PerNode(pool, replicas, options, settings);
       for (String nodeId : workflow.executionOrder()) {
         if (!step(nodeId, contexts)) {
@@ -179,29 +195,42 @@ final class WorkflowRun {
     if (shouldSkip(nodeId)) {
       skipped.add(nodeId);
       nodeRuns.put(nodeId, new NodeRun(nodeId, instance.type(), NodeRun.Status.SKIPPED, Duration.ZERO));
-      notify(l -> l.nodeSkipped(event(instance, 0, 0)));
+      if (observed) {
+        notify(l -> l.nodeSkipped(event(instance, 0, 0)));
+      }
       return true;
     }
-    Map<String, Object> input = Paths.mutableCopy(params.get(nodeId));
-    for (Edge edge : workflow.edgesInto(nodeId)) {
-      String problem = RunConnections.apply(edge, outputs.get(edge.fromNode()), input);
-      if (problem != null) {
-        return fail(instance, edge.toInput(), "connection " + edge + ": " + problem, null, 0);
+    List<Edge> into = workflow.edgesInto(nodeId);
+    Map<String, Object> input;
+    if (into.isEmpty()) {
+      input = params.get(nodeId); // frozen when the workflow was built or the overrides applied
+    } else {
+      Map<String, Object> filled = Paths.mutableCopy(params.get(nodeId));
+      for (Edge edge : into) {
+        String problem = RunConnections.apply(edge, outputs.get(edge.fromNode()), filled);
+        if (problem != null) {
+          return fail(instance, edge.toInput(), "connection " + edge + ": " + problem, null, 0);
+        }
       }
+      input = Collections.unmodifiableMap(filled);
     }
     if (options.logParameterValues() && VALUES.isDebugEnabled()) {
       VALUES.debug("run {} node {} ({}) parameters: {}", runId, nodeId, instance.type(),
           node.loggableParameters(input));
     }
-    notify(l -> l.nodeStarted(event(instance, 0, 0)));
+    if (observed) {
+      notify(l -> l.nodeStarted(event(instance, 0, 0)));
+    }
     long started = System.nanoTime();
     Map<String, Object> output;
     ConnectionContexts.Context context = contexts.forNode(runId, nodeId, instance.type(), node.readOnly());
-    context.onProgress(progress -> notify(l -> l.nodeProgress(progress)));
+    if (observed) {
+      context.onProgress(progress -> notify(l -> l.nodeProgress(progress)));
+    }
     try {
       // Literal values were checked when the workflow was built; what arrived through a connection is checked now.
-      ParamChecker.checkConnected(node, input, workflow.edgesInto(nodeId));
-      output = node.execute(context, Collections.unmodifiableMap(input));
+      ParamChecker.checkConnected(node, input, into);
+      output = node.execute(context, input);
     } catch (VirtualMachineError e) {
       stopped = true; // out of memory or stack: nothing more should start; the caller rolls back and rethrows
       throw e;
@@ -211,12 +240,17 @@ final class WorkflowRun {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return fail(instance, parameter, reason, e, System.nanoTime() - started);
     }
-    Map<String, Object> result = output == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(output));
+    // A CRUD node's output is a map it made for this call and keeps no reference to: it is wrapped, not copied.
+    // Any other node's is copied, so that a node keeping its map cannot change the run's result afterwards.
+    Map<String, Object> result = output == null ? Map.of()
+        : Collections.unmodifiableMap(node instanceof CrudNode ? output : new LinkedHashMap<>(output));
     outputs.put(nodeId, result);
     long nanos = System.nanoTime() - started;
     nodeRuns.put(nodeId, new NodeRun(nodeId, instance.type(), NodeRun.Status.RAN, Duration.ofNanos(nanos)));
-    long rows = context.rowsAffected();
-    notify(l -> l.nodeFinished(event(instance, nanos, rows)));
+    if (observed) {
+      long rows = context.rowsAffected();
+      notify(l -> l.nodeFinished(event(instance, nanos, rows)));
+    }
     return true;
   }
 

@@ -6,7 +6,6 @@ import dev.dataflow.runtime.node.Node;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +23,18 @@ public final class ParamChecker {
   /** Every problem with {@code params} (literal values) and {@code connected} (names filled at run time). */
   public static List<ParamProblem> check(Node node, Map<String, Object> params, Set<String> connected) {
     List<ParamProblem> problems = new ArrayList<>();
-    Map<String, ParamSpec> specs = new LinkedHashMap<>();
-    for (ParamSpec spec : node.parameters()) {
-      specs.put(spec.name(), spec);
-    }
+    List<ParamSpec> declared = node.parameters();
     for (String name : params.keySet()) {
-      if (!specs.containsKey(name)) {
-        problems.add(unknown(node, name, specs));
+      if (find(declared, name) == null) {
+        problems.add(unknown(node, name, declared));
       }
     }
     for (String name : connected) {
-      if (!specs.containsKey(name) && !params.containsKey(name)) {
-        problems.add(unknown(node, name, specs));
+      if (find(declared, name) == null && !params.containsKey(name)) {
+        problems.add(unknown(node, name, declared));
       }
     }
-    for (ParamSpec spec : specs.values()) {
+    for (ParamSpec spec : declared) {
       boolean given = params.containsKey(spec.name());
       if (!given) {
         if (spec.required() && !connected.contains(spec.name())) {
@@ -71,17 +67,10 @@ public final class ParamChecker {
   public static List<ParamProblem> checkOverrides(Node node, Map<String, Object> params, Set<String> overridden,
       Set<String> connected) {
     List<ParamProblem> problems = new ArrayList<>();
-    Map<String, ParamSpec> specs = null;
     for (String name : overridden) {
       ParamSpec spec = find(node.parameters(), name);
       if (spec == null) {
-        if (specs == null) {
-          specs = new LinkedHashMap<>();
-          for (ParamSpec s : node.parameters()) {
-            specs.put(s.name(), s);
-          }
-        }
-        problems.add(unknown(node, name, specs));
+        problems.add(unknown(node, name, node.parameters()));
         continue;
       }
       if (connected.contains(name) && !(params.get(name) instanceof Map)) {
@@ -133,12 +122,16 @@ public final class ParamChecker {
    * The problem of a parameter the node does not declare: the node's reason when it has one, else "unknown"; the name
    * is echoed {@link Suggestions#cut cut}.
    */
-  private static ParamProblem unknown(Node node, String name, Map<String, ParamSpec> specs) {
+  private static ParamProblem unknown(Node node, String name, List<ParamSpec> declared) {
     String reason = node.undeclaredParameterReason(name);
     if (reason != null) {
       return new ParamProblem(Suggestions.cut(name), reason);
     }
-    return new ParamProblem(Suggestions.cut(name), "unknown parameter." + Suggestions.didYouMean(name, specs.keySet())
-        + " This node takes " + specs.keySet() + ".");
+    Set<String> names = new LinkedHashSet<>();
+    for (ParamSpec spec : declared) {
+      names.add(spec.name());
+    }
+    return new ParamProblem(Suggestions.cut(name), "unknown parameter." + Suggestions.didYouMean(name, names)
+        + " This node takes " + names + ".");
   }
 }

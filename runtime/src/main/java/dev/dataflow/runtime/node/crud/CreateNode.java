@@ -84,9 +84,12 @@ public abstract class CreateNode extends CrudNode {
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
     OnConflict onConflict = OnConflict.of(model, params);
-    Map<String, Object> columnParams = new LinkedHashMap<>(params);
-    columnParams.remove(OnConflict.ON_CONFLICT);
-    columnParams.remove(OnConflict.CONFLICT_COLUMNS);
+    Map<String, Object> columnParams = params;
+    if (params.containsKey(OnConflict.ON_CONFLICT) || params.containsKey(OnConflict.CONFLICT_COLUMNS)) {
+      columnParams = new LinkedHashMap<>(params);
+      columnParams.remove(OnConflict.ON_CONFLICT);
+      columnParams.remove(OnConflict.CONFLICT_COLUMNS);
+    }
     Map<String, Object> values = RowValues.forCreate(model, columnParams, "", context.zone());
     Scrubbing.beforeInsert(model, values, context.piiScrubber());
     if (onConflict.upsert()) {

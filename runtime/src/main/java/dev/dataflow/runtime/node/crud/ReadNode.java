@@ -87,9 +87,8 @@ public abstract class ReadNode extends CrudNode {
       out.put("found", false);
       return out;
     }
-    Map<String, Object> out = new LinkedHashMap<>(row);
-    out.put("found", true);
-    return out;
+    row.put("found", true); // the row is a map read for this call alone
+    return row;
   }
 
   /** Reads only: with read replicas it may run on one (see {@link dev.dataflow.runtime.node.Node#readOnly()}). */

@@ -120,8 +120,7 @@ public abstract class UpdateNode extends CrudNode {
       throw new NotFoundException(model.table(), "no " + model.modelName() + " with the given id to update");
     }
     context.addRowsAffected(1);
-    Map<String, Object> out = new LinkedHashMap<>(row);
-    out.put("updated", true);
-    return out;
+    row.put("updated", true); // the row is a map read for this call alone
+    return row;
   }
 }
