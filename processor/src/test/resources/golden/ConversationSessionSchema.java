@@ -67,6 +67,16 @@ public final class ConversationSessionSchema implements ModelProvider {
   public static final String EXISTS_BY_ID = "select exists (select 1 as \"one\" from \"conversation_sessions\" where \"id\" = ?)";
 
   /**
+   * Inserts one row of a create that gives no column with a default, binding the columns listed with it; the database fills the others. Returns the row.
+   */
+  public static final String INSERT_OMITTING_DEFAULTS = "insert into \"conversation_sessions\" (\"session_id\", \"user_id\", \"outlet_id\", "
+      + "\"role\", \"metadata\", \"pii_scrubbed\", \"started_at\", \"created_at\", \"updated_at\")"
+      + " values (?, ?, ?, ?, ?, ?, ?, now(), now())"
+      + " returning \"id\", \"session_id\", \"user_id\", \"outlet_id\", "
+      + "\"role\", \"metadata\", \"pii_scrubbed\", \"language\", "
+      + "\"started_at\", \"version\", \"created_at\", \"updated_at\"";
+
+  /**
    * Everything the runtime knows about {@code ConversationSession}.
    */
   public static final ModelDescriptor DESCRIPTOR = new ModelDescriptor(
@@ -120,7 +130,9 @@ public final class ConversationSessionSchema implements ModelProvider {
           UPDATE_BY_ID,
           List.of("session_id", "user_id", "outlet_id", "role", "metadata", "pii_scrubbed", "language", "started_at"),
           DELETE_BY_ID,
-          EXISTS_BY_ID))
+          EXISTS_BY_ID,
+          INSERT_OMITTING_DEFAULTS,
+          List.of("session_id", "user_id", "outlet_id", "role", "metadata", "pii_scrubbed", "started_at")))
       .withRetention(new Retention(30, "started_at"))
       .withForeignKeys(
           new ForeignKeyDescriptor("outlet_id", "outlets", "id", ForeignKeyDescriptor.OnDelete.SET_NULL))

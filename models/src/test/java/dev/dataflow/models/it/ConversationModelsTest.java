@@ -22,6 +22,7 @@ import dev.dataflow.runtime.node.crud.CrudNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,5 +172,36 @@ class ConversationModelsTest extends DatabaseTest {
         () -> run("ConversationMessageCreateNode", Map.of("session_id", UUID.randomUUID(), "role", "user",
             "content", "orphan")));
     assertTrue(orphan.getMessage().contains("fk_conversation_messages_session_id"), orphan.getMessage());
+  }
+
+  /**
+   * A create that leaves out every column with a default, one that gives some, and one that gives all take three
+   * different statements (the build-time insert without the defaulted columns, a rendered one, the full build-time
+   * insert): each stores the defaults of exactly the columns it left out.
+   */
+  @Test
+  void aCreateStoresTheDefaultsOfTheColumnsItLeavesOut() {
+    Instant before = Instant.now().minusSeconds(60);
+    Map<String, Object> none = run("ConversationSessionCreateNode", Map.of("session_id", UUID.randomUUID(),
+        "user_id", "defaults-none"));
+    assertEquals("en", none.get("language"));
+    assertTrue(((Instant) none.get("start_time")).isAfter(before), "start_time defaults to now()");
+
+    Map<String, Object> some = run("ConversationSessionCreateNode", Map.of("session_id", UUID.randomUUID(),
+        "user_id", "defaults-some", "language", "ms"));
+    assertEquals("ms", some.get("language"));
+    assertTrue(((Instant) some.get("start_time")).isAfter(before));
+
+    Instant started = Instant.parse("2026-03-04T05:06:07Z");
+    Map<String, Object> all = run("ConversationSessionCreateNode", Map.of("session_id", UUID.randomUUID(),
+        "user_id", "defaults-all", "language", "ta", "start_time", started));
+    assertEquals("ta", all.get("language"));
+    assertEquals(started, all.get("start_time"));
+    assertNull(all.get("end_time"), "a plain column left out binds NULL in the full insert");
+
+    Map<String, Object> message = run("ConversationMessageCreateNode", Map.of("session_id", none.get("session_id"),
+        "role", "user", "content", "hello"));
+    assertTrue(((Instant) message.get("timestamp")).isAfter(before), "timestamp defaults to now()");
+    assertEquals(true, message.get("pii_scrubbed"), "the flag is bound even where its default is left to the database");
   }
 }

@@ -81,6 +81,14 @@ public record ModelSchema(
   }
 
   /**
+   * The columns a create that gives no defaulted column binds: {@link #insertColumns()} without the columns that have
+   * a default, except the {@code @Pii} flag column, which every create sets.
+   */
+  public List<ColumnSchema> insertColumnsOmittingDefaults() {
+    return columns.stream().filter(c -> c.writable() && (!c.hasDefault() || c.piiScrubbedFlag())).toList();
+  }
+
+  /**
    * The columns an update by key sets from parameters: every non-generated, non-key column, in table order (the
    * {@code @Version} column is generated: the update bumps it).
    */

@@ -14,11 +14,14 @@ public record RenderedSql(
     List<String> updateColumns,
     String deleteById,
     String existsById,
+    String insertOmittingDefaults,
+    List<String> insertOmittingDefaultsColumns,
     List<String> ddl) {
 
   public RenderedSql {
     insertColumns = List.copyOf(insertColumns);
     updateColumns = List.copyOf(updateColumns);
+    insertOmittingDefaultsColumns = List.copyOf(insertOmittingDefaultsColumns);
     ddl = List.copyOf(ddl);
   }
 }

@@ -58,8 +58,16 @@ public final class SchemaClassWriter {
                             + " version and returns the row, or no row when the key or the version does not match."
                         : "Updates one row, binding {@code updateColumns} then the key; returns the row."))
             .addField(sqlConstant("DELETE_BY_ID", sql.deleteById(), "Deletes one row by key."))
-            .addField(sqlConstant("EXISTS_BY_ID", sql.existsById(), "Tells whether a row with the key exists."))
-            .addField(
+            .addField(sqlConstant("EXISTS_BY_ID", sql.existsById(), "Tells whether a row with the key exists."));
+    if (sql.insertOmittingDefaults() != null) {
+      type.addField(
+          sqlConstant(
+              "INSERT_OMITTING_DEFAULTS",
+              sql.insertOmittingDefaults(),
+              "Inserts one row of a create that gives no column with a default, binding the columns listed with it;"
+                  + " the database fills the others. Returns the row."));
+    }
+    type.addField(
                 FieldSpec.builder(
                         RuntimeTypes.MODEL_DESCRIPTOR, "DESCRIPTOR", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("Everything the runtime knows about {@code $L}.\n", model.modelName())
@@ -115,7 +123,11 @@ public final class SchemaClassWriter {
         .add(stringList(sql.insertColumns()))
         .add(",\nSELECT_BY_ID,\nUPDATE_BY_ID,\n")
         .add(stringList(sql.updateColumns()))
-        .add(",\nDELETE_BY_ID,\nEXISTS_BY_ID))");
+        .add(",\nDELETE_BY_ID,\nEXISTS_BY_ID");
+    if (sql.insertOmittingDefaults() != null) {
+      code.add(",\nINSERT_OMITTING_DEFAULTS,\n").add(stringList(sql.insertOmittingDefaultsColumns()));
+    }
+    code.add("))");
     code.unindent().unindent();
     if (model.retention() != null) {
       code.add(

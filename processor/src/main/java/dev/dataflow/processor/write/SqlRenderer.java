@@ -41,6 +41,7 @@ public final class SqlRenderer {
       all.add(field(column.name()));
     }
     List<String> insertColumns = names(model.insertColumns());
+    List<String> omittingDefaults = names(model.insertColumnsOmittingDefaults());
     List<String> updateColumns = names(model.updateColumns());
     String version = model.versionColumn().map(ColumnSchema::name).orElse(null);
     return new RenderedSql(
@@ -51,6 +52,8 @@ public final class SqlRenderer {
         updateColumns,
         dsl.deleteFrom(table).where(key.eq(DSL.param())).getSQL(),
         dsl.select(DSL.exists(DSL.selectOne().from(table).where(key.eq(DSL.param())))).getSQL(),
+        omittingDefaults.equals(insertColumns) ? null : insert(table, omittingDefaults, all),
+        omittingDefaults,
         ddl(model, table));
   }
 

@@ -20,6 +20,10 @@ import java.util.List;
  *     the version, come after them)
  * @param deleteById {@code DELETE} where the key equals the one placeholder
  * @param existsById {@code SELECT EXISTS(...)} where the key equals the one placeholder
+ * @param insertOmittingDefaults {@code INSERT} as {@code insert}, without the columns that have a default (but with
+ *     the {@code @Pii} flag column, which every create sets): the statement of a create that gives none of them, so
+ *     that the database fills them; null when not rendered (the runtime then renders such a create with jOOQ)
+ * @param insertOmittingDefaultsColumns the columns {@code insertOmittingDefaults} binds, in placeholder order
  */
 public record Statements(
     String insert,
@@ -28,10 +32,19 @@ public record Statements(
     String updateById,
     List<String> updateColumns,
     String deleteById,
-    String existsById) {
+    String existsById,
+    String insertOmittingDefaults,
+    List<String> insertOmittingDefaultsColumns) {
 
   public Statements {
     insertColumns = List.copyOf(insertColumns);
     updateColumns = List.copyOf(updateColumns);
+    insertOmittingDefaultsColumns = insertOmittingDefaults == null ? null : List.copyOf(insertOmittingDefaultsColumns);
+  }
+
+  /** The statements without {@code insertOmittingDefaults}: a create without the defaulted columns is rendered. */
+  public Statements(String insert, List<String> insertColumns, String selectById, String updateById,
+      List<String> updateColumns, String deleteById, String existsById) {
+    this(insert, insertColumns, selectById, updateById, updateColumns, deleteById, existsById, null, null);
   }
 }

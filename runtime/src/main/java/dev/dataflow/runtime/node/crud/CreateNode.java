@@ -2,6 +2,7 @@ package dev.dataflow.runtime.node.crud;
 
 import dev.dataflow.runtime.model.ColumnDescriptor;
 import dev.dataflow.runtime.model.ModelDescriptor;
+import dev.dataflow.runtime.model.Statements;
 import dev.dataflow.runtime.node.NodeContext;
 import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.ParamProblem;
@@ -97,8 +98,9 @@ public abstract class CreateNode extends CrudNode {
       return upsert(context, values, onConflict);
     }
     List<String> columns = insertColumns(values);
-    String sql = columns == model.statements().insertColumns()
-        ? model.statements().insert()
+    Statements statements = model.statements();
+    String sql = columns == statements.insertColumns() ? statements.insert()
+        : columns == statements.insertOmittingDefaultsColumns() ? statements.insertOmittingDefaults()
         : shapes.get(columns, c -> SqlRenderer.insert(model, c, 1).sql());
     return context.autoCommit(connection -> {
       boolean autoCommit = connection.getAutoCommit(); // read now: a lost connection no longer says
@@ -150,17 +152,33 @@ public abstract class CreateNode extends CrudNode {
   }
 
   /**
-   * The columns to bind: the build-time list when every defaulted column is given (absent plain columns bind
-   * NULL), else the given columns only, so the database applies the defaults.
+   * The columns to bind: the build-time list when every defaulted column is given (absent plain columns bind NULL);
+   * the build-time list without the defaulted columns when none of them is given (the commonest create); else the
+   * given columns only. Either way the database applies the defaults of the columns left out.
    */
   final List<String> insertColumns(Map<String, Object> values) {
-    List<String> fixed = model.statements().insertColumns();
-    for (String name : fixed) {
-      if (!values.containsKey(name) && model.column(name).hasDefault()) {
-        return List.copyOf(values.keySet());
+    Statements statements = model.statements();
+    boolean everyDefaultGiven = true;
+    boolean noDefaultGiven = true;
+    for (String name : statements.insertColumns()) {
+      ColumnDescriptor column = model.column(name);
+      boolean given = values.containsKey(name);
+      if (column.piiScrubbedFlag()) {
+        // every create sets the flag (Scrubbing.beforeInsert): both fixed statements bind it
+        everyDefaultGiven &= given || !column.hasDefault();
+        noDefaultGiven &= given;
+      } else if (column.hasDefault()) {
+        everyDefaultGiven &= given;
+        noDefaultGiven &= !given;
       }
     }
-    return fixed;
+    if (everyDefaultGiven) {
+      return statements.insertColumns();
+    }
+    if (noDefaultGiven && statements.insertOmittingDefaults() != null) {
+      return statements.insertOmittingDefaultsColumns();
+    }
+    return List.copyOf(values.keySet());
   }
 
   /**
