@@ -111,6 +111,18 @@ class CursorPagingTest extends DatabaseTest {
     assertFalse(list(Map.of("limit", 5)).containsKey("total"), "total only when asked");
   }
 
+  /** The cursor is written when it is read, but says where the page ended when it was listed. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theCursorIsTheLastRowAsListedEvenIfTheCallerChangedTheRowsSince() {
+    Map<String, Object> first = list(Map.of("order_by", List.of("score"), "limit", 3));
+    assertEquals(List.of(1L, 2L, 3L), ids(first));
+    ((List<Map<String, Object>>) first.get("records")).get(2).put("score", 9_999_999.0);
+    Map<String, Object> second = list(Map.of("order_by", List.of("score"), "limit", 3,
+        "cursor", first.get("next_cursor")));
+    assertEquals(List.of(4L, 5L, 6L), ids(second));
+  }
+
   @Test
   void noCursorAfterTheLastPage() {
     Map<String, Object> page = list(Map.of("filters", Map.of("id", Map.of("$lte", 3)), "limit", 5));

@@ -132,7 +132,7 @@ public abstract class ListNode extends CrudNode {
     }
     RenderedSql count = total ? shapes.count(filter) : null;
     Map<String, Object> out = new LinkedHashMap<>();
-    context.autoCommit(connection -> {
+    List<Map<String, Object>> page = context.autoCommit(connection -> {
       List<Map<String, Object>> records;
       try (PreparedStatement ps = query.prepare(connection); ResultSet rs = ps.executeQuery()) {
         records = readAll(rs);
@@ -151,12 +151,15 @@ public abstract class ListNode extends CrudNode {
           throw DatabaseErrors.translate(e, "count " + model.table());
         }
       }
-      if (limit > 0 && records.size() == limit) {
-        out.put(NEXT_CURSOR, PageCursor.after(model, order, filterHashes.of(filter, params.get(FILTERS)),
-            records.get(limit - 1)).encode());
-      }
-      return null;
+      return records;
     });
+    if (limit > 0 && page.size() == limit) {
+      // What the cursor says is taken now (the last row's sort keys as text, the filters' hash: the caller may change
+      // row maps or a connected filter map later); its text is written only if someone reads it (ListOutput).
+      PageCursor after = PageCursor.after(model, order, filterHashes.of(filter, params.get(FILTERS)),
+          page.get(limit - 1));
+      return new ListOutput(out, NEXT_CURSOR, after::encode);
+    }
     return out;
   }
 
