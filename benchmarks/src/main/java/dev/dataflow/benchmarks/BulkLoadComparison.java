@@ -1,5 +1,7 @@
 package dev.dataflow.benchmarks;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.dataflow.models.ConversationMessageBulkCreateNode;
@@ -10,9 +12,11 @@ import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowListener;
 import java.io.Reader;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,14 +25,22 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.hibernate.SessionFactory;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -139,8 +151,12 @@ public final class BulkLoadComparison {
     void run(int rows, Progress progress) throws Exception;
   }
 
-  /** Each side's rates (rows/s, one per counted round) and peak heap (bytes, the highest of its counted rounds). */
-  private record Measured(Map<String, List<Double>> rates, Map<String, Long> peaks, long baseline) {
+  /**
+   * Each side's rates (rows/s, one per counted round) and heap figures (bytes, the highest of its counted rounds): the
+   * sum of the heap pools' peaks, and the most heap in use right after a GC during its load.
+   */
+  private record Measured(Map<String, List<Double>> rates, Map<String, Long> peaks, Map<String, Long> afterGc,
+      long baseline) {
     Report report(boolean stream, int rows, int rounds, int warmUpRows) {
       String how = stream
           ? String.format(Locale.ROOT, "%,d rows made as each side reads them (no side holds them), max heap %d MB,"
@@ -151,12 +167,14 @@ public final class BulkLoadComparison {
               rows, BATCH, HIBERNATE_BATCH, rounds);
       Report report = new Report(stream ? "bulk-load-stream" : "bulk-load", how,
           String.format(Locale.ROOT, "Bulk load of %,d rows%s: throughput ÷ COPY", rows, stream ? ", streamed" : ""),
-          "rows/s ÷ COPY's (higher is faster)", "path", "rows/s", "peak heap (MB)", "ratio to COPY");
+          "rows/s ÷ COPY's (higher is faster)", "path", "rows/s", "peak heap (MB)", "heap after GC, max (MB)",
+          "ratio to COPY");
       double floor = Medians.of(rates.get(COPY));
       for (Map.Entry<String, List<Double>> side : rates.entrySet()) {
         double rate = Medians.of(side.getValue());
         report.row(String.format(Locale.ROOT, "%,d rows", rows), side.getKey(), rate / floor, side.getKey(),
-            String.format(Locale.ROOT, "%,.0f", rate), String.valueOf(peaks.get(side.getKey()) >> 20));
+            String.format(Locale.ROOT, "%,.0f", rate), megabytes(peaks.get(side.getKey())),
+            megabytes(afterGc.get(side.getKey())));
       }
       double dataflowRate = Medians.of(rates.get(DATAFLOW));
       double noIdsRate = Medians.of(rates.get(DATAFLOW_NO_IDS));
@@ -166,10 +184,16 @@ public final class BulkLoadComparison {
           .note(String.format(Locale.ROOT, "DataFlow BulkCreate ÷ COPY: %.2f with ids, %.2f with return_ids false"
               + " (target ≥ 0.8); ÷ Hibernate batch inserts: %.2f and %.2f (target ≥ 3).", dataflowRate / floor,
               noIdsRate / floor, dataflowRate / hibernateRate, noIdsRate / hibernateRate))
-          .note(String.format(Locale.ROOT, "Peak heap: the sum of the heap pools' peaks during the side's load"
-              + " (a full GC and the peaks reset before it); heap used after that GC, before any load: at most %d MB"
-              + " (the runtime, the pools, Hibernate's session factory%s).", baseline >> 20,
-              stream ? "" : ", the records"));
+          .note(String.format(Locale.ROOT, "Heap, measured for each side alone (a full GC and the pools' peaks reset"
+              + " before its load): peak heap is the sum of the heap pools' peaks during the load (garbage included,"
+              + " so it follows the collector's sizing of the young generation as much as the side); heap after GC"
+              + " is the most in use right after any collection during the load (what the side kept, plus old"
+              + " garbage not yet collected); before any load, after the full GC: at most %d MB (the runtime, the"
+              + " pools, Hibernate's session factory%s).", baseline >> 20, stream ? "" : ", the records"));
+    }
+
+    private static String megabytes(Long bytes) {
+      return bytes < 0 ? "–" : String.valueOf(bytes >> 20);
     }
   }
 
@@ -181,65 +205,113 @@ public final class BulkLoadComparison {
       int rounds) throws Exception {
     Map<String, List<Double>> rates = new LinkedHashMap<>();
     Map<String, Long> peaks = new LinkedHashMap<>();
+    Map<String, Long> afterGc = new LinkedHashMap<>();
     contenders.keySet().forEach(k -> rates.put(k, new ArrayList<>()));
-    contenders.keySet().forEach(k -> peaks.put(k, 0L));
+    contenders.keySet().forEach(k -> peaks.put(k, -1L));
+    contenders.keySet().forEach(k -> afterGc.put(k, -1L));
     long baseline = 0;
     List<String> names = new ArrayList<>(contenders.keySet());
-    for (int round = 0; round < rounds + 1; round++) {
-      int n = round == 0 ? warmUpRows : rows;
-      for (int k = 0; k < names.size(); k++) {
-        String name = names.get((k + round) % names.size());
-        db.truncateMessages();
-        baseline = Math.max(baseline, Heap.collectAndResetPeaks());
-        Progress progress = new Progress((round == 0 ? "warm-up, " : "round " + round + ", ") + name, "rows", n);
-        long started = System.nanoTime();
-        contenders.get(name).run(n, progress);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long peak = Heap.peak();
-        progress.finish(n);
-        checkCount(db, n, name);
-        if (round > 0) {
-          rates.get(name).add(n / seconds);
-          peaks.merge(name, peak, Math::max);
+    try (Heap heap = new Heap()) {
+      for (int round = 0; round < rounds + 1; round++) {
+        int n = round == 0 ? warmUpRows : rows;
+        for (int k = 0; k < names.size(); k++) {
+          String name = names.get((k + round) % names.size());
+          db.truncateMessages();
+          baseline = Math.max(baseline, heap.collectAndReset());
+          Progress progress = new Progress((round == 0 ? "warm-up, " : "round " + round + ", ") + name, "rows", n);
+          long started = System.nanoTime();
+          contenders.get(name).run(n, progress);
+          double seconds = (System.nanoTime() - started) / 1e9;
+          long peak = heap.peak();
+          long kept = heap.maxAfterGc();
+          progress.finish(n);
+          checkCount(db, n, name);
+          if (round > 0) {
+            rates.get(name).add(n / seconds);
+            peaks.merge(name, peak, Math::max);
+            afterGc.merge(name, kept, Math::max);
+          }
         }
+        System.err.printf(Locale.ROOT, "round %d of %d done%n", round, rounds);
       }
-      System.err.printf(Locale.ROOT, "round %d of %d done%n", round, rounds);
     }
-    return new Measured(rates, peaks, baseline);
+    return new Measured(rates, peaks, afterGc, baseline);
   }
 
-  /** The heap pools' peaks, measured per side. */
-  private static final class Heap {
-    private Heap() {}
+  /**
+   * The heap during one load: the heap pools' peaks ({@link MemoryPoolMXBean#resetPeakUsage} between loads), and,
+   * from the collectors' notifications, the most heap in use right after a collection.
+   */
+  private static final class Heap implements NotificationListener, AutoCloseable {
+    private final List<MemoryPoolMXBean> pools = new ArrayList<>();
+    private final Set<String> poolNames = new HashSet<>();
+    private final List<NotificationEmitter> collectors = new ArrayList<>();
+    private final AtomicLong maxAfterGc = new AtomicLong(-1);
 
-    /** A full GC, then every heap pool's peak reset to its current use; returns the heap used after the GC. */
-    static long collectAndResetPeaks() {
+    Heap() {
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
+          pools.add(pool);
+          poolNames.add(pool.getName());
+        }
+      }
+      for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (collector instanceof NotificationEmitter emitter) {
+          emitter.addNotificationListener(this, null, null);
+          collectors.add(emitter);
+        }
+      }
+    }
+
+    /**
+     * A full GC, then every heap pool's peak reset to its current use and the after-GC maximum forgotten; returns
+     * the heap used after the full GC.
+     */
+    long collectAndReset() {
       System.gc();
       long used = 0;
-      for (MemoryPoolMXBean pool : heapPools()) {
+      for (MemoryPoolMXBean pool : pools) {
         used += pool.getUsage().getUsed();
         pool.resetPeakUsage();
       }
+      maxAfterGc.set(used);
       return used;
     }
 
     /** The sum of the heap pools' peaks since the last reset (an upper bound: pools peak at different moments). */
-    static long peak() {
+    long peak() {
       long peak = 0;
-      for (MemoryPoolMXBean pool : heapPools()) {
+      for (MemoryPoolMXBean pool : pools) {
         peak += pool.getPeakUsage().getUsed();
       }
       return peak;
     }
 
-    private static List<MemoryPoolMXBean> heapPools() {
-      List<MemoryPoolMXBean> heap = new ArrayList<>();
-      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        if (pool.getType() == MemoryType.HEAP && pool.isValid()) {
-          heap.add(pool);
+    /** The most heap in use right after a collection since the last reset (at least the heap after the full GC). */
+    long maxAfterGc() {
+      return maxAfterGc.get();
+    }
+
+    @Override
+    public void handleNotification(Notification notification, Object handback) {
+      if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+        return;
+      }
+      GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+      long used = 0;
+      for (Map.Entry<String, MemoryUsage> pool : info.getMemoryUsageAfterGc().entrySet()) {
+        if (poolNames.contains(pool.getKey())) {
+          used += pool.getValue().getUsed();
         }
       }
-      return heap;
+      maxAfterGc.accumulateAndGet(used, Math::max);
+    }
+
+    @Override
+    public void close() throws ListenerNotFoundException {
+      for (NotificationEmitter collector : collectors) {
+        collector.removeNotificationListener(this);
+      }
     }
   }
 
