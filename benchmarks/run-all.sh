@@ -7,7 +7,8 @@
 #   benchmarks/run-all.sh --quick                  # small sizes, a few minutes: to check that everything runs
 #
 # Sizes: --calls N (single-row calls per side, default 5000) --warmup N (2000) --seed N (rows per session, 2000)
-#        --bulk N (rows, 100000) --stream N (rows, 1000000) --update N (rows, 100000) --rounds N (bulk rounds, 3)
+#        --bulk N (rows, 100000) --stream N (rows of the streamed bulk load, every side, 1000000)
+#        --update N (rows, 100000) --rounds N (bulk rounds, 3)
 #        --cold N (fresh JVMs per side, 5) --jmh "ARGS" (JMH options for RuntimeOverheadBenchmark)
 #        --no-build (use the jar as it is)
 set -euo pipefail
@@ -62,7 +63,8 @@ run() { # name, then the java arguments; the table on stdout goes to the termina
   echo "- PostgreSQL: $(java -cp "$jar" dev.dataflow.benchmarks.ServerVersion 2>/dev/null | tail -1)"
   echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- sizes: single-row $calls calls after $warmup warm-up on $seed rows per session; bulk $bulk rows,"
-  echo "  $rounds rounds; streamed $stream rows under -Xmx256m; bulk update $update rows; cold start $cold JVMs per side"
+  echo "  $rounds rounds; bulk streamed (every side) $stream rows, 1 round under -Xmx256m; bulk update $update rows;"
+  echo "  cold start $cold JVMs per side"
 } > "$results/machine.md"
 
 run single-row -cp "$jar" dev.dataflow.benchmarks.SingleRowComparison "$calls" "$warmup" "$seed"

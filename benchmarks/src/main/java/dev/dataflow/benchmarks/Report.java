@@ -138,14 +138,6 @@ final class Report {
     return dir;
   }
 
-  /** Writes a runner's result that has no ratios (a single figure) as {@code <name>.md}. */
-  static void writeText(String name, String markdown) throws IOException {
-    Path dir = directory();
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve(name + ".md"), markdown, StandardCharsets.UTF_8);
-    System.err.println("wrote " + dir.resolve(name + ".md"));
-  }
-
   static Path directory() {
     return Path.of(System.getProperty(RESULTS_PROPERTY, "target/benchmark-results"));
   }
