@@ -22,6 +22,7 @@ import dev.dataflow.runtime.node.ParamSpec;
 import dev.dataflow.runtime.node.ParamType;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -182,5 +183,44 @@ class RoutingAndUserNodesTest extends DatabaseTest {
         .build(), options));
     assertEquals(List.of("started teams", "finished teams rows=2", "started count", "finished count rows=0",
         "started boom", "failed boom IllegalStateException"), events);
+  }
+
+  /**
+   * An application node that hands out the same map object on every run, changed in between: the List it gives
+   * {@code filters} reads that map's content of each run, not a conversion remembered from an earlier run (nodes
+   * remember the conversion of a value by its identity; a connected value is converted again before its node runs).
+   * The Update it gives {@code fields} likewise.
+   */
+  @Test
+  void aConnectedMapChangedBetweenRunsIsReadAfresh() {
+    Map<String, Object> filters = new HashMap<>();
+    Map<String, Object> fields = new HashMap<>();
+    NodeRegistry registry = TestNodes.registry(TestNodes.function("SharedMapsNode", List.of(),
+        params -> Map.of("filters", filters, "fields", fields)));
+    run("TeamCreateNode", Map.of("name", "red"));
+    Object blue = run("TeamCreateNode", Map.of("name", "blue")).get("id");
+    Workflow w = new WorkflowBuilder(registry)
+        .addNode("SharedMapsNode", "source", Map.of())
+        .addNode("TeamListNode", "list", Map.of())
+        .addNode("TeamUpdateNode", "update", Map.of("id", blue))
+        .addConnection("source", "filters", "list", "filters")
+        .addConnection("source", "fields", "update", "fields")
+        .build();
+    filters.put("name", "red");
+    fields.put("name", "navy");
+    WorkflowResult first = runtime.execute(w);
+    assertEquals(List.of("red"), names(first.get("list")));
+    assertEquals("navy", first.get("update").get("name"));
+
+    filters.put("name", "navy");
+    fields.put("name", "teal");
+    WorkflowResult second = runtime.execute(w);
+    assertEquals(List.of("navy"), names(second.get("list")), "the list read the map as it is now");
+    assertEquals("teal", second.get("update").get("name"), "the update wrote the map as it is now");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> names(Map<String, Object> list) {
+    return ((List<Map<String, Object>>) list.get("records")).stream().map(r -> r.get("name")).toList();
   }
 }

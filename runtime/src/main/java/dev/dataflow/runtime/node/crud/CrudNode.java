@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,9 @@ public abstract class CrudNode implements Node {
   protected final StatementShapes shapes;
   private final NodeKind kind;
   private final String type;
+  /** The {@code filters} and {@code fields} last converted here, for the run of what a check converted. */
+  private final Converted<CompiledFilter> compiledFilters = new Converted<>();
+  private final Converted<Map<String, Object>> convertedFields = new Converted<>();
 
   protected CrudNode(ModelDescriptor model, NodeKind kind) {
     this.model = model;
@@ -200,13 +204,15 @@ public abstract class CrudNode implements Node {
   /** {@code filters}: a filter map over this model's columns, compiled as the check. */
   protected final ParamSpec filtersParam(boolean required) {
     return ParamSpec.of(FILTERS, ParamType.FILTERS, required, "MongoDB-style filter map")
-        .withCheck((value, parameter) -> RowValues.compiledFilter(model, value, parameter, ZoneOffset.UTC));
+        .withCheck((value, parameter) -> compiledFilters.remember(value, ZoneOffset.UTC,
+            RowValues.compiledFilter(model, value, parameter, ZoneOffset.UTC)));
   }
 
   /** {@code fields}: new column values and update operators, converted as the check. */
   protected final ParamSpec fieldsParam(boolean required, String description) {
     return ParamSpec.of(FIELDS, ParamType.FIELDS, required, description)
-        .withCheck((value, parameter) -> RowValues.forUpdate(model, ParamValues.asMap(value, parameter), parameter));
+        .withCheck((value, parameter) -> convertedFields.remember(value, ZoneOffset.UTC,
+            Collections.unmodifiableMap(RowValues.forUpdate(model, ParamValues.asMap(value, parameter), parameter))));
   }
 
   /** {@code confirm_all}: a boolean that lets empty filters match every row. */
@@ -246,7 +252,19 @@ public abstract class CrudNode implements Node {
 
   /** The run's {@code filters} with their shape, for {@link #shapes}; zone as {@link #filters}. */
   protected final CompiledFilter compiledFilter(NodeContext context, Map<String, Object> params) {
-    return RowValues.compiledFilter(model, params.get(FILTERS), FILTERS, context.zone());
+    Object filters = params.get(FILTERS);
+    return compiledFilters.of(filters, context.zone(),
+        () -> RowValues.compiledFilter(model, filters, FILTERS, context.zone()));
+  }
+
+  /**
+   * The run's {@code fields} as column values and update operators ({@link RowValues#forUpdate}), in a map of the
+   * caller's own to scrub and complete; {@code zone} as {@link #filters}.
+   */
+  protected final Map<String, Object> updateFields(NodeContext context, Map<String, Object> params) {
+    Object fields = params.get(FIELDS);
+    return new LinkedHashMap<>(convertedFields.of(fields, context.zone(), () -> Collections.unmodifiableMap(
+        RowValues.forUpdate(model, ParamValues.asMap(fields, FIELDS), FIELDS, context.zone()))));
   }
 
   protected final void refuseAllRowsUnlessConfirmed(Map<String, Object> params, String operation) {

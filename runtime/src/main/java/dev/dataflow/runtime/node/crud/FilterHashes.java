@@ -41,6 +41,11 @@ final class FilterHashes {
     return hash;
   }
 
+  /** Whether {@code value} and everything in it is of a type that cannot change (see the class comment). */
+  static boolean literal(Object value) {
+    return literals(List.of(value), new ArrayList<>());
+  }
+
   /**
    * Adds the literal values under {@code items} to {@code out} in iteration order, a list's as one list (so that
    * lists of other lengths differ); false when one is of a type that may change.

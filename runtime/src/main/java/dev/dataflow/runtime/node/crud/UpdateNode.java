@@ -7,7 +7,6 @@ import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.NotFoundException;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.node.ParamSpec;
-import dev.dataflow.runtime.node.ParamValues;
 import dev.dataflow.runtime.node.ParamType;
 import dev.dataflow.runtime.sql.DatabaseErrors;
 import dev.dataflow.runtime.sql.RenderedSql;
@@ -87,8 +86,7 @@ public abstract class UpdateNode extends CrudNode {
 
   @Override
   public Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws SQLException {
-    Map<String, Object> fields = RowValues.forUpdate(model, ParamValues.asMap(params.get(FIELDS), FIELDS), FIELDS,
-        context.zone());
+    Map<String, Object> fields = updateFields(context, params);
     Scrubbing.beforeUpdate(model, fields, context.piiScrubber());
     boolean byFilters = params.get(ID) == null && params.containsKey(FILTERS);
     String versionProblem = versionProblem(!byFilters, params.containsKey(VERSION));
