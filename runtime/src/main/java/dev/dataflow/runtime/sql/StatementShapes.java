@@ -78,7 +78,7 @@ public final class StatementShapes {
     for (int i = 0; i < made.size(); i++) {
       BindValue a = rendered.get(i);
       BindValue b = made.get(i);
-      if (a != b && !(a.column().equals(b.column()) && a.array() == b.array()
+      if (a != b && !((a.column() == b.column() || a.column().equals(b.column())) && a.array() == b.array()
           && java.util.Objects.equals(a.value(), b.value()))) {
         return false;
       }
@@ -88,5 +88,20 @@ public final class StatementShapes {
 
   private enum Kind { SELECT, COUNT, EXISTS, DELETE }
 
-  private record Key(Kind kind, String shape, List<String> orderBy, int limit, int offset) {}
+  /**
+   * A statement's shape. Its equals and hashCode are written out: a record's are bootstrapped through
+   * {@code java.lang.runtime.ObjectMethods} on first use, which costs a fresh JVM milliseconds on its first List.
+   */
+  private record Key(Kind kind, String shape, List<String> orderBy, int limit, int offset) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && kind == k.kind && limit == k.limit && offset == k.offset && shape.equals(k.shape)
+          && orderBy.equals(k.orderBy);
+    }
+
+    @Override
+    public int hashCode() {
+      return (((kind.hashCode() * 31 + shape.hashCode()) * 31 + orderBy.hashCode()) * 31 + limit) * 31 + offset;
+    }
+  }
 }

@@ -186,6 +186,17 @@ public abstract class CreateNode extends CrudNode {
    * as they are ({@link Scrubbing#keptOnUpsertUpdate}).
    */
   record UpsertShape(List<String> columns, OnConflict onConflict, List<String> insertOnly) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof UpsertShape u && columns.equals(u.columns) && onConflict.equals(u.onConflict)
+          && insertOnly.equals(u.insertOnly);
+    }
+
+    @Override
+    public int hashCode() {
+      return (columns.hashCode() * 31 + onConflict.hashCode()) * 31 + insertOnly.hashCode();
+    }
+
     String render(ModelDescriptor model) {
       return SqlRenderer.upsert(model, columns, onConflict.columns(), onConflict.mode() == OnConflict.Mode.UPDATE,
           insertOnly).sql();

@@ -84,5 +84,16 @@ final class FilterHashes {
 
   private enum Null { NULL }
 
-  private record Key(String shape, List<Object> values) {}
+  /** Equals and hashCode written out, not bootstrapped on first use as a record's are (see StatementShapes). */
+  private record Key(String shape, List<Object> values) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && shape.equals(k.shape) && values.equals(k.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return shape.hashCode() * 31 + values.hashCode();
+    }
+  }
 }

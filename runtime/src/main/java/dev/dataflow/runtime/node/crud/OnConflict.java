@@ -25,6 +25,17 @@ import java.util.Set;
  * @param columns the {@code conflict_columns}; empty for "error", and for "ignore" of any conflict
  */
 record OnConflict(Mode mode, List<String> columns) {
+  // equals and hashCode written out: part of an upsert statement's cache key (see CreateNode.UpsertShape)
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OnConflict c && mode == c.mode && columns.equals(c.columns);
+  }
+
+  @Override
+  public int hashCode() {
+    return mode.hashCode() * 31 + columns.hashCode();
+  }
+
   // Public on CrudNode, where generated nodes refer to them; short names here for this class and its callers.
   static final String ON_CONFLICT = CrudNode.ON_CONFLICT;
   static final String CONFLICT_COLUMNS = CrudNode.CONFLICT_COLUMNS;
