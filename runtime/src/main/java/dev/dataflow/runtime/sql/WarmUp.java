@@ -17,7 +17,9 @@ public final class WarmUp {
   /** Renders a filtered select, count and exists of {@code model} and writes and reads a small JSON document. */
   public static void run(ModelDescriptor model) {
     String key = model.keyColumn().name();
-    Map<String, Object> filters = Map.of(key, Map.of("$gte", 1, "$in", List.of(1, 2)));
+    // an equality (the commonest filter) and range and list operators, ANDed
+    Map<String, Object> filters = Map.of("$and", List.of(Map.of(key, 1), Map.of(key, Map.of("$gte", 1,
+        "$in", List.of(1, 2)))));
     var condition = FilterCompiler.compile(model, filters);
     SqlRenderer.select(model, condition, List.of("-" + key), 20, 0);
     SqlRenderer.count(model, condition);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dataflow.runtime.model.ColumnDescriptor;
+import dev.dataflow.runtime.model.JavaType;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.InvalidParameterException;
 import dev.dataflow.runtime.node.ParamValues;
@@ -18,6 +19,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The opaque {@code next_cursor} of a List page, and what it says: the model, the sort keys, a hash of the filters and
@@ -63,6 +65,34 @@ record PageCursor(String model, List<String> order, String filters, List<String>
       values.add(text(column, row.get(column.name())));
     }
     return new PageCursor(model.modelName(), order, filterHash, values);
+  }
+
+  /**
+   * The text of the cursor of a page whose last row is {@code row}, written when the supplier is called. The row's sort
+   * keys are taken now: as they are when they cannot change (text, numbers, times, UUIDs, enums), already as text
+   * when they may (bytes, JSON), so a caller that changes the row map or its values afterwards changes nothing here.
+   */
+  static Supplier<String> encodeLater(ModelDescriptor model, List<String> order, String filterHash,
+      Map<String, Object> row) {
+    ColumnDescriptor[] columns = new ColumnDescriptor[order.size()];
+    Object[] values = new Object[order.size()];
+    for (int i = 0; i < columns.length; i++) {
+      String item = order.get(i);
+      columns[i] = model.column(item.startsWith("-") ? item.substring(1) : item);
+      Object value = row.get(columns[i].name());
+      values[i] = writtenNow(columns[i]) ? text(columns[i], value) : value;
+    }
+    return () -> {
+      List<String> after = new ArrayList<>(columns.length);
+      for (int i = 0; i < columns.length; i++) {
+        after.add(writtenNow(columns[i]) ? (String) values[i] : text(columns[i], values[i]));
+      }
+      return new PageCursor(model.modelName(), order, filterHash, after).encode();
+    };
+  }
+
+  private static boolean writtenNow(ColumnDescriptor column) {
+    return column.javaType() == JavaType.BYTES || column.javaType() == JavaType.JSON;
   }
 
   /** The text form. */

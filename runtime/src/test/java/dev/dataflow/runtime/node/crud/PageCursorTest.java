@@ -49,6 +49,22 @@ class PageCursorTest {
     return row;
   }
 
+  /** The cursor written later says what the row was when it was listed, whatever the caller did to the row since. */
+  @Test
+  void aCursorWrittenLaterIsTheCursorOfTheRowAsItWas() {
+    List<String> order = List.of("blob", "-meta", "seen_at", "color", "id");
+    Map<String, Object> row = sampleRow();
+    row.put("meta", new LinkedHashMap<>(Map.of("k", "v")));
+    String now = PageCursor.after(MODEL, order, "hash", row).encode();
+    var later = PageCursor.encodeLater(MODEL, order, "hash", row);
+    ((byte[]) row.get("blob"))[0] = 42;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> meta = (Map<String, Object>) row.get("meta");
+    meta.put("k", "changed");
+    row.put("seen_at", Instant.EPOCH);
+    assertEquals(now, later.get());
+  }
+
   @Test
   void everyTypeReadsBackToTheSameValue() {
     Map<String, Object> row = sampleRow();
