@@ -9,6 +9,7 @@ import dev.dataflow.runtime.workflow.ParamChecker;
 import dev.dataflow.runtime.workflow.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,7 +98,9 @@ public final class LocalRuntime {
     if (overrides.isEmpty()) {
       return workflow.literalParams();
     }
-    Map<String, Map<String, Object>> params = new LinkedHashMap<>(workflow.literalParams());
+    // A one-node workflow's overrides name that node (or are refused): its map is all the run needs.
+    Map<String, Map<String, Object>> params = workflow.nodes().size() == 1 ? new HashMap<>(2)
+        : new LinkedHashMap<>(workflow.literalParams());
     List<Problem> problems = new ArrayList<>();
     for (Map.Entry<String, Map<String, Object>> e : overrides.entrySet()) {
       NodeInstance instance = workflow.node(e.getKey());

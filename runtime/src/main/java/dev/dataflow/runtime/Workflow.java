@@ -28,7 +28,7 @@ public final class Workflow {
 
   Workflow(Map<String, NodeInstance> nodes, List<Edge> edges, Map<String, List<String>> runsAfter,
       List<String> executionOrder) {
-    this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+    this.nodes = Collections.unmodifiableMap(nodes); // the builder's own map, made for this workflow
     this.edges = List.copyOf(edges);
     this.executionOrder = List.copyOf(executionOrder);
     if (edges.isEmpty()) {
@@ -51,11 +51,16 @@ public final class Workflow {
       runsAfter.forEach((node, befores) -> after.put(node, List.copyOf(befores)));
       this.runsAfter = Collections.unmodifiableMap(after);
     }
-    Map<String, Map<String, Object>> literal = new LinkedHashMap<>();
-    for (NodeInstance n : nodes.values()) {
-      literal.put(n.id(), n.params());
+    if (nodes.size() == 1) {
+      NodeInstance only = nodes.values().iterator().next();
+      this.literalParams = Map.of(only.id(), only.params());
+    } else {
+      Map<String, Map<String, Object>> literal = new LinkedHashMap<>();
+      for (NodeInstance n : nodes.values()) {
+        literal.put(n.id(), n.params());
+      }
+      this.literalParams = Collections.unmodifiableMap(literal);
     }
-    this.literalParams = Collections.unmodifiableMap(literal);
   }
 
   /**

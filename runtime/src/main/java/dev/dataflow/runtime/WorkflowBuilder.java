@@ -165,6 +165,19 @@ public final class WorkflowBuilder {
       nodes.put(d.nodeId, new NodeInstance(d.nodeId, d.nodeType, node, frozen));
     }
 
+    if (edges.isEmpty() && dependencies.isEmpty()) {
+      // Nothing connects or orders the nodes (the commonest workflow, one node): they run as added.
+      for (NodeInstance instance : nodes.values()) {
+        for (ParamProblem p : ParamChecker.check(instance.node(), instance.params(), Set.of())) {
+          problems.add(new Problem(instance.id(), instance.type(), p.parameter(), p.message()));
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new WorkflowValidationException(problems);
+      }
+      return new Workflow(nodes, List.of(), Map.of(), new ArrayList<>(nodes.keySet()));
+    }
+
     Set<String> allIds = new LinkedHashSet<>(nodes.keySet());
     allIds.addAll(unresolved);
     List<Edge> validEdges = new ArrayList<>();

@@ -106,6 +106,9 @@ public final class Paths {
    * by a {@link StackOverflowError} here).
    */
   public static Object freeze(Object value) {
+    if (!(value instanceof Map) && !(value instanceof List)) {
+      return value; // nothing to copy (the commonest override: an id, a text)
+    }
     Deque<Object[]> pending = new ArrayDeque<>(); // {original, its mutable copy}
     Object frozen = frozenShell(value, pending);
     while (!pending.isEmpty()) {
