@@ -90,7 +90,9 @@ public final class DataFlowProcessor extends AbstractProcessor {
   private ErrorReporter errors;
   private ModelScanner scanner;
   private ModelElements modelElements;
+  /** Created and used on the renderer's thread only. */
   private SqlRenderer sqlRenderer;
+  private boolean jacksonLoaded;
   private final SchemaClassWriter schemaWriter = new SchemaClassWriter();
   private final NodeClassWriter nodeWriter = new NodeClassWriter();
   private final RowMapperWriter rowMapperWriter = new RowMapperWriter();
@@ -160,7 +162,6 @@ public final class DataFlowProcessor extends AbstractProcessor {
     if (errors == null) {
       errors = new ErrorReporter(processingEnv.getMessager());
       scanner = new ModelScanner(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), errors);
-      sqlRenderer = new SqlRenderer();
       modelElements = new ModelElements(processingEnv.getElementUtils());
     }
     droppedTables.addAll(scanner.droppedTables(round));
@@ -341,13 +342,22 @@ public final class DataFlowProcessor extends AbstractProcessor {
     @Override
     public void close() {
       if (executor != null) {
-        executor.shutdownNow();
+        if (!jacksonLoaded) {
+          // Idle now: load what the last round needs (Jackson, for the schema resource) while javac goes on.
+          jacksonLoaded = true;
+          executor.execute(DataFlowProcessor::loadJackson);
+        }
+        executor.shutdown();
       }
     }
   }
 
   /** Renders one model's SQL and sources; runs on the renderer's thread. */
   private List<GeneratedSource> render(ModelSchema schema, TypeElement model) {
+    if (sqlRenderer == null) {
+      // jOOQ's start-up, a good part of a small build's time, off the processor's thread too.
+      sqlRenderer = new SqlRenderer();
+    }
     RenderedSql sql = sqlRenderer.render(schema);
     List<GeneratedSource> files = new ArrayList<>();
     files.add(GeneratedSource.of(schemaWriter.write(schema, sql, model)));
@@ -356,6 +366,15 @@ public final class DataFlowProcessor extends AbstractProcessor {
     }
     files.add(GeneratedSource.of(rowMapperWriter.write(schema, model)));
     return files;
+  }
+
+  /** A warm-up only: a failure here is left to the real write at the end, on the processor's thread, to report. */
+  private static void loadJackson() {
+    try {
+      SnapshotJson.warmUp();
+    } catch (RuntimeException | LinkageError e) {
+      // Reported by finishSchema if it happens again there.
+    }
   }
 
   /**
