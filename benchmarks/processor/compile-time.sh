@@ -7,7 +7,7 @@
 #   full       javac with processor   the records plus everything the processor generates
 #   proc-only  javac -proc:only       annotation processing alone (no class files)
 #   own        the processor's own time inside the proc-only run (-Adataflow.timing=true); in parentheses the CPU
-#              time of the processor's thread
+#              time of the processor's thread plus its renderer thread
 #   floor      javac -proc:only with FilerFloorProcessor (next to this script) instead of DataFlow's: it writes the
 #              very same sources and resources (copied from an untimed proc-only run) through javac's Filer, and
 #              times itself the same way. Its own time is the floor of the processor's own time: javac's Filer
@@ -77,9 +77,13 @@ run() {
   if [[ $variant == proc-only* ]]; then own=own${variant#proc-only}; fi
   if [[ $variant == floor ]]; then own=floor-own; fi
   if [ -n "$own" ]; then
-    echo "$n $own $(sed -n 's/.* timing: .*; total \([0-9.]*\) ms.*/\1/p' "$log" | tail -1)" >>"$work/times"
-    echo "$n $own-cpu $(sed -n 's/.* timing: .*; total .*, thread CPU \([0-9.]*\) ms.*/\1/p' "$log" | tail -1)" \
-      >>"$work/times"
+    # "...; total 6060.0 ms, thread CPU 4110.0 ms (and 2300.0 ms rendering on a thread of its own)": own CPU is both.
+    local total cpu render
+    total=$(grep ' timing: .*; total ' "$log" | tail -1)
+    cpu=$(echo "$total" | sed -n 's/.*, thread CPU \([0-9.]*\) ms.*/\1/p')
+    render=$(echo "$total" | sed -n 's/.*(and \([0-9.]*\) ms rendering.*/\1/p')
+    echo "$n $own $(echo "$total" | sed -n 's/.*; total \([0-9.]*\) ms.*/\1/p')" >>"$work/times"
+    echo "$n $own-cpu $(awk -v a="$cpu" -v b="${render:-0}" 'BEGIN { if (a != "") print a + b }')" >>"$work/times"
   fi
 }
 
@@ -106,7 +110,7 @@ m() { awk -v n="$1" -v v="$2" '$1 == n && $2 == v && $3 != "" {print $3}' "$work
 # s N VARIANT: the median of milliseconds in seconds, or - when there is none (an older processor without CPU time).
 s() { local v; v=$(awk -v n="$1" -v v="$2" '$1 == n && $2 == v && $3 != "" {print $3 / 1000}' "$work/times" | median)
   if [ -n "$v" ]; then printf '%.2f' "$v"; else printf -- -; fi; }
-echo "medians of $runs runs, seconds; wall clock, then CPU (user + system; for own and floor: the processor thread's)"
+echo "medians of $runs runs, seconds; wall clock, then CPU (user + system; for own and floor: the processor's threads)"
 echo "in parentheses; ours = own - floor"
 printf '%-10s %-13s %-14s %-14s %-14s %-12s %-12s %-12s %s\n' models plain full added proc-only own floor ours generated
 for n in "${counts[@]}"; do

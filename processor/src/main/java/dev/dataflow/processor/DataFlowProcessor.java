@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -87,6 +88,8 @@ public final class DataFlowProcessor extends AbstractProcessor {
   private int roundNumber;
   private long totalNanos;
   private long totalCpuNanos;
+  /** CPU time of the renderer's thread, with {@code -Adataflow.timing=true}. */
+  private final LongAdder renderCpuNanos = new LongAdder();
   private ErrorReporter errors;
   private ModelScanner scanner;
   private ModelElements modelElements;
@@ -135,6 +138,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
           "DataFlow timing: round " + roundNumber + ": " + generated + " models, " + millis(elapsed) + " ms"
               + (round.processingOver()
                   ? "; total " + millis(totalNanos) + " ms, thread CPU " + millis(totalCpuNanos) + " ms"
+                      + " (and " + millis(renderCpuNanos.sum()) + " ms rendering on a thread of its own)"
                   : ""));
     }
     return false;
@@ -327,7 +331,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
           return thread;
         });
       }
-      queue.add(new Pending(model, schema, executor.submit(() -> render(schema, model))));
+      queue.add(new Pending(model, schema, executor.submit(() -> timedRender(schema, model))));
     }
 
     /** The oldest pending model if it is rendered (or {@code wait}), else null. */
@@ -349,6 +353,18 @@ public final class DataFlowProcessor extends AbstractProcessor {
         }
         executor.shutdown();
       }
+    }
+  }
+
+  private List<GeneratedSource> timedRender(ModelSchema schema, TypeElement model) {
+    if (!timing) {
+      return render(schema, model);
+    }
+    long start = ThreadCpu.nanos();
+    try {
+      return render(schema, model);
+    } finally {
+      renderCpuNanos.add(ThreadCpu.nanos() - start);
     }
   }
 
