@@ -6,7 +6,12 @@
 #   plain      javac -proc:none       the model records alone (no processor)
 #   full       javac with processor   the records plus everything the processor generates
 #   proc-only  javac -proc:only       annotation processing alone (no class files)
-#   own        the processor's own time inside the proc-only run (-Adataflow.timing=true)
+#   own        the processor's own time inside the proc-only run (-Adataflow.timing=true); in parentheses the CPU
+#              time of the processor's thread plus its renderer thread
+#   floor      javac -proc:only with FilerFloorProcessor (next to this script) instead of DataFlow's: it writes the
+#              very same sources and resources (copied from an untimed proc-only run) through javac's Filer, and
+#              times itself the same way. Its own time is the floor of the processor's own time: javac's Filer
+#              accepting 11 files per model, whatever writes them. ours = own - floor.
 # Usage, from the repository root:
 #   benchmarks/processor/compile-time.sh [COUNTS...]        e.g. benchmarks/processor/compile-time.sh 10 100 500
 # Environment: RUNS (default 3), WORK (default /tmp/dataflow-compile-time), JAVAC_OPTS (extra javac options, such as
@@ -32,12 +37,16 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
 fi
 processorpath="$root/processor/target/dataflow-processor-0.1.0-SNAPSHOT.jar:$(cat "$root/processor/target/compile-time.classpath")"
 classpath="$root/runtime/target/dataflow-runtime-0.1.0-SNAPSHOT.jar:$(cat "$root/runtime/target/compile-time.classpath")"
-variants=(plain full proc-only)
+variants=(plain full proc-only floor)
 if [ -n "${BEFORE:-}" ]; then
   before_processorpath="$BEFORE/processor/target/dataflow-processor-0.1.0-SNAPSHOT.jar:$(cat "$BEFORE/processor/target/compile-time.classpath")"
   before_classpath="$BEFORE/runtime/target/dataflow-runtime-0.1.0-SNAPSHOT.jar:$(cat "$BEFORE/runtime/target/compile-time.classpath")"
-  variants=(plain full proc-only full-before proc-only-before)
+  variants=(plain full proc-only floor full-before proc-only-before)
 fi
+
+floor_processor=$work/floor-processor
+rm -rf "$floor_processor"
+javac --release 17 -d "$floor_processor" "$root/benchmarks/processor/FilerFloorProcessor.java"
 
 now() { date +%s.%N; }
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
@@ -54,6 +63,8 @@ run() {
     plain) opts+=(-proc:none) ;;
     full*) opts+=(-processorpath "$pp" -Adataflow.timing=true) ;;
     proc-only*) opts+=(-proc:only -processorpath "$pp" -Adataflow.timing=true) ;;
+    floor) opts+=(-proc:only -processorpath "$floor_processor" -processor FilerFloorProcessor
+      "-Afloor.sources=$work/floor-input-$n/generated" "-Afloor.resources=$work/floor-input-$n/classes") ;;
   esac
   local start end
   start=$(now)
@@ -62,8 +73,17 @@ run() {
   end=$(now)
   echo "$n $variant $(echo "$end - $start" | bc)" >>"$work/times"
   echo "$n $variant-cpu $(awk '{print $1 + $2}' "$log.cpu")" >>"$work/times"
-  if [[ $variant == proc-only* ]]; then
-    echo "$n own${variant#proc-only} $(sed -n 's/.*DataFlow timing: .*; total \([0-9.]*\) ms.*/\1/p' "$log" | tail -1)" >>"$work/times"
+  local own=
+  if [[ $variant == proc-only* ]]; then own=own${variant#proc-only}; fi
+  if [[ $variant == floor ]]; then own=floor-own; fi
+  if [ -n "$own" ]; then
+    # "...; total 6060.0 ms, thread CPU 4110.0 ms (and 2300.0 ms rendering on a thread of its own)": own CPU is both.
+    local total cpu render
+    total=$(grep ' timing: .*; total ' "$log" | tail -1)
+    cpu=$(echo "$total" | sed -n 's/.*, thread CPU \([0-9.]*\) ms.*/\1/p')
+    render=$(echo "$total" | sed -n 's/.*(and \([0-9.]*\) ms rendering.*/\1/p')
+    echo "$n $own $(echo "$total" | sed -n 's/.*; total \([0-9.]*\) ms.*/\1/p')" >>"$work/times"
+    echo "$n $own-cpu $(awk -v a="$cpu" -v b="${render:-0}" 'BEGIN { if (a != "") print a + b }')" >>"$work/times"
   fi
 }
 
@@ -72,6 +92,12 @@ for n in "${counts[@]}"; do
   rm -rf "$work/models-$n"
   "$root/benchmarks/processor/generate-models.sh" "$n" "$work/models-$n"
   find "$work/models-$n" -name '*.java' | sort >"$work/sources-$n"
+  # The floor's input: what this checkout's processor writes for these models (an untimed run).
+  run proc-only "$n" input
+  rm -rf "$work/floor-input-$n"
+  mv "$work/out-proc-only-$n" "$work/floor-input-$n"
+  grep -v "^$n " "$work/times" >"$work/times.kept" || true
+  mv "$work/times.kept" "$work/times"
   for ((r = 1; r <= runs; r++)); do
     # Alternate the order from run to run.
     order=("${variants[@]}")
@@ -80,18 +106,26 @@ for n in "${counts[@]}"; do
   done
 done
 
-m() { awk -v n="$1" -v v="$2" '$1 == n && $2 == v {print $3}' "$work/times" | median; }
-echo "medians of $runs runs, seconds; wall clock, then CPU (user + system) in parentheses"
-printf '%-7s %-16s %-16s %-16s %-16s %8s %s\n' models plain full added proc-only own generated
+m() { awk -v n="$1" -v v="$2" '$1 == n && $2 == v && $3 != "" {print $3}' "$work/times" | median; }
+# s N VARIANT: the median of milliseconds in seconds, or - when there is none (an older processor without CPU time).
+s() { local v; v=$(awk -v n="$1" -v v="$2" '$1 == n && $2 == v && $3 != "" {print $3 / 1000}' "$work/times" | median)
+  if [ -n "$v" ]; then printf '%.2f' "$v"; else printf -- -; fi; }
+echo "medians of $runs runs, seconds; wall clock, then CPU (user + system; for own and floor: the processor's threads)"
+echo "in parentheses; ours = own - floor"
+printf '%-10s %-13s %-14s %-14s %-14s %-12s %-12s %-12s %s\n' models plain full added proc-only own floor ours generated
 for n in "${counts[@]}"; do
  for suffix in "" ${BEFORE:+-before}; do
-  own=$(awk -v n="$n" -v v="own$suffix" '$1 == n && $2 == v {print $3 / 1000}' "$work/times" | median)
+  own=$(s "$n" "own$suffix") own_cpu=$(s "$n" "own$suffix-cpu")
+  floor=$(s "$n" floor-own) floor_cpu=$(s "$n" floor-own-cpu)
+  ours="$(printf '%.2f' "$(echo "$own - $floor" | bc)")"
+  if [ "$own_cpu" != - ]; then ours="$ours ($(printf '%.2f' "$(echo "$own_cpu - $floor_cpu" | bc)"))"; fi
   files=$(find "$work/out-full$suffix-$n/generated" -name '*.java' | wc -l)
-  printf '%-7s %-16s %-16s %-16s %-16s %8.2f %s files\n' "$n${suffix:+ before}" \
+  printf '%-10s %-13s %-14s %-14s %-14s %-12s %-12s %-12s %s files\n' "$n${suffix:+ before}" \
     "$(printf '%.2f (%.2f)' "$(m "$n" plain)" "$(m "$n" plain-cpu)")" \
     "$(printf '%.2f (%.2f)' "$(m "$n" "full$suffix")" "$(m "$n" "full$suffix-cpu")")" \
     "$(printf '%.2f (%.2f)' "$(echo "$(m "$n" "full$suffix") - $(m "$n" plain)" | bc)" \
       "$(echo "$(m "$n" "full$suffix-cpu") - $(m "$n" plain-cpu)" | bc)")" \
-    "$(printf '%.2f (%.2f)' "$(m "$n" "proc-only$suffix")" "$(m "$n" "proc-only$suffix-cpu")")" "$own" "$files"
+    "$(printf '%.2f (%.2f)' "$(m "$n" "proc-only$suffix")" "$(m "$n" "proc-only$suffix-cpu")")" \
+    "$own ($own_cpu)" "$floor ($floor_cpu)" "$ours" "$files"
  done
 done

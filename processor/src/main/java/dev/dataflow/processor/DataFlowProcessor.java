@@ -23,6 +23,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +33,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -62,7 +69,8 @@ public final class DataFlowProcessor extends AbstractProcessor {
   public static final String SCHEMA_RESOURCE = "META-INF/dataflow/schema.json";
   /**
    * With {@code -Adataflow.timing=true}, the processor reports its own elapsed time in each round, and the total, as
-   * notes (for benchmarks/processor/compile-time.sh). javac's own work between rounds is not counted.
+   * notes (for benchmarks/processor/compile-time.sh), with the total CPU time of the processor's thread. javac's own
+   * work between rounds is not counted.
    */
   public static final String TIMING = "dataflow.timing";
 
@@ -79,10 +87,15 @@ public final class DataFlowProcessor extends AbstractProcessor {
   private boolean timing;
   private int roundNumber;
   private long totalNanos;
+  private long totalCpuNanos;
+  /** CPU time of the renderer's thread, with {@code -Adataflow.timing=true}. */
+  private final LongAdder renderCpuNanos = new LongAdder();
   private ErrorReporter errors;
   private ModelScanner scanner;
   private ModelElements modelElements;
+  /** Created and used on the renderer's thread only. */
   private SqlRenderer sqlRenderer;
+  private boolean jacksonLoaded;
   private final SchemaClassWriter schemaWriter = new SchemaClassWriter();
   private final NodeClassWriter nodeWriter = new NodeClassWriter();
   private final RowMapperWriter rowMapperWriter = new RowMapperWriter();
@@ -106,18 +119,42 @@ public final class DataFlowProcessor extends AbstractProcessor {
   }
 
   @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    timing = Boolean.parseBoolean(processingEnv.getOptions().get(TIMING));
+  }
+
+  @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     long start = System.nanoTime();
+    long startCpu = timing ? ThreadCpu.nanos() : 0;
     int generated = processRound(round);
     if (timing) {
       long elapsed = System.nanoTime() - start;
       totalNanos += elapsed;
+      totalCpuNanos += ThreadCpu.nanos() - startCpu;
       roundNumber++;
       errors.note(
           "DataFlow timing: round " + roundNumber + ": " + generated + " models, " + millis(elapsed) + " ms"
-              + (round.processingOver() ? "; total " + millis(totalNanos) + " ms" : ""));
+              + (round.processingOver()
+                  ? "; total " + millis(totalNanos) + " ms, thread CPU " + millis(totalCpuNanos) + " ms"
+                      + " (and " + millis(renderCpuNanos.sum()) + " ms rendering on a thread of its own)"
+                  : ""));
     }
     return false;
+  }
+
+  /**
+   * The CPU time of the thread running the processor, which a loaded machine disturbs less than elapsed time. Only
+   * loaded with {@code -Adataflow.timing=true}, so a build without it never needs {@code java.management}.
+   */
+  private static final class ThreadCpu {
+    private static final java.lang.management.ThreadMXBean THREADS =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+
+    static long nanos() {
+      return THREADS.getCurrentThreadCpuTime();
+    }
   }
 
   private static String millis(long nanos) {
@@ -127,10 +164,8 @@ public final class DataFlowProcessor extends AbstractProcessor {
   /** One round; returns how many models it generated. */
   private int processRound(RoundEnvironment round) {
     if (errors == null) {
-      timing = Boolean.parseBoolean(processingEnv.getOptions().get(TIMING));
       errors = new ErrorReporter(processingEnv.getMessager());
       scanner = new ModelScanner(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), errors);
-      sqlRenderer = new SqlRenderer();
       modelElements = new ModelElements(processingEnv.getElementUtils());
     }
     droppedTables.addAll(scanner.droppedTables(round));
@@ -153,28 +188,7 @@ public final class DataFlowProcessor extends AbstractProcessor {
       }
     }
 
-    int generated = 0;
-    for (TypeElement model : candidates) {
-      String unresolved = scanner.unresolvedType(model);
-      if (unresolved != null) {
-        if (round.processingOver()) {
-          incomplete = true;
-          errors.error(
-              model,
-              "type "
-                  + unresolved
-                  + " used by "
-                  + model.getSimpleName()
-                  + " could not be resolved; import it or fix its declaration");
-        } else {
-          deferred.add(model.getQualifiedName().toString());
-        }
-        continue;
-      }
-      if (processModel(model)) {
-        generated++;
-      }
-    }
+    int generated = generate(candidates, round);
 
     if (round.processingOver()) {
       finishSchema(round);
@@ -189,11 +203,47 @@ public final class DataFlowProcessor extends AbstractProcessor {
     return generated;
   }
 
-  private boolean processModel(TypeElement model) {
+  /**
+   * Scans the candidates and writes the sources of those that scan cleanly (deferring those with unresolved types);
+   * returns how many models it generated.
+   */
+  private int generate(List<TypeElement> candidates, RoundEnvironment round) {
+    int generated = 0;
+    try (Renderer renderer = new Renderer()) {
+      for (TypeElement model : candidates) {
+        String unresolved = scanner.unresolvedType(model);
+        if (unresolved != null) {
+          if (round.processingOver()) {
+            incomplete = true;
+            errors.error(
+                model,
+                "type "
+                    + unresolved
+                    + " used by "
+                    + model.getSimpleName()
+                    + " could not be resolved; import it or fix its declaration");
+          } else {
+            deferred.add(model.getQualifiedName().toString());
+          }
+          continue;
+        }
+        ModelSchema schema = scanModel(model);
+        if (schema != null) {
+          renderer.submit(model, schema);
+          generated += writeRendered(renderer, false);
+        }
+      }
+      generated += writeRendered(renderer, true);
+    }
+    return generated;
+  }
+
+  /** Scans {@code model}; returns its schema, or null when it has errors (reported) or its table is taken. */
+  private ModelSchema scanModel(TypeElement model) {
     Optional<ModelSchema> scanned = scanner.scan(model);
     if (scanned.isEmpty()) {
       incomplete = true;
-      return false;
+      return null;
     }
     ModelSchema schema = scanned.get();
     String owner = modelByTable.putIfAbsent(schema.table(), schema.qualifiedName());
@@ -206,38 +256,151 @@ public final class DataFlowProcessor extends AbstractProcessor {
               + owner
               + "; give one of them another table with @Model(table = \"...\")");
       incomplete = true;
-      return false;
+      return null;
     }
     models.put(schema.table(), schema);
-    RenderedSql sql = sqlRenderer.render(schema);
-    List<JavaFile> files = new ArrayList<>();
-    files.add(schemaWriter.write(schema, sql, model));
-    files.addAll(nodeWriter.write(schema, model));
-    files.add(rowMapperWriter.write(schema, model));
-    try {
-      for (JavaFile file : files) {
-        write(file);
+    return schema;
+  }
+
+  /**
+   * Hands the rendered sources of the models at the head of the queue to the filer, in scanning order: those already
+   * rendered, or with {@code all} every one, waiting for the renderer. Returns how many models it wrote.
+   */
+  private int writeRendered(Renderer renderer, boolean all) {
+    int written = 0;
+    for (Renderer.Pending next = renderer.next(all); next != null; next = renderer.next(all)) {
+      TypeElement model = next.model();
+      try {
+        for (GeneratedSource file : next.files()) {
+          write(file);
+        }
+        schemaClasses.add(SchemaClassWriter.schemaClassName(next.schema()));
+        written++;
+      } catch (IOException e) {
+        errors.error(model, "could not write the generated code of " + model.getSimpleName() + ": " + e.getMessage());
       }
-      schemaClasses.add(SchemaClassWriter.schemaClassName(schema));
-      return true;
-    } catch (IOException e) {
-      errors.error(model, "could not write the generated code of " + model.getSimpleName() + ": " + e.getMessage());
-      return false;
+    }
+    return written;
+  }
+
+  /** A generated source rendered to its text, ready for the filer. */
+  private record GeneratedSource(String name, String text, Element[] originating) {
+    static GeneratedSource of(JavaFile file) {
+      String simpleName = file.typeSpec().name();
+      String name = file.packageName().isEmpty() ? simpleName : file.packageName() + "." + simpleName;
+      return new GeneratedSource(
+          name, file.toString(), file.typeSpec().originatingElements().toArray(Element[]::new));
     }
   }
 
   /**
-   * Renders {@code file} into one string first and hands it to the filer in one write: JavaPoet's own {@code
-   * writeTo(Filer)} appends piece by piece to the filer's unbuffered writer.
+   * Renders the models' SQL and sources on a thread of its own while the processor's thread goes on scanning and
+   * handing earlier models' sources to javac's filer (most of the processor's time, javac's own per-file checks).
+   * Rendering reads only the {@link ModelSchema}, plain data, and the writers; javac's elements and filer are used on
+   * the processor's thread only. The sources reach the filer in scanning order, so the output does not depend on the
+   * thread; a failure while rendering is thrown on the processor's thread as before.
    */
-  private void write(JavaFile file) throws IOException {
-    String text = file.toString();
-    String simpleName = file.typeSpec().name();
-    String name = file.packageName().isEmpty() ? simpleName : file.packageName() + "." + simpleName;
-    Element[] originating = file.typeSpec().originatingElements().toArray(Element[]::new);
-    JavaFileObject source = processingEnv.getFiler().createSourceFile(name, originating);
+  private final class Renderer implements AutoCloseable {
+    private record Pending(TypeElement model, ModelSchema schema, Future<List<GeneratedSource>> rendering) {
+      List<GeneratedSource> files() {
+        try {
+          return rendering.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while rendering the sources of " + schema.qualifiedName(), e);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    }
+
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private ExecutorService executor;
+
+    void submit(TypeElement model, ModelSchema schema) {
+      if (executor == null) {
+        executor = Executors.newSingleThreadExecutor(task -> {
+          Thread thread = new Thread(task, "dataflow-processor-render");
+          thread.setDaemon(true);
+          return thread;
+        });
+      }
+      queue.add(new Pending(model, schema, executor.submit(() -> timedRender(schema, model))));
+    }
+
+    /** The oldest pending model if it is rendered (or {@code wait}), else null. */
+    Pending next(boolean wait) {
+      Pending head = queue.peek();
+      if (head == null || !(wait || head.rendering().isDone())) {
+        return null;
+      }
+      return queue.poll();
+    }
+
+    @Override
+    public void close() {
+      if (executor != null) {
+        if (!jacksonLoaded) {
+          // Idle now: load what the last round needs (Jackson, for the schema resource) while javac goes on.
+          jacksonLoaded = true;
+          executor.execute(DataFlowProcessor::loadJackson);
+        }
+        executor.shutdown();
+      }
+    }
+  }
+
+  private List<GeneratedSource> timedRender(ModelSchema schema, TypeElement model) {
+    if (!timing) {
+      return render(schema, model);
+    }
+    long start = ThreadCpu.nanos();
+    try {
+      return render(schema, model);
+    } finally {
+      renderCpuNanos.add(ThreadCpu.nanos() - start);
+    }
+  }
+
+  /** Renders one model's SQL and sources; runs on the renderer's thread. */
+  private List<GeneratedSource> render(ModelSchema schema, TypeElement model) {
+    if (sqlRenderer == null) {
+      // jOOQ's start-up, a good part of a small build's time, off the processor's thread too.
+      sqlRenderer = new SqlRenderer();
+    }
+    RenderedSql sql = sqlRenderer.render(schema);
+    List<GeneratedSource> files = new ArrayList<>();
+    files.add(GeneratedSource.of(schemaWriter.write(schema, sql, model)));
+    for (JavaFile node : nodeWriter.write(schema, model)) {
+      files.add(GeneratedSource.of(node));
+    }
+    files.add(GeneratedSource.of(rowMapperWriter.write(schema, model)));
+    return files;
+  }
+
+  /** A warm-up only: a failure here is left to the real write at the end, on the processor's thread, to report. */
+  private static void loadJackson() {
+    try {
+      SnapshotJson.warmUp();
+    } catch (RuntimeException | LinkageError e) {
+      // Reported by finishSchema if it happens again there.
+    }
+  }
+
+  /**
+   * Hands {@code file}, rendered into one string, to the filer in one write: JavaPoet's own {@code writeTo(Filer)}
+   * appends piece by piece to the filer's unbuffered writer.
+   */
+  private void write(GeneratedSource file) throws IOException {
+    JavaFileObject source = processingEnv.getFiler().createSourceFile(file.name(), file.originating());
     try (Writer writer = source.openWriter()) {
-      writer.write(text);
+      writer.write(file.text());
     }
   }
 

@@ -66,6 +66,14 @@ public final class SnapshotJson {
     }
   }
 
+  /**
+   * Loads and initialises what {@link #write} uses (Jackson's writer), so that a thread with nothing else to do can
+   * take that start-up time off the processor's last round.
+   */
+  public static void warmUp() {
+    write(new SchemaSnapshot(List.of()));
+  }
+
   /** Parses a snapshot, or throws {@link SnapshotFormatException} saying what is wrong. */
   public static SchemaSnapshot read(String json) {
     JsonNode root;
