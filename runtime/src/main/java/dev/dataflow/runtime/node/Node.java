@@ -27,7 +27,9 @@ public interface Node {
    * Runs the node.
    *
    * @param context the run, the node id and database access
-   * @param params the node's parameters after connections and overrides are applied; keys are declared names
+   * @param params the node's parameters after connections and overrides are applied; keys are declared names. The
+   *     map cannot be changed, and neither can the maps and lists of literal or overriding values in it (they are
+   *     the workflow's own, shared by every run): copy what the node needs to change
    * @return the node's output, read by later nodes through connections and by the caller through the result
    */
   Map<String, Object> execute(NodeContext context, Map<String, Object> params) throws Exception;
