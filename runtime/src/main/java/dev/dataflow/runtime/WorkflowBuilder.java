@@ -167,11 +167,7 @@ public final class WorkflowBuilder {
 
     if (edges.isEmpty() && dependencies.isEmpty()) {
       // Nothing connects or orders the nodes (the commonest workflow, one node): they run as added.
-      for (NodeInstance instance : nodes.values()) {
-        for (ParamProblem p : ParamChecker.check(instance.node(), instance.params(), Set.of())) {
-          problems.add(new Problem(instance.id(), instance.type(), p.parameter(), p.message()));
-        }
-      }
+      checkParams(nodes, Map.of(), problems);
       if (!problems.isEmpty()) {
         throw new WorkflowValidationException(problems);
       }
@@ -234,12 +230,7 @@ public final class WorkflowBuilder {
       }
     }
 
-    for (NodeInstance instance : nodes.values()) {
-      Set<String> connected = connectedParams.getOrDefault(instance.id(), Set.of());
-      for (ParamProblem p : ParamChecker.check(instance.node(), instance.params(), connected)) {
-        problems.add(new Problem(instance.id(), instance.type(), p.parameter(), p.message()));
-      }
-    }
+    checkParams(nodes, connectedParams, problems);
 
     for (Edge edge : validEdges) {
       NodeInstance source = nodes.get(edge.fromNode());
@@ -285,6 +276,17 @@ public final class WorkflowBuilder {
       throw new WorkflowValidationException(problems);
     }
     return new Workflow(nodes, validEdges, runsAfter, order);
+  }
+
+  /** Each node's literal parameters against its specs; {@code connectedParams}: the names connections fill, by node. */
+  private static void checkParams(Map<String, NodeInstance> nodes, Map<String, Set<String>> connectedParams,
+      List<Problem> problems) {
+    for (NodeInstance instance : nodes.values()) {
+      Set<String> connected = connectedParams.getOrDefault(instance.id(), Set.of());
+      for (ParamProblem p : ParamChecker.check(instance.node(), instance.params(), connected)) {
+        problems.add(new Problem(instance.id(), instance.type(), p.parameter(), p.message()));
+      }
+    }
   }
 
   /**

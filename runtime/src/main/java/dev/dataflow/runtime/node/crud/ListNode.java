@@ -178,7 +178,7 @@ public abstract class ListNode extends CrudNode {
   private boolean cursorMayHoldPii(Object cursor) {
     try {
       for (String item : PageCursor.decode(cursor, CURSOR).order()) {
-        var column = model.column(item.startsWith("-") ? item.substring(1) : item);
+        var column = PageCursor.sortColumn(model, item);
         if (column == null || column.pii()) {
           return true;
         }

@@ -61,7 +61,7 @@ record PageCursor(String model, List<String> order, String filters, List<String>
   static PageCursor after(ModelDescriptor model, List<String> order, String filterHash, Map<String, Object> row) {
     List<String> values = new ArrayList<>(order.size());
     for (String item : order) {
-      ColumnDescriptor column = model.column(item.startsWith("-") ? item.substring(1) : item);
+      ColumnDescriptor column = sortColumn(model, item);
       values.add(text(column, row.get(column.name())));
     }
     return new PageCursor(model.modelName(), order, filterHash, values);
@@ -78,7 +78,7 @@ record PageCursor(String model, List<String> order, String filters, List<String>
     Object[] values = new Object[order.size()];
     for (int i = 0; i < columns.length; i++) {
       String item = order.get(i);
-      columns[i] = model.column(item.startsWith("-") ? item.substring(1) : item);
+      columns[i] = sortColumn(model, item);
       Object value = row.get(columns[i].name());
       values[i] = writtenNow(columns[i]) ? text(columns[i], value) : value;
     }
@@ -93,6 +93,11 @@ record PageCursor(String model, List<String> order, String filters, List<String>
 
   private static boolean writtenNow(ColumnDescriptor column) {
     return column.javaType() == JavaType.BYTES || column.javaType() == JavaType.JSON;
+  }
+
+  /** The column of a sort key ({@code "name"} or {@code "-name"}), or null when the model has none of that name. */
+  static ColumnDescriptor sortColumn(ModelDescriptor model, String item) {
+    return model.column(item.startsWith("-") ? item.substring(1) : item);
   }
 
   /** The text form. */
@@ -264,7 +269,7 @@ record PageCursor(String model, List<String> order, String filters, List<String>
     List<Object> values = new ArrayList<>(order.size());
     for (int i = 0; i < order.size(); i++) {
       String item = order.get(i);
-      ColumnDescriptor column = model.column(item.startsWith("-") ? item.substring(1) : item);
+      ColumnDescriptor column = sortColumn(model, item);
       Object value = value(column, page.after().get(i), parameter);
       if (value == null && !column.nullable()) {
         throw new InvalidParameterException(parameter, "this cursor is damaged or was changed; pass next_cursor"
