@@ -4,12 +4,11 @@ import dev.dataflow.runtime.WorkflowValidationException.Problem;
 import dev.dataflow.runtime.node.ParamProblem;
 import dev.dataflow.runtime.model.Suggestions;
 import dev.dataflow.runtime.workflow.Edge;
+import dev.dataflow.runtime.workflow.FrozenMap;
 import dev.dataflow.runtime.workflow.NodeInstance;
 import dev.dataflow.runtime.workflow.ParamChecker;
 import dev.dataflow.runtime.workflow.Paths;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,8 +89,8 @@ public final class LocalRuntime {
 
   /**
    * Each node's parameters for this run: the workflow's literal ones (checked and frozen at build), with each
-   * override's values frozen and put over them. Only the overridden values are checked again, then the node's rules
-   * between all of its parameters.
+   * override's values frozen and put over them ({@link FrozenMap#with}). Only the overridden values are checked
+   * again, then the node's rules between all of its parameters.
    */
   private static Map<String, Map<String, Object>> applyOverrides(Workflow workflow,
       Map<String, Map<String, Object>> overrides) {
@@ -99,9 +98,9 @@ public final class LocalRuntime {
       return workflow.literalParams();
     }
     // A one-node workflow's overrides name that node (or are refused): its map is all the run needs.
-    Map<String, Map<String, Object>> params = workflow.nodes().size() == 1 ? new HashMap<>(2)
-        : new LinkedHashMap<>(workflow.literalParams());
-    List<Problem> problems = new ArrayList<>();
+    boolean single = workflow.nodes().size() == 1;
+    Map<String, Map<String, Object>> params = single ? null : new LinkedHashMap<>(workflow.literalParams());
+    List<Problem> problems = new ArrayList<>(0);
     for (Map.Entry<String, Map<String, Object>> e : overrides.entrySet()) {
       NodeInstance instance = workflow.node(e.getKey());
       if (instance == null) {
@@ -109,16 +108,9 @@ public final class LocalRuntime {
             + Suggestions.didYouMean(String.valueOf(e.getKey()), workflow.nodeIds())));
         continue;
       }
-      Map<String, Object> merged = new LinkedHashMap<>(instance.params());
-      Set<String> overridden = Set.of();
-      if (e.getValue() != null) {
-        overridden = e.getValue().keySet();
-        for (Map.Entry<String, Object> value : e.getValue().entrySet()) {
-          // the literal values are frozen already: only the overriding ones are copied
-          merged.put(String.valueOf(value.getKey()), Paths.freeze(value.getValue()));
-        }
-      }
-      Map<String, Object> frozen = Collections.unmodifiableMap(merged);
+      Map<String, Object> changes = e.getValue() == null ? Map.of() : e.getValue();
+      FrozenMap literal = instance.params() instanceof FrozenMap f ? f : (FrozenMap) Paths.freeze(instance.params());
+      FrozenMap merged = literal.with(changes); // the literal values are frozen already: only the changes are copied
       List<Edge> into = workflow.edgesInto(instance.id());
       Set<String> connected = Set.of();
       if (!into.isEmpty()) {
@@ -127,10 +119,14 @@ public final class LocalRuntime {
           connected.add(Paths.head(edge.toInput()));
         }
       }
-      for (ParamProblem p : ParamChecker.checkOverrides(instance.node(), frozen, overridden, connected)) {
+      for (ParamProblem p : ParamChecker.checkOverrides(instance.node(), merged, changes.keySet(), connected)) {
         problems.add(new Problem(instance.id(), instance.type(), p.parameter(), p.message()));
       }
-      params.put(instance.id(), frozen);
+      if (single) {
+        params = Map.of(instance.id(), merged);
+      } else {
+        params.put(instance.id(), merged);
+      }
     }
     if (!problems.isEmpty()) {
       throw new WorkflowValidationException(problems);

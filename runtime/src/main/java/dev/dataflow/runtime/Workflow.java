@@ -28,7 +28,8 @@ public final class Workflow {
 
   Workflow(Map<String, NodeInstance> nodes, List<Edge> edges, Map<String, List<String>> runsAfter,
       List<String> executionOrder) {
-    this.nodes = Collections.unmodifiableMap(nodes); // the builder's own map, made for this workflow
+    // the builder's own map, made for this workflow; a lone node's as a one-entry map
+    this.nodes = nodes.size() == 1 ? Map.copyOf(nodes) : Collections.unmodifiableMap(nodes);
     this.edges = List.copyOf(edges);
     this.executionOrder = List.copyOf(executionOrder);
     if (edges.isEmpty()) {

@@ -171,7 +171,8 @@ public final class WorkflowBuilder {
       if (!problems.isEmpty()) {
         throw new WorkflowValidationException(problems);
       }
-      return new Workflow(nodes, List.of(), Map.of(), new ArrayList<>(nodes.keySet()));
+      return new Workflow(nodes, List.of(), Map.of(),
+          nodes.size() == 1 ? List.of(nodes.keySet().iterator().next()) : new ArrayList<>(nodes.keySet()));
     }
 
     Set<String> allIds = new LinkedHashSet<>(nodes.keySet());

@@ -31,6 +31,22 @@ public final class WorkflowResult {
     this.nodeRuns = List.copyOf(nodeRuns);
   }
 
+  /** The result of a one-node run whose node ran; the run took as long as the node. */
+  static WorkflowResult ofOneNode(String runId, String nodeId, Map<String, Object> output, Workflow workflow,
+      NodeRun run) {
+    return new WorkflowResult(runId, Map.of(nodeId, output), run.duration(), workflow, run);
+  }
+
+  private WorkflowResult(String runId, Map<String, Map<String, Object>> outputs, Duration duration,
+      Workflow workflow, NodeRun run) {
+    this.runId = runId;
+    this.outputs = outputs;
+    this.skipped = List.of();
+    this.duration = duration;
+    this.workflow = workflow;
+    this.nodeRuns = List.of(run);
+  }
+
   /** The run's id, also in log lines and errors of this run. */
   public String runId() {
     return runId;

@@ -65,6 +65,11 @@ final class WorkflowRun {
    * logger at DEBUG. When nobody does, those events are not even made (failures are always told: WARN).
    */
   private final boolean observed;
+  /**
+   * Whether this is the commonest run, one node on its own connection with nobody observing it: then
+   * {@link #runSingle} runs it without the bookkeeping a graph needs.
+   */
+  private final boolean single;
   private final Map<String, Map<String, Object>> outputs;
   private final Set<String> skipped;
   /** What became of each node that ran, failed or was skipped; the rest never started. */
@@ -84,6 +89,8 @@ final class WorkflowRun {
     this.parallel = options.transactionMode() != TransactionMode.WORKFLOW && options.parallelism() > 1
         && workflow.executionOrder().size() > 1;
     this.observed = !options.listeners().isEmpty() || (options.logging() && LOG.isDebugEnabled());
+    this.single = workflow.executionOrder().size() == 1 && options.transactionMode() != TransactionMode.WORKFLOW
+        && !observed && !options.logParameterValues();
     this.outputs = parallel ? new ConcurrentHashMap<>() : new HashMap<>();
     this.skipped = parallel ? ConcurrentHashMap.newKeySet() : new HashSet<>();
     this.nodeRuns = parallel ? new ConcurrentHashMap<>() : new HashMap<>();
@@ -103,6 +110,9 @@ final class WorkflowRun {
 
   WorkflowResult run() {
     long started = System.nanoTime();
+    if (single) {
+      return runSingle(started);
+    }
     if (options.transactionMode() == TransactionMode.WORKFLOW) {
       runInOneTransaction();
     } else if (!parallel) {
@@ -120,6 +130,41 @@ final class WorkflowRun {
     }
     return new WorkflowResult(runId, ordered(), orderedSkipped(), Duration.ofNanos(System.nanoTime() - started),
         workflow, orderedRuns());
+  }
+
+  /**
+   * Runs the only node as {@link #step} would (it has no connections and nothing to skip), and makes the result
+   * without the maps and lists a graph's run fills: one output, one node run.
+   */
+  private WorkflowResult runSingle(long started) {
+    String nodeId = workflow.executionOrder().get(0);
+    NodeInstance instance = workflow.node(nodeId);
+    Node node = instance.node();
+    ConnectionContexts.Context context = new ConnectionContexts.PerNode(pool, replicas, options, settings)
+        .forNode(runId, nodeId, instance.type(), node.readOnly());
+    Map<String, Object> output;
+    try {
+      output = node.execute(context, params.get(nodeId));
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      failed(instance, e, System.nanoTime() - started);
+      throw report();
+    }
+    Map<String, Object> result = outputOf(node, output);
+    long nanos = System.nanoTime() - started;
+    return WorkflowResult.ofOneNode(runId, nodeId, result, workflow,
+        new NodeRun(nodeId, instance.type(), NodeRun.Status.RAN, Duration.ofNanos(nanos)));
+  }
+
+  /**
+   * What the run keeps of a node's output. A CRUD node's output is a map it made for this call and keeps no
+   * reference to: it is wrapped, not copied. Any other node's is copied, so that a node keeping its map cannot
+   * change the run's result afterwards.
+   */
+  private static Map<String, Object> outputOf(Node node, Map<String, Object> output) {
+    return output == null ? Map.of()
+        : Collections.unmodifiableMap(node instanceof CrudNode ? output : new LinkedHashMap<>(output));
   }
 
   private void runInOneTransaction() {
@@ -235,15 +280,9 @@ final class WorkflowRun {
       stopped = true; // out of memory or stack: nothing more should start; the caller rolls back and rethrows
       throw e;
     } catch (Throwable e) {
-      String parameter = e instanceof InvalidParameterException ip ? ip.parameter()
-          : e instanceof ConflictException c ? c.parameter() : null;
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return fail(instance, parameter, reason, e, System.nanoTime() - started);
+      return failed(instance, e, System.nanoTime() - started);
     }
-    // A CRUD node's output is a map it made for this call and keeps no reference to: it is wrapped, not copied.
-    // Any other node's is copied, so that a node keeping its map cannot change the run's result afterwards.
-    Map<String, Object> result = output == null ? Map.of()
-        : Collections.unmodifiableMap(node instanceof CrudNode ? output : new LinkedHashMap<>(output));
+    Map<String, Object> result = outputOf(node, output);
     outputs.put(nodeId, result);
     long nanos = System.nanoTime() - started;
     nodeRuns.put(nodeId, new NodeRun(nodeId, instance.type(), NodeRun.Status.RAN, Duration.ofNanos(nanos)));
@@ -252,6 +291,14 @@ final class WorkflowRun {
       notify(l -> l.nodeFinished(event(instance, nanos, rows)));
     }
     return true;
+  }
+
+  /** Records what a node threw as its failure; false. */
+  private boolean failed(NodeInstance instance, Throwable e, long nanos) {
+    String parameter = e instanceof InvalidParameterException ip ? ip.parameter()
+        : e instanceof ConflictException c ? c.parameter() : null;
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return fail(instance, parameter, reason, e, nanos);
   }
 
   private boolean fail(NodeInstance instance, String parameter, String reason, Throwable cause, long nanos) {

@@ -2,13 +2,16 @@ package dev.dataflow.models.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.dataflow.models.testing.DatabaseTest;
 import dev.dataflow.models.testing.TestNodes;
+import dev.dataflow.runtime.ExecutionOptions;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
 import dev.dataflow.runtime.WorkflowExecutionException;
+import dev.dataflow.runtime.WorkflowListener;
 import dev.dataflow.runtime.WorkflowResult;
 import dev.dataflow.runtime.node.NodeRegistry;
 import dev.dataflow.runtime.workflow.NodeRun;
@@ -88,5 +91,35 @@ class RunPicturesTest extends DatabaseTest {
         """, withoutTimes(result.toMermaid()));
     assertEquals(result.skipped(), result.nodeRuns().stream()
         .filter(r -> r.status() == NodeRun.Status.SKIPPED).map(NodeRun::nodeId).toList());
+  }
+  /**
+   * A one-node run that nobody observes takes a shorter path than a run with a listener: both must report alike
+   * (output, node runs, picture; and a failure's exception).
+   */
+  @Test
+  void aOneNodeRunReportsAsAnyRunDoesWithOrWithoutAListener() {
+    ExecutionOptions heard = ExecutionOptions.builder().listener(new WorkflowListener() {}).build();
+    Workflow emit = new WorkflowBuilder(REGISTRY)
+        .addNode("EmitNode", "emit", Map.of("values", Map.of("intent", "greeting"))).build();
+    WorkflowResult lone = runtime.execute(emit);
+    WorkflowResult observed = runtime.execute(emit, heard);
+    assertEquals(Map.of("intent", "greeting"), lone.get("emit"));
+    assertEquals(observed.get("emit"), lone.get("emit"));
+    assertEquals(List.of(), lone.skipped());
+    assertEquals(List.of(NodeRun.Status.RAN), lone.nodeRuns().stream().map(NodeRun::status).toList());
+    assertEquals(withoutTimes(observed.toMermaid()), withoutTimes(lone.toMermaid()));
+    assertThrows(UnsupportedOperationException.class, () -> lone.get("emit").put("x", 1));
+    assertThrows(IllegalArgumentException.class, () -> lone.get("emitt"));
+
+    Workflow fail = new WorkflowBuilder(REGISTRY).addNode("FailNode", "fail", Map.of()).build();
+    WorkflowExecutionException quiet = assertThrows(WorkflowExecutionException.class, () -> runtime.execute(fail));
+    WorkflowExecutionException loud = assertThrows(WorkflowExecutionException.class,
+        () -> runtime.execute(fail, heard));
+    assertEquals(loud.getMessage().replace(loud.runId(), "RUN"), quiet.getMessage().replace(quiet.runId(), "RUN"));
+    assertEquals("fail", quiet.nodeId());
+    assertEquals(Map.of(), quiet.completedOutputs());
+    assertInstanceOf(IllegalStateException.class, quiet.getCause());
+    assertEquals(List.of(NodeRun.Status.FAILED), quiet.nodeRuns().stream().map(NodeRun::status).toList());
+    assertEquals(withoutTimes(loud.toMermaid()), withoutTimes(quiet.toMermaid()));
   }
 }

@@ -101,9 +101,10 @@ public final class Paths {
   }
 
   /**
-   * A deep, unmodifiable copy of nested maps and lists; other values are kept as they are. It keeps its own stack
-   * rather than recursing, so input of any depth is copied (and then refused by the check that knows its limit, not
-   * by a {@link StackOverflowError} here).
+   * A deep, unmodifiable copy of nested maps and lists; other values are kept as they are. Maps become
+   * {@link FrozenMap}s (in their iteration order), lists unmodifiable lists. It keeps its own stack rather than
+   * recursing, so input of any depth is copied (and then refused by the check that knows its limit, not by a
+   * {@link StackOverflowError} here).
    */
   public static Object freeze(Object value) {
     if (!(value instanceof Map) && !(value instanceof List)) {
@@ -114,10 +115,9 @@ public final class Paths {
     while (!pending.isEmpty()) {
       Object[] next = pending.pop();
       if (next[0] instanceof Map<?, ?> map) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> copy = (Map<String, Object>) next[1];
+        FrozenMap copy = (FrozenMap) next[1];
         for (Map.Entry<?, ?> e : map.entrySet()) {
-          copy.put(String.valueOf(e.getKey()), frozenShell(e.getValue(), pending));
+          copy.add(String.valueOf(e.getKey()), frozenShell(e.getValue(), pending));
         }
       } else {
         @SuppressWarnings("unchecked")
@@ -131,14 +131,14 @@ public final class Paths {
   }
 
   /**
-   * The unmodifiable view of an empty copy of a map or list, to be filled from {@code pending} (where the original
-   * and the copy are pushed); any other value as it is.
+   * An empty frozen copy of a map, or the unmodifiable view of an empty copy of a list, to be filled from
+   * {@code pending} (where the original and the copy are pushed); any other value as it is.
    */
   private static Object frozenShell(Object value, Deque<Object[]> pending) {
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
+      FrozenMap copy = FrozenMap.filling(map.size());
       pending.push(new Object[] {map, copy});
-      return Collections.unmodifiableMap(copy);
+      return copy;
     }
     if (value instanceof List<?> list) {
       List<Object> copy = new ArrayList<>(list.size());
