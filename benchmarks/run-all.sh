@@ -6,7 +6,7 @@
 #   benchmarks/run-all.sh --results benchmarks/results
 #   benchmarks/run-all.sh --quick                  # small sizes, a few minutes: to check that everything runs
 #
-# Sizes: --calls N (single-row calls per side, default 5000) --warmup N (2000) --seed N (rows per session, 2000)
+# Sizes: --calls N (single-row calls per side, default 5000) --warmup N (at least, 5000) --seed N (rows per session, 2000)
 #        --bulk N (rows, 100000) --stream N (rows of the streamed bulk load, every side, 1000000)
 #        --update N (rows, 100000) --rounds N (bulk rounds, 3)
 #        --cold N (fresh JVMs per side, 5) --jmh "ARGS" (JMH options for RuntimeOverheadBenchmark)
@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 results=benchmarks/target/results
-calls=5000 warmup=2000 seed=2000 bulk=100000 stream=1000000 update=100000 rounds=3 cold=5
+calls=5000 warmup=5000 seed=2000 bulk=100000 stream=1000000 update=100000 rounds=3 cold=5
 jmh="-f 1 -wi 2 -i 3 -w 2s -r 2s"
 build=1
 while [ $# -gt 0 ]; do
@@ -48,8 +48,12 @@ fi
 run() { # name, then the java arguments; the table on stdout goes to the terminal and to <name>.txt
   local name=$1; shift
   echo "== $name ($(date -u +%H:%M:%S))" >&2
-  java -Ddataflow.results="$results" "$@" | tee "$results/$name.txt"
+  ${pin:-} java -Ddataflow.results="$results" "$@" | tee "$results/$name.txt"
 }
+# The single-row comparison runs twice: with the JVM (and the PostgreSQL it starts) pinned to one processor, where
+# every microsecond of client work shows in the round trip, and as the scheduler places them. See the README.
+pinned=
+if command -v taskset >/dev/null && [ "$(nproc)" -gt 1 ]; then pinned="taskset -c 0"; fi
 
 {
   echo "# Machine"
@@ -62,12 +66,15 @@ run() { # name, then the java arguments; the table on stdout goes to the termina
   echo "- Java: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
   echo "- PostgreSQL: $(java -cp "$jar" dev.dataflow.benchmarks.ServerVersion 2>/dev/null | tail -1)"
   echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- sizes: single-row $calls calls after $warmup warm-up on $seed rows per session; bulk $bulk rows,"
+  echo "- sizes: single-row $calls calls after at least $warmup warm-up calls on $seed rows per session (pinned:"
+  echo "  ${pinned:-not available}, then unpinned); bulk $bulk rows,"
   echo "  $rounds rounds; bulk streamed (every side) $stream rows, 1 round under -Xmx256m; bulk update $update rows;"
   echo "  cold start $cold JVMs per side"
 } > "$results/machine.md"
 
-run single-row -cp "$jar" dev.dataflow.benchmarks.SingleRowComparison "$calls" "$warmup" "$seed"
+pin=$pinned run single-row -cp "$jar" dev.dataflow.benchmarks.SingleRowComparison "$calls" "$warmup" "$seed" single-row
+run single-row-unpinned -cp "$jar" dev.dataflow.benchmarks.SingleRowComparison "$calls" "$warmup" "$seed" \
+  single-row-unpinned
 run bulk-load -cp "$jar" dev.dataflow.benchmarks.BulkLoadComparison "$bulk" "$rounds"
 run bulk-load-stream -Xmx256m -cp "$jar" dev.dataflow.benchmarks.BulkLoadComparison "$stream" 1 --stream
 run bulk-update -cp "$jar" dev.dataflow.benchmarks.BulkUpdateComparison "$update" "$rounds"

@@ -8,6 +8,8 @@ import dev.dataflow.models.ConversationMessageUpdateNode;
 import dev.dataflow.models.MessageRole;
 import dev.dataflow.runtime.Workflow;
 import dev.dataflow.runtime.WorkflowBuilder;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -142,14 +144,22 @@ public final class SingleRowComparison implements AutoCloseable {
 
   public static void main(String[] args) throws Exception {
     int calls = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-    int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
     int rows = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+    String name = args.length > 3 ? args[3] : "single-row";
     try (SingleRowComparison bench = new SingleRowComparison(rows)) {
-      bench.report(bench.measure(calls, warmUp), calls, warmUp).print();
+      bench.report(name, bench.measure(calls, warmUp), calls, warmUp).print();
     }
   }
 
-  /** Median ns per call, by operation and side. */
+  /**
+   * Median ns per call, by operation and side. Each operation is warmed up, sides interleaved as in the timed part,
+   * for at least {@code warmUp} calls per side and then in steps of {@value #WARM_UP_STEP} until the JIT is done
+   * with what these calls run (it compiled for less than {@value #SETTLED_MS} ms in each of the last
+   * {@value #QUIET_STEPS} steps; at most {@value #MAX_WARM_UP} calls). Then the table is put back as it was before
+   * the warm-up ({@link #restore}), so that the timed calls do not pay for the rows and index entries the warm-up
+   * wrote. What each operation's warm-up took is in {@link #warmUps}.
+   */
   Map<Op, Map<String, Double>> measure(int calls, int warmUp) throws Exception {
     List<String> names = new ArrayList<>(sides.keySet());
     List<Side> all = new ArrayList<>(sides.values());
@@ -164,9 +174,29 @@ public final class SingleRowComparison implements AutoCloseable {
     for (int k = 0; k < n; k++) {
       turn[k] = k;
     }
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     for (Op op : order) {
       long[][] nanos = new long[n][calls];
-      for (int i = 0; i < warmUp + calls; i++) {
+      boolean timing = warmUp == 0;
+      int warmed = 0; // the warm-up's calls per side: the timed calls are i = warmed ... warmed + calls - 1
+      long stepStart = jit.getTotalCompilationTime();
+      int quietSteps = 0;
+      for (int i = 0; ; i++) {
+        if (!timing && i >= warmUp && (warmUp < WARM_UP_STEP || i % WARM_UP_STEP == 0)) {
+          long now = jit.getTotalCompilationTime();
+          long step = now - stepStart;
+          stepStart = now;
+          quietSteps = step < SETTLED_MS ? quietSteps + 1 : 0;
+          if (warmUp < WARM_UP_STEP || quietSteps == QUIET_STEPS || i >= MAX_WARM_UP) {
+            warmed = i;
+            restore();
+            stepStart = jit.getTotalCompilationTime();
+            timing = true;
+          }
+        }
+        if (timing && i - warmed >= calls) {
+          break;
+        }
         // a new order every call: each side goes first as often as the others, and follows each of them
         for (int k = n - 1; k > 0; k--) {
           int j = shuffle.nextInt(k + 1);
@@ -182,13 +212,14 @@ public final class SingleRowComparison implements AutoCloseable {
           if (result == null) {
             throw new IllegalStateException(names.get(s) + " returned nothing for " + op.label);
           }
-          if (i >= warmUp) {
-            nanos[s][i - warmUp] = took;
+          if (timing) {
+            nanos[s][i - warmed] = took;
           }
         }
         done += n;
-        progress.update(done);
+        progress.update(Math.min(done, total));
       }
+      warmUps.put(op, new WarmUp(warmed, jit.getTotalCompilationTime() - stepStart));
       Map<String, Double> byside = new LinkedHashMap<>();
       for (int s = 0; s < n; s++) {
         long[] sorted = nanos[s].clone();
@@ -198,8 +229,41 @@ public final class SingleRowComparison implements AutoCloseable {
       }
       medians.put(op, byside);
     }
-    progress.finish(done);
+    progress.finish(total);
     return medians;
+  }
+
+  /** Warm-up calls are added in steps of this many per side... */
+  static final int WARM_UP_STEP = 1000;
+  /** ...until the JIT compiled for less than this many milliseconds (all its threads)... */
+  static final long SETTLED_MS = 10;
+  /** ...in each of this many steps in a row... */
+  static final int QUIET_STEPS = 3;
+  /** ...or the warm-up reached this many calls per side. */
+  static final int MAX_WARM_UP = 60_000;
+
+  /** How many warm-up calls per side an operation had, and how long the JIT compiled during its timed calls. */
+  record WarmUp(int calls, long jitMillisWhileTimed) {}
+
+  /** What {@link #measure} did to warm up each operation. */
+  final Map<Op, WarmUp> warmUps = new LinkedHashMap<>();
+
+  /**
+   * Puts the table back as the seeding left it, up to the values the warm-up updated: deletes the rows Create's
+   * warm-up added, rewrites the table and its indexes without the dead row versions the updates left
+   * ({@code VACUUM FULL ANALYZE}), and checkpoints, so that no checkpoint started by the warm-up's writes runs
+   * during the timed calls. Autocommit, on the floor's connection.
+   */
+  private void restore() throws SQLException {
+    try (PreparedStatement delete = one.prepareStatement(
+        "delete from conversation_messages where session_id = ?")) {
+      delete.setObject(1, created);
+      delete.executeUpdate();
+    }
+    try (java.sql.Statement st = one.createStatement()) {
+      st.execute("vacuum full analyze conversation_messages");
+      st.execute("checkpoint");
+    }
   }
 
   /** One call of {@code op} by {@code side}: the id read or updated and the values written follow {@code i}. */
@@ -219,10 +283,17 @@ public final class SingleRowComparison implements AutoCloseable {
     }
   }
 
-  Report report(Map<Op, Map<String, Double>> medians, int calls, int warmUp) {
-    Report report = new Report("single-row", String.format(Locale.ROOT, "Single-row operations, median of %,d calls"
-        + " per side after %,d warm-up calls, sides interleaved call by call; %,d rows per session, 2 sessions",
-        calls, warmUp, rows), "Single-row operations: median time per call ÷ the JDBC floor",
+  /**
+   * The table and chart, written as {@code name}.md/.png. The title says on how many processors the JVM ran: under
+   * {@code taskset -c 0}, one, which PostgreSQL, started by the JVM, shares.
+   */
+  Report report(String name, Map<Op, Map<String, Double>> medians, int calls, int warmUp) {
+    int cpus = Runtime.getRuntime().availableProcessors();
+    Report report = new Report(name, String.format(Locale.ROOT, "Single-row operations, median of %,d calls"
+        + " per side after at least %,d warm-up calls (more until the JIT settled: see below), sides interleaved call"
+        + " by call; %,d rows per session, 2 sessions; the JVM and PostgreSQL on %s", calls, warmUp, rows,
+        cpus == 1 ? "one processor (pinned)" : cpus + " processors"),
+        "Single-row operations: median time per call ÷ the JDBC floor",
         "median time ÷ JDBC floor (lower is faster)",
         "operation", "side", "median µs", "ratio to floor");
     for (Op op : Op.values()) {
@@ -233,6 +304,17 @@ public final class SingleRowComparison implements AutoCloseable {
             String.format(Locale.ROOT, "%.1f", e.getValue() / 1e3));
       }
     }
+    StringBuilder warm = new StringBuilder("Warm-up calls per side, then the JIT's compile time (all its threads)"
+        + " during the timed calls:");
+    for (Map.Entry<Op, WarmUp> e : warmUps.entrySet()) {
+      warm.append(String.format(Locale.ROOT, " %s %,d, %d ms;", e.getKey().label, e.getValue().calls(),
+          e.getValue().jitMillisWhileTimed()));
+    }
+    warm.setLength(warm.length() - 1);
+    report.note(warm + ". The warm-up goes on in steps of " + WARM_UP_STEP + " calls until the JIT compiled for less"
+        + " than " + SETTLED_MS + " ms in each of " + QUIET_STEPS + " steps in a row (at most "
+        + String.format(Locale.ROOT, "%,d", MAX_WARM_UP) + "); then the table is put back as the seeding left it (the warm-up's created rows deleted,"
+        + " VACUUM FULL ANALYZE, CHECKPOINT).");
     return report.textColumns(2).target(1.15, "target ≤ 1.15 (DataFlow)");
   }
 

@@ -113,7 +113,7 @@ class BenchmarkSmokeTest {
         }
       }
       // the figures themselves at a tiny size: the table printed, and written with its chart
-      String table = inResults(results, () -> printed(() -> bench.report(bench.measure(10, 3), 10, 3).print()));
+      String table = inResults(results, () -> printed(() -> bench.report("single-row", bench.measure(10, 3), 10, 3).print()));
       assertTrue(table.contains("| Count, 1 filter | " + SingleRowComparison.HIBERNATE + " | "), table);
       assertTrue(table.contains("| Create | " + SingleRowComparison.PER_CALL + " | "), table);
       assertWritten(results, "single-row");
