@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * An unmodifiable map of parameter names to values, in the order the names were first given: what
@@ -136,6 +137,16 @@ public final class FrozenMap extends AbstractMap<String, Object> {
   @Override
   public boolean isEmpty() {
     return size == 0;
+  }
+
+  /** Whether every value matches {@code test}, asked in order until one does not. */
+  public boolean allValuesMatch(Predicate<Object> test) {
+    for (int i = 0; i < size; i++) {
+      if (!test.test(values[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.dataflow.runtime.node.crud;
 
 import dev.dataflow.runtime.sql.CompiledFilter;
+import dev.dataflow.runtime.workflow.FrozenMap;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
@@ -41,9 +42,55 @@ final class FilterHashes {
     return hash;
   }
 
-  /** Whether {@code value} and everything in it is of a type that cannot change (see the class comment). */
+  /** How deep {@link #literal} looks into maps and lists; a value nested deeper counts as one that may change. */
+  static final int LITERAL_DEPTH = 32;
+
+  /**
+   * Whether {@code value} and everything in it is of a type that cannot change (see the class comment): a walk that
+   * makes nothing (it runs on every check of a List node's filters). A value nested more than
+   * {@value #LITERAL_DEPTH} maps or lists deep counts as one that may change, which only costs its caller a
+   * conversion.
+   */
   static boolean literal(Object value) {
-    return literals(List.of(value), new ArrayList<>());
+    return literal(value, 0);
+  }
+
+  private static boolean literal(Object item, int depth) {
+    if (item instanceof Map<?, ?> map) {
+      if (depth == LITERAL_DEPTH) {
+        return false;
+      }
+      if (map instanceof FrozenMap frozen) {
+        return frozen.allValuesMatch(v -> literal(v, depth + 1)); // its keys are text
+      }
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (!(entry.getKey() instanceof String) || !literal(entry.getValue(), depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (item instanceof Collection<?> list) {
+      if (depth == LITERAL_DEPTH) {
+        return false;
+      }
+      for (Object element : list) {
+        if (!literal(element, depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return literalLeaf(item);
+  }
+
+  /** A value that is neither a map nor a list, of a type that cannot change. */
+  private static boolean literalLeaf(Object item) {
+    return item == null || item instanceof String || item instanceof Boolean || item instanceof UUID
+        || item instanceof Enum<?> || item instanceof Long || item instanceof Integer || item instanceof Short
+        || item instanceof Byte || item instanceof Double || item instanceof Float || item instanceof BigDecimal
+        || item instanceof BigInteger || (item instanceof TemporalAccessor
+            && item.getClass().getName().startsWith("java.time."));
   }
 
   /**
@@ -69,11 +116,7 @@ final class FilterHashes {
           return false;
         }
         out.add(elements);
-      } else if (item == null || item instanceof String || item instanceof Boolean || item instanceof UUID
-          || item instanceof Enum<?> || item instanceof Long || item instanceof Integer || item instanceof Short
-          || item instanceof Byte || item instanceof Double || item instanceof Float || item instanceof BigDecimal
-          || item instanceof BigInteger || (item instanceof TemporalAccessor
-              && item.getClass().getName().startsWith("java.time."))) {
+      } else if (literalLeaf(item)) {
         out.add(item == null ? Null.NULL : item);
       } else {
         return false;

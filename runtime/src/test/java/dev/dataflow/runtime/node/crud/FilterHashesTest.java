@@ -3,9 +3,12 @@ package dev.dataflow.runtime.node.crud;
 import static dev.dataflow.runtime.sql.Gadgets.MODEL;
 import static dev.dataflow.runtime.sql.Gadgets.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataflow.runtime.sql.FilterCompiler;
+import dev.dataflow.runtime.workflow.Paths;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -56,5 +59,25 @@ class FilterHashesTest {
     list.add(3);
     assertNotEquals(first, hash(byList));
     assertEquals(PageCursor.filterHash(byList), hash(byList));
+  }
+
+  @Test
+  void literalIsTrueOnlyForValuesNoPartOfWhichCanChange() {
+    Map<String, Object> plain = Map.of("at", Instant.EPOCH, "ids", List.of(1L, UUID.randomUUID()),
+        "role", java.time.DayOfWeek.MONDAY, "n", Map.of("x", new java.math.BigDecimal("1.5")));
+    assertTrue(FilterHashes.literal(plain));
+    assertTrue(FilterHashes.literal(Paths.freeze(plain)), "the frozen copy too");
+    assertFalse(FilterHashes.literal(Map.of("at", new java.util.Date())));
+    assertFalse(FilterHashes.literal(Paths.freeze(Map.of("n", Map.of("bytes", new byte[] {1})))));
+    assertFalse(FilterHashes.literal(Map.of("list", List.of(new StringBuilder("x")))));
+    Map<Object, Object> numberKey = new java.util.HashMap<>();
+    numberKey.put(1, "a");
+    assertFalse(FilterHashes.literal(numberKey));
+    Object deep = "leaf";
+    for (int i = 0; i < FilterHashes.LITERAL_DEPTH; i++) {
+      deep = i % 2 == 0 ? Map.of("a", deep) : List.of(deep);
+    }
+    assertTrue(FilterHashes.literal(deep));
+    assertFalse(FilterHashes.literal(Map.of("a", deep)), "one level deeper than it looks counts as changeable");
   }
 }
