@@ -8,6 +8,9 @@
 #   proc-only  javac -proc:only       annotation processing alone (no class files)
 #   own        the processor's own time inside the proc-only run (-Adataflow.timing=true); in parentheses the CPU
 #              time of the processor's thread plus its renderer thread
+#   api        javac -proc:none of the records and the sources the processor generates for them (copied from an
+#              untimed proc-only run), as plain input: what compiling the generated public API costs, whatever made
+#              it. api - plain is the floor of the added compile time.
 #   floor      javac -proc:only with FilerFloorProcessor (next to this script) instead of DataFlow's: it writes the
 #              very same sources and resources (copied from an untimed proc-only run) through javac's Filer, and
 #              times itself the same way. Its own time is the floor of the processor's own time: javac's Filer
@@ -37,11 +40,11 @@ if [ "${SKIP_BUILD:-}" != 1 ]; then
 fi
 processorpath="$root/processor/target/dataflow-processor-0.1.0-SNAPSHOT.jar:$(cat "$root/processor/target/compile-time.classpath")"
 classpath="$root/runtime/target/dataflow-runtime-0.1.0-SNAPSHOT.jar:$(cat "$root/runtime/target/compile-time.classpath")"
-variants=(plain full proc-only floor)
+variants=(plain full proc-only floor api)
 if [ -n "${BEFORE:-}" ]; then
   before_processorpath="$BEFORE/processor/target/dataflow-processor-0.1.0-SNAPSHOT.jar:$(cat "$BEFORE/processor/target/compile-time.classpath")"
   before_classpath="$BEFORE/runtime/target/dataflow-runtime-0.1.0-SNAPSHOT.jar:$(cat "$BEFORE/runtime/target/compile-time.classpath")"
-  variants=(plain full proc-only floor full-before proc-only-before)
+  variants=(plain full proc-only floor api full-before proc-only-before)
 fi
 
 floor_processor=$work/floor-processor
@@ -66,9 +69,11 @@ run() {
     floor) opts+=(-proc:only -processorpath "$floor_processor" -processor FilerFloorProcessor
       "-Afloor.sources=$work/floor-input-$n/generated" "-Afloor.resources=$work/floor-input-$n/classes") ;;
   esac
+  local sources=$work/sources-$n
+  if [[ $variant == api ]]; then opts+=(-proc:none); sources=$work/api-sources-$n; fi
   local start end
   start=$(now)
-  /usr/bin/time -f '%U %S' -o "$log.cpu" javac ${JAVAC_OPTS:-} "${opts[@]}" @"$work/sources-$n" >"$log" 2>&1 \
+  /usr/bin/time -f '%U %S' -o "$log.cpu" javac ${JAVAC_OPTS:-} "${opts[@]}" @"$sources" >"$log" 2>&1 \
     || { cat "$log" >&2; exit 1; }
   end=$(now)
   echo "$n $variant $(echo "$end - $start" | bc)" >>"$work/times"
@@ -96,6 +101,7 @@ for n in "${counts[@]}"; do
   run proc-only "$n" input
   rm -rf "$work/floor-input-$n"
   mv "$work/out-proc-only-$n" "$work/floor-input-$n"
+  { cat "$work/sources-$n"; find "$work/floor-input-$n/generated" -name '*.java' | sort; } >"$work/api-sources-$n"
   grep -v "^$n " "$work/times" >"$work/times.kept" || true
   mv "$work/times.kept" "$work/times"
   for ((r = 1; r <= runs; r++)); do
@@ -111,8 +117,9 @@ m() { awk -v n="$1" -v v="$2" '$1 == n && $2 == v && $3 != "" {print $3}' "$work
 s() { local v; v=$(awk -v n="$1" -v v="$2" '$1 == n && $2 == v && $3 != "" {print $3 / 1000}' "$work/times" | median)
   if [ -n "$v" ]; then printf '%.2f' "$v"; else printf -- -; fi; }
 echo "medians of $runs runs, seconds; wall clock, then CPU (user + system; for own and floor: the processor's threads)"
-echo "in parentheses; ours = own - floor"
-printf '%-10s %-13s %-14s %-14s %-14s %-12s %-12s %-12s %s\n' models plain full added proc-only own floor ours generated
+echo "in parentheses; ours = own - floor; api-added = api - plain, the added time's floor"
+printf '%-10s %-13s %-14s %-14s %-14s %-14s %-12s %-12s %-12s %s\n' models plain full added api-added proc-only own \
+  floor ours generated
 for n in "${counts[@]}"; do
  for suffix in "" ${BEFORE:+-before}; do
   own=$(s "$n" "own$suffix") own_cpu=$(s "$n" "own$suffix-cpu")
@@ -120,11 +127,13 @@ for n in "${counts[@]}"; do
   ours="$(printf '%.2f' "$(echo "$own - $floor" | bc)")"
   if [ "$own_cpu" != - ]; then ours="$ours ($(printf '%.2f' "$(echo "$own_cpu - $floor_cpu" | bc)"))"; fi
   files=$(find "$work/out-full$suffix-$n/generated" -name '*.java' | wc -l)
-  printf '%-10s %-13s %-14s %-14s %-14s %-12s %-12s %-12s %s files\n' "$n${suffix:+ before}" \
+  printf '%-10s %-13s %-14s %-14s %-14s %-14s %-12s %-12s %-12s %s files\n' "$n${suffix:+ before}" \
     "$(printf '%.2f (%.2f)' "$(m "$n" plain)" "$(m "$n" plain-cpu)")" \
     "$(printf '%.2f (%.2f)' "$(m "$n" "full$suffix")" "$(m "$n" "full$suffix-cpu")")" \
     "$(printf '%.2f (%.2f)' "$(echo "$(m "$n" "full$suffix") - $(m "$n" plain)" | bc)" \
       "$(echo "$(m "$n" "full$suffix-cpu") - $(m "$n" plain-cpu)" | bc)")" \
+    "$(printf '%.2f (%.2f)' "$(echo "$(m "$n" api) - $(m "$n" plain)" | bc)" \
+      "$(echo "$(m "$n" api-cpu) - $(m "$n" plain-cpu)" | bc)")" \
     "$(printf '%.2f (%.2f)' "$(m "$n" "proc-only$suffix")" "$(m "$n" "proc-only$suffix-cpu")")" \
     "$own ($own_cpu)" "$floor ($floor_cpu)" "$ours" "$files"
  done

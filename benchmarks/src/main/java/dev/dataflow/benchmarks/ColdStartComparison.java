@@ -52,7 +52,13 @@ public final class ColdStartComparison {
         .row(group, jdbcSide, 1.0, jdbcSide, String.format(Locale.ROOT, "%.0f", jdbc))
         .row(group, dataflowSide, dataflow / jdbc, dataflowSide, String.format(Locale.ROOT, "%.0f", dataflow))
         .target(2.0, "target ≤ 2")
+        .note("Each process, in the order they ran: JDBC " + spread(millis.get("jdbc")) + "; DataFlow "
+            + spread(millis.get("dataflow")) + " (ms).")
         .print();
+  }
+
+  private static String spread(List<Double> millis) {
+    return millis.stream().map(m -> String.format(Locale.ROOT, "%.0f", m)).toList().toString();
   }
 
   /** Starts this class in a fresh JVM for one side and reads the milliseconds it prints last. */
