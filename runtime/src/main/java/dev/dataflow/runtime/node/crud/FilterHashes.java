@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * {@link PageCursor#filterHash} of a List node's filters, remembered: the hash costs a canonical JSON write and a
@@ -40,6 +41,21 @@ final class FilterHashes {
       hashes.putIfAbsent(key, hash);
     }
     return hash;
+  }
+
+  /**
+   * The hash of {@code filters}, compiled as {@code filter}, when it is asked for: then, when the filters cannot
+   * change, so that a page whose cursor nobody reads never hashes them; at once when they may change, so that the
+   * hash is of the filters as they are now. They cannot change when there are none, or when they are a workflow's own
+   * frozen map ({@link FrozenMap}: every map and list in it a private copy) of {@linkplain #literal literal} values; a
+   * map a connection brought may be another node's, which that node may still change.
+   */
+  Supplier<String> later(CompiledFilter filter, Object filters) {
+    if (filters == null || (filters instanceof FrozenMap && literal(filters))) {
+      return () -> of(filter, filters);
+    }
+    String hash = of(filter, filters);
+    return () -> hash;
   }
 
   /** How deep {@link #literal} looks into maps and lists; a value nested deeper counts as one that may change. */

@@ -154,10 +154,11 @@ public abstract class ListNode extends CrudNode {
       return records;
     });
     if (limit > 0 && page.size() == limit) {
-      // What the cursor says is taken now (the last row's sort keys, the filters' hash: the caller may change row maps
-      // or a connected filter map later); its text is written only if someone reads it (ListOutput).
+      // What the cursor says is taken now (the last row's sort keys, the filters' hash unless the filters cannot
+      // change: the caller may change row maps or a connected filter map later); its text is written only if someone
+      // reads it (ListOutput).
       return new ListOutput(out, NEXT_CURSOR, PageCursor.encodeLater(model, order,
-          filterHashes.of(filter, params.get(FILTERS)), page.get(limit - 1)));
+          filterHashes.later(filter, params.get(FILTERS)), page.get(limit - 1)));
     }
     return out;
   }

@@ -40,7 +40,23 @@ record OnConflict(Mode mode, List<String> columns) {
   static final String ON_CONFLICT = CrudNode.ON_CONFLICT;
   static final String CONFLICT_COLUMNS = CrudNode.CONFLICT_COLUMNS;
 
-  enum Mode { ERROR, IGNORE, UPDATE }
+  enum Mode {
+    ERROR, IGNORE, UPDATE;
+
+    /** The mode of a checked {@code on_conflict} text, without {@code valueOf}'s reflective first call. */
+    static Mode of(String text) {
+      switch (text.toLowerCase(Locale.ROOT)) {
+        case "ignore":
+          return IGNORE;
+        case "update":
+          return UPDATE;
+        case "error":
+          return ERROR;
+        default:
+          throw new IllegalArgumentException("no on_conflict mode " + text);
+      }
+    }
+  }
 
   OnConflict {
     columns = List.copyOf(columns);
@@ -57,7 +73,7 @@ record OnConflict(Mode mode, List<String> columns) {
 
   /** The parameters at run time, checked together. */
   static OnConflict of(ModelDescriptor model, Map<String, Object> params) {
-    Mode mode = Mode.valueOf(RowValues.onConflict(params.get(ON_CONFLICT), ON_CONFLICT).toUpperCase(Locale.ROOT));
+    Mode mode = Mode.of(RowValues.onConflict(params.get(ON_CONFLICT), ON_CONFLICT));
     Object columnsValue = params.get(CONFLICT_COLUMNS);
     List<String> columns = columnsValue == null
         ? List.of() : RowValues.conflictColumns(model, columnsValue, CONFLICT_COLUMNS);
@@ -78,7 +94,7 @@ record OnConflict(Mode mode, List<String> columns) {
     }
     Mode mode;
     try {
-      mode = Mode.valueOf(RowValues.onConflict(params.get(ON_CONFLICT), ON_CONFLICT).toUpperCase(Locale.ROOT));
+      mode = Mode.of(RowValues.onConflict(params.get(ON_CONFLICT), ON_CONFLICT));
     } catch (InvalidParameterException alreadyReported) {
       return List.of();
     }

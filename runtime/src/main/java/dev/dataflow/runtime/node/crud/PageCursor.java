@@ -68,11 +68,11 @@ record PageCursor(String model, List<String> order, String filters, List<String>
   }
 
   /**
-   * The text of the cursor of a page whose last row is {@code row}, written when the supplier is called. The row's sort
-   * keys are taken now: as they are when they cannot change (text, numbers, times, UUIDs, enums), already as text
+   * The text of the cursor of a page whose last row is {@code row}, written when the supplier is called (and the filters'
+   * hash asked for then: {@link FilterHashes#later}). The row's sort keys are taken now: as they are when they cannot change (text, numbers, times, UUIDs, enums), already as text
    * when they may (bytes, JSON), so a caller that changes the row map or its values afterwards changes nothing here.
    */
-  static Supplier<String> encodeLater(ModelDescriptor model, List<String> order, String filterHash,
+  static Supplier<String> encodeLater(ModelDescriptor model, List<String> order, Supplier<String> filterHash,
       Map<String, Object> row) {
     ColumnDescriptor[] columns = new ColumnDescriptor[order.size()];
     Object[] values = new Object[order.size()];
@@ -87,7 +87,7 @@ record PageCursor(String model, List<String> order, String filters, List<String>
       for (int i = 0; i < columns.length; i++) {
         after.add(writtenNow(columns[i]) ? (String) values[i] : text(columns[i], values[i]));
       }
-      return new PageCursor(model.modelName(), order, filterHash, after).encode();
+      return new PageCursor(model.modelName(), order, filterHash.get(), after).encode();
     };
   }
 

@@ -80,4 +80,19 @@ class FilterHashesTest {
     assertTrue(FilterHashes.literal(deep));
     assertFalse(FilterHashes.literal(Map.of("a", deep)), "one level deeper than it looks counts as changeable");
   }
+
+  @Test
+  void aHashAskedForLaterIsOfTheFiltersAsTheyWereWhenTheNodeRan() {
+    Map<String, Object> connected = map("name", "alpha", "qty", map("$gte", 10));
+    var filter = FilterCompiler.shapeOf(MODEL, connected, ZoneOffset.UTC);
+    var later = hashes.later(filter, connected);
+    String then = PageCursor.filterHash(map("name", "alpha", "qty", map("$gte", 10)));
+    connected.put("name", "beta"); // a map a connection brought may still change
+    assertEquals(then, later.get());
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> frozen = (Map<String, Object>) Paths.freeze(map("name", "alpha", "qty", map("$gte", 10)));
+    assertEquals(then, hashes.later(FilterCompiler.shapeOf(MODEL, frozen, ZoneOffset.UTC), frozen).get());
+    assertEquals(PageCursor.filterHash(null), hashes.later(filter, null).get());
+  }
 }

@@ -56,7 +56,7 @@ class PageCursorTest {
     Map<String, Object> row = sampleRow();
     row.put("meta", new LinkedHashMap<>(Map.of("k", "v")));
     String now = PageCursor.after(MODEL, order, "hash", row).encode();
-    var later = PageCursor.encodeLater(MODEL, order, "hash", row);
+    var later = PageCursor.encodeLater(MODEL, order, () -> "hash", row);
     ((byte[]) row.get("blob"))[0] = 42;
     @SuppressWarnings("unchecked")
     Map<String, Object> meta = (Map<String, Object>) row.get("meta");
