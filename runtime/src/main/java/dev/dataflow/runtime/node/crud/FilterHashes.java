@@ -63,7 +63,7 @@ final class FilterHashes {
 
   /**
    * Whether {@code value} and everything in it is of a type that cannot change (see the class comment): a walk that
-   * makes nothing (it runs on every check of a List node's filters). A value nested more than
+   * builds no lists (it runs on every check of a List node's filters). A value nested more than
    * {@value #LITERAL_DEPTH} maps or lists deep counts as one that may change, which only costs its caller a
    * conversion.
    */
