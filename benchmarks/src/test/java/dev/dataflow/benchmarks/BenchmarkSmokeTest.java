@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,8 +141,12 @@ class BenchmarkSmokeTest {
     assertTrue(update.contains("| DataFlow BulkUpdate by records |"), update);
     // ColdStartComparison's sides, in this JVM (the comparison itself starts a fresh JVM for each)
     // (its table and chart are ColdStartComparison.main's last lines, the same Report as the runners above)
-    assertTrue(printed(() -> ColdStartComparison.main(new String[] {"dataflow"})).contains("TIMED "));
-    assertTrue(printed(() -> ColdStartComparison.main(new String[] {"jdbc"})).contains("TIMED "));
+    String dataflow = printed(() -> ColdStartComparison.main(new String[] {"dataflow"}));
+    for (String kind : List.of("Create", "Read", "List")) {
+      assertTrue(dataflow.contains("TIME " + kind + " first ") && dataflow.contains("TIME " + kind + " 100 "), dataflow);
+    }
+    assertTrue(dataflow.contains("TIME all three 100 "), dataflow);
+    assertTrue(printed(() -> ColdStartComparison.main(new String[] {"jdbc"})).contains("TIME all three 100 "));
     String replicas = printed(() -> ReplicaReadComparison.main(new String[] {"1", "2", "1"}));
     assertTrue(replicas.contains("| 2 | "), replicas);
     String partitions = printed(() -> PartitionRetentionRun.main(new String[] {"3000"}));

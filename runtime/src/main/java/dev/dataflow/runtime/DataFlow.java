@@ -13,6 +13,7 @@ import dev.dataflow.runtime.migrate.MissingTableRule;
 import dev.dataflow.runtime.migrate.SchemaMigrator;
 import dev.dataflow.runtime.model.ModelDescriptor;
 import dev.dataflow.runtime.node.Node;
+import dev.dataflow.runtime.node.NodeKind;
 import dev.dataflow.runtime.node.NodeRegistry;
 import dev.dataflow.runtime.migrate.TableCreator;
 import dev.dataflow.runtime.scrub.PiiScrubber;
@@ -677,7 +678,9 @@ public final class DataFlow implements AutoCloseable {
 
     /**
      * Loads jOOQ's and Jackson's classes on a daemon thread while this thread connects and migrates, so that the
-     * first filtered node call of a short-lived process does not pay for it ({@link WarmUp}).
+     * first filtered node call of a short-lived process does not pay for it ({@link WarmUp}); then builds, without
+     * running, the first model's commonest workflows and scrubs a sample text with the built-in detectors, so that the
+     * engine's classes and those detectors' patterns are ready too ({@link #warmUpEngine}).
      */
     private static void warmUp(NodeRegistry nodes) {
       if (nodes.models().isEmpty()) {
@@ -687,12 +690,44 @@ public final class DataFlow implements AutoCloseable {
       Thread t = new Thread(() -> {
         try {
           WarmUp.run(model);
+          warmUpEngine(nodes, model);
         } catch (RuntimeException | LinkageError e) {
           LOG.debug("warm-up skipped: {}", e.toString());
         }
       }, "dataflow-warm-up");
       t.setDaemon(true);
       t.start();
+    }
+
+    /**
+     * Builds (checks, freezes, converts; never runs) a Read by key, a filtered List and a Count of {@code model},
+     * and scrubs a sample text with {@link PiiScrubber#defaults()} (never an application's own detectors). Nothing
+     * reaches a database; what the checks remember stays on this thread.
+     *
+     * @return false when the model's key type or its nodes leave nothing to build (the scrubber still ran)
+     * @throws WorkflowValidationException if a workflow it builds is refused: a bug here, which the caller logs
+     */
+    static boolean warmUpEngine(NodeRegistry nodes, ModelDescriptor model) {
+      PiiScrubber.defaults().scrub("warm-up: +65 9123 4567, warm.up@example.com");
+      Object key = switch (model.keyColumn().javaType()) {
+        case LONG -> 1L;
+        case INT -> 1;
+        case UUID -> new java.util.UUID(0, 1);
+        case STRING -> "warm-up";
+        default -> null;
+      };
+      String read = model.modelName() + NodeKind.READ.suffix();
+      String list = model.modelName() + NodeKind.LIST.suffix();
+      String count = model.modelName() + NodeKind.COUNT.suffix();
+      if (key == null || nodes.node(read) == null || nodes.node(list) == null || nodes.node(count) == null) {
+        return false;
+      }
+      String column = model.keyColumn().name();
+      new WorkflowBuilder(nodes).addNode(read, "read", Map.of("id", key)).build();
+      new WorkflowBuilder(nodes).addNode(list, "list", Map.of("filters", Map.of(column, key),
+          "order_by", List.of("-" + column), "limit", 20)).build();
+      new WorkflowBuilder(nodes).addNode(count, "count", Map.of("filters", Map.of(column, key))).build();
+      return true;
     }
 
     /** The replicas' pools (none connected yet if a replica is down), or null without replicas. */

@@ -9,7 +9,8 @@ import java.util.Map;
  * pay for on a request: jOOQ's rendering classes (several hundred) and Jackson's. {@code DataFlow.build()} starts it
  * on a daemon thread while it connects and migrates, so a short-lived process's first node calls do not wait for class
  * loading. It renders and serialises only; it never touches a database, and a failure is ignored (the first real call
- * then pays, as before).
+ * then pays, as before). After it, the same thread builds a few workflows of the first model and scrubs a sample text
+ * (see {@code DataFlow.Builder.warmUpEngine}).
  */
 public final class WarmUp {
   private WarmUp() {}
