@@ -9,13 +9,13 @@
 # Sizes: --calls N (single-row calls per side, default 5000) --warmup N (at least, 5000) --seed N (rows per session, 2000)
 #        --bulk N (rows, 100000) --stream N (rows of the streamed bulk load, every side, 1000000)
 #        --update N (rows, 100000) --rounds N (bulk rounds, 3)
-#        --cold N (fresh JVMs per side, 5) --jmh "ARGS" (JMH options for RuntimeOverheadBenchmark)
+#        --cold N (fresh JVMs per side, 9) --jmh "ARGS" (JMH options for RuntimeOverheadBenchmark)
 #        --no-build (use the jar as it is)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 results=benchmarks/target/results
-calls=5000 warmup=5000 seed=2000 bulk=100000 stream=1000000 update=100000 rounds=3 cold=5
+calls=5000 warmup=5000 seed=2000 bulk=100000 stream=1000000 update=100000 rounds=3 cold=9
 jmh="-f 1 -wi 2 -i 3 -w 2s -r 2s"
 build=1
 while [ $# -gt 0 ]; do
