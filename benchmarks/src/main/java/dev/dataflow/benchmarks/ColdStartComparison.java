@@ -116,13 +116,14 @@ public final class ColdStartComparison {
     try (BenchmarkDatabase db = new BenchmarkDatabase()) {
       db.truncateAll();
       UUID session = db.insertSession("cold-start");
+      boolean dataflow = side.equals("dataflow");
       long[] first = new long[KINDS.size()];
       long[] total = new long[KINDS.size()];
       long started = System.nanoTime();
       for (int i = 0; i < CALLS; i++) {
         long t0 = System.nanoTime();
         Object id;
-        if (side.equals("dataflow")) {
+        if (dataflow) {
           id = db.runtime.execute(new WorkflowBuilder()
               .addNode("ConversationMessageCreateNode", "create", Map.of("session_id", session, "role", "user",
                   "content", "message " + i)).build()).get("create").get("id");
@@ -130,14 +131,14 @@ public final class ColdStartComparison {
           id = jdbcCreate(db, session, i);
         }
         long t1 = System.nanoTime();
-        if (side.equals("dataflow")) {
+        if (dataflow) {
           db.runtime.execute(new WorkflowBuilder()
               .addNode("ConversationMessageReadNode", "read", Map.of("id", id)).build());
         } else {
           jdbcRead(db, (Long) id);
         }
         long t2 = System.nanoTime();
-        if (side.equals("dataflow")) {
+        if (dataflow) {
           db.runtime.execute(new WorkflowBuilder()
               .addNode("ConversationMessageListNode", "list", Map.of("filters", Map.of("session_id", session),
                   "order_by", List.of("-timestamp"), "limit", 20)).build());
